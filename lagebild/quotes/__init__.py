@@ -1,0 +1,7 @@
+"""Stage `quotes` (placeholder: passes the document through until the stage is built)."""
+
+from lagebild.model import Document
+
+
+def run(doc: Document) -> Document:
+    return doc
