@@ -10,7 +10,7 @@ from __future__ import annotations
 from lagebild.model import Document, Segment
 from lagebild.segment.flags import machine_translation_suspected
 from lagebild.segment.language import detect_language
-from lagebild.segment.rules import Line, assign_roles, pick_title, split_lines
+from lagebild.segment.rules import Line, assign_roles, split_lines
 
 
 def segment_text(
@@ -18,11 +18,10 @@ def segment_text(
 ) -> tuple[list[Segment], str | None]:
     """Segments covering every non-blank line of ``text``, and the headline found."""
     lines = split_lines(text)
-    assign_roles(lines)
+    headline = assign_roles(lines, title)
     for line in lines:
         if any(s < line.end and line.start < e for s, e in comment_spans or ()):
             line.role = "comment"  # the HTML reader knew these were reader comments
-    headline = pick_title(lines, title)
     return _segments(text, lines), headline
 
 

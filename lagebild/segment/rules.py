@@ -195,10 +195,10 @@ def line_cue(line: Line, cues: Cues) -> str | None:  # noqa: C901 - a flat order
         return "ellipsis"
     if _is_repeated_label(line):
         return "short"
-    if _is_names_only(line):
-        return "names"
     if words <= 3 and not SENTENCE_END.search(line.text):
         return "short"
+    if _is_names_only(line):
+        return "names"
     return None
 
 
@@ -208,15 +208,20 @@ NOISE_IN_COMMENTS = frozenset({"chrome"})
 NOISE_IN_TEASERS = frozenset({"short", "action", "votes", "stamp", "chrome"})
 
 
-def assign_roles(lines: list[Line], cues: Cues | None = None) -> None:
+def assign_roles(
+    lines: list[Line], title: str | None = None, cues: Cues | None = None
+) -> str | None:
+    """Give every line its role; returns the headline found (or None)."""
     cues = cues or load_cues()
     for line in lines:
         line.key = line_key(line.text)
         line.words = len(line.text.split())
         line.cue = line_cue(line, cues)
     _walk(lines)
+    headline = pick_title(lines, title)
     _credit_neighbours(lines)
     _subheadings(lines)
+    return headline
 
 
 def _walk(lines: list[Line]) -> None:  # noqa: C901 - one state machine, kept in one place
@@ -275,7 +280,8 @@ def _credit_neighbours(lines: list[Line]) -> None:
         if line.cue != "credit" or i == 0 or line.blank_before:
             continue
         prev = lines[i - 1]
-        if prev.role in ("body", "chrome") and prev.words <= 20 and not prev.text.endswith("."):
+        caption_like = prev.words <= 20 and not SENTENCE_END.search(prev.text)
+        if prev.role in ("body", "chrome") and caption_like:
             prev.role = "caption"
 
 
