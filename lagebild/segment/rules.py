@@ -90,7 +90,7 @@ def _is_credit(line: Line, cues: Cues) -> bool:
     if "/" not in line.text:
         return False
     # The credit is what follows the last sentence end, often glued to the caption sentence.
-    tail = re.split(r"[.!?)]", line.text)[-1] if line.words > 8 else line.text
+    tail = re.split(r"[.!?)](?=\s*[A-ZÄÖÜ])", line.text)[-1]
     parts = [p.strip(" ,;|") for p in re.split(r"[/|]", tail)]
     if len(parts) < 2 or any(len(p.split()) > 5 or not p for p in parts):
         return False
