@@ -251,14 +251,19 @@ def _read_warc(path: str, published: str | None, max_bytes: int) -> Iterator[Ite
     from warcio.archiveiterator import ArchiveIterator
     from warcio.exceptions import ArchiveLoadFailed
 
+    found = 0
     with open(path, "rb") as fh:
         try:
             for record in ArchiveIterator(fh):
                 item = _warc_record(record, path, published, max_bytes)
                 if item is not None:
+                    found += 1
                     yield item
         except ArchiveLoadFailed as exc:
             yield IngestError(path, f"not a valid WARC file: {exc}")
+            return
+    if not found:
+        yield IngestError(path, "no HTML response records in WARC file")
 
 
 def _warc_record(record: Any, path: str, published: str | None, max_bytes: int) -> Item | None:
