@@ -6,6 +6,8 @@ import builtins
 import os
 import tracemalloc
 
+import pytest
+
 from lagebild.ingest.base import IngestError, iter_documents
 
 GOOD = "Die Verhandlungen in Genf wurden am Abend ohne Ergebnis vertagt."
@@ -112,16 +114,21 @@ def test_corrupt_warc(tmp_path):
     assert "WARC" in err.message or "warc" in err.message
 
 
-def test_fifty_megabytes_are_read_up_to_the_cap_in_bounded_memory(tmp_path):
-    path = tmp_path / "huge.txt"
-    paragraph = ("Die Gespräche über eine Waffenruhe wurden in Istanbul fortgesetzt. " * 20 + "\n\n")
-    block = paragraph.encode("utf-8") * 400
+@pytest.fixture(scope="module")
+def huge_file(tmp_path_factory):
+    path = tmp_path_factory.mktemp("huge") / "huge.txt"
+    sentence = "Die Gespräche über eine Waffenruhe wurden in Istanbul fortgesetzt. "
+    block = (sentence * 20 + "\n\n").encode("utf-8") * 400
     with open(path, "wb") as fh:
         while fh.tell() < 50_000_000:
             fh.write(block)
+    return path
+
+
+def test_fifty_megabytes_are_read_up_to_the_cap_in_bounded_memory(huge_file):
     cap = 2_000_000
     tracemalloc.start()
-    [doc] = list(iter_documents([str(path)], max_bytes=cap))
+    [doc] = list(iter_documents([str(huge_file)], max_bytes=cap))
     _, peak = tracemalloc.get_traced_memory()
     tracemalloc.stop()
     assert "truncated" in doc.flags
@@ -134,3 +141,14 @@ def test_cap_inside_a_multibyte_character(tmp_path):
     path.write_bytes(("ä" * 100).encode("utf-8"))
     [doc] = list(iter_documents([str(path)], max_bytes=51))
     assert doc.text == "ä" * 25 and "truncated" in doc.flags
+
+
+def test_fifty_megabytes_through_extract(huge_file):
+    from typer.testing import CliRunner
+
+    from lagebild.cli import app
+
+    result = CliRunner().invoke(app, ["extract", "--max-bytes", "300000", str(huge_file)])
+    assert result.exit_code == 0, result.stderr
+    [line] = result.stdout.splitlines()
+    assert '"truncated"' in line
