@@ -46,9 +46,26 @@ def test_comment_thread_after_marker_and_author_lines():
     assert got["Antworten"] == "comment"
 
 
-def test_author_line_alone_starts_a_thread():
-    got = roles(page(HEAD, BODY_1, "Waltraud schreibt:", "Endlich handelt Brüssel einmal."))
+def test_author_line_with_thread_structure_starts_a_thread():
+    got = roles(page(HEAD, BODY_1, "Waltraud schreibt:\n3. Juni 2025 um 08:15",
+                     "Endlich handelt Brüssel einmal."))
     assert got["Endlich handelt Brüssel einmal."] == "comment"
+
+
+def test_news_sentence_ending_in_sagt_colon_stays_body():
+    intro = "Die Kommissionspräsidentin sagt:"
+    quote = "„Wir werden den Druck auf Moskau weiter erhöhen, bis die Angriffe aufhören.“"
+    got = roles(page(HEAD, BODY_1, intro, quote, BODY_2))
+    assert got[intro] == "body" and got[quote] == "body" and got[BODY_2] == "body"
+
+
+def test_marker_words_used_as_subheadings_inside_the_article():
+    long_1 = BODY_1 + " " + BODY_2 + " Die Einigung gilt als Erfolg der polnischen Präsidentschaft."
+    long_2 = BODY_3 + " " + BODY_1 + " Kritiker halten das Paket jedoch für zu schwach."
+    got = roles(page(HEAD, BODY_1, "Reaktionen", long_1, long_2, "Nachrichten", long_2 + " Ja.",
+                     long_1 + " Nein."))
+    assert got[long_1] == "body" and got[long_2] == "body"
+    assert got[long_2 + " Ja."] == "body" and got[long_1 + " Nein."] == "body"
 
 
 def test_comments_marker_before_the_article_is_only_navigation():

@@ -32,6 +32,11 @@ PAREN_CREDIT = re.compile(
     r"\((?:foto|fotos|bild|photo|image|archiv\w*|symbolbild|credit|quelle)\b[^()]{0,80}\)\s*$", re.I
 )
 DATE_TOKEN = re.compile(r"\b\d{1,2}\.\d{1,2}\.(?:\d{2}|\d{4})\b|\b\d{4}-\d{2}-\d{2}\b")
+# "Von Anna Beispiel", "By Jane Doe and John Roe": capitalised names after the byline word.
+BYLINE = re.compile(
+    r"^(?:Von|VON|Autor(?:in)?:?|By|BY)\s+[A-ZÄÖÜ][\w.'’-]+"
+    r"(?:\s+(?:[A-ZÄÖÜ][\w.'’-]+|und|and|von|van|de|,))*\s*$"
+)
 COPYRIGHT = re.compile(r"^(?:©|\(c\)|copyright)\s*\D", re.I)
 GLUED = re.compile(r"[a-zäöüß][A-ZÄÖÜ]")
 NAME_JOINERS = frozenset({"und", "and", "sowie", "&", ",", "mit", "with"})
@@ -166,6 +171,8 @@ def line_cue(line: Line, cues: Cues) -> str | None:  # noqa: C901 - a flat order
     key, words = line.key, line.words
     if cues.comment_author.match(line.text) and words <= 40:
         return "author"
+    if words <= 8 and BYLINE.match(line.text):
+        return "chrome"
     if key in cues.comment_markers:
         return "comment_marker"
     if key in cues.teaser_markers:
@@ -224,22 +231,70 @@ def assign_roles(
     return headline
 
 
+THREAD_CUES = frozenset({"author", "stamp", "votes", "action"})
+MARKERS = frozenset({"comment_marker", "teaser_marker"})
+
+
+def _is_prose(line: Line) -> bool:
+    """A full paragraph of running text (long, ends like a sentence, not cut off)."""
+    return line.words >= 25 and line.cue is None and bool(re.search(r"[.!?\"“”»«]$", line.text))
+
+
+def _section(lines: list[Line], i: int) -> list[Line]:
+    """The lines after a marker up to the next marker."""
+    section: list[Line] = []
+    for line in lines[i + 1:]:
+        if line.cue in MARKERS:
+            break
+        section.append(line)
+    return section
+
+
+def _section_is(kind: str, lines: list[Line], i: int) -> bool:
+    """Whether what follows a section marker looks like that section.
+
+    The same words serve as sub-headings inside articles ("Reaktionen", "Nachrichten"), so a
+    marker only switches the mode when the content after it fits: a comment section shows
+    thread structure (or is empty), a teaser section is not mostly running paragraphs.
+    """
+    section = _section(lines, i)
+    if kind == "comments":
+        return not section or any(line.cue in THREAD_CUES for line in section[:12])
+    content = [line for line in section if line.cue is None or line.cue == "ellipsis"]
+    prose = sum(_is_prose(line) for line in content)
+    return not (prose >= 2 and prose * 2 > len(content))
+
+
+def _thread_evidence(lines: list[Line], i: int) -> bool:
+    """An author line ("NAME sagt:") opens a comment thread only with thread structure around it:
+    a bullet or reply number before the name, a date/vote/reply line right after, or a second
+    author line on the page. A news sentence may end in "sagt:" too.
+    """
+    if re.match(r"^(?:[•·*\-–—>]|\d+\.\s)", lines[i].text):
+        return True
+    if any(line.cue in ("stamp", "votes", "action") for line in lines[i + 1:i + 5]):
+        return True
+    return sum(line.cue == "author" for line in lines) >= 2
+
+
 def _walk(lines: list[Line]) -> None:  # noqa: C901 - one state machine, kept in one place
     mode = "main"
     body_started = False
     pending: str | None = None
-    for line in lines:
+    for i, line in enumerate(lines):
         cue, role = line.cue, "body"
-        if cue == "author":
+        if cue == "author" and (mode == "comments" or _thread_evidence(lines, i)):
             role, mode = "comment", "comments"
-        elif cue == "comment_marker":
-            role = "chrome"
-            if body_started:
-                mode = "comments"
-        elif cue == "teaser_marker":
-            role = "chrome"
-            if body_started:
-                mode = "teasers"
+        elif cue == "comment_marker" and body_started and _section_is("comments", lines, i):
+            role, mode = "chrome", "comments"
+        elif cue == "teaser_marker" and body_started and _section_is("teasers", lines, i):
+            role, mode = "chrome", "teasers"
+        elif cue in MARKERS and not body_started:
+            role = "chrome"  # before the article the same words are navigation
+        elif cue in MARKERS or cue == "author":
+            role = "comment" if mode == "comments" else "body"
+            if mode == "main":
+                body_started = True
         elif cue == "disclaimer":
             role = "disclaimer"
         elif mode == "comments":
