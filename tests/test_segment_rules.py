@@ -173,8 +173,10 @@ def test_language_detection_outside_german():
 def test_machine_translation_signals():
     spaced = page(HEAD, "Der US -Gesandte traf den EU -Beauftragten am Rande der Konferenz.")
     assert "machine_translation_suspected" in run(document_from_text(spaced)).flags
-    repeated = page(HEAD, "Die Minister trafen sich in Brüssel in Brüssel zu Gesprächen.")
+    repeated = page(HEAD, "Die Minister trafen sich in Brüssel in Brüssel in Brüssel.")
     assert "machine_translation_suspected" in run(document_from_text(repeated)).flags
+    idiom = page(HEAD, "Die Diplomaten rangen Punkt um Punkt um einen Kompromiss.")
+    assert "machine_translation_suspected" not in run(document_from_text(idiom)).flags
     clean = page(HEAD, BODY_1, BODY_2, BODY_3)
     assert "machine_translation_suspected" not in run(document_from_text(clean)).flags
 
@@ -183,6 +185,9 @@ def test_untranslated_english_fragments():
     text = page(HEAD, "Die Minister sprachen über the future of the sanctions and the "
                       "role of the Commission in Brüssel.")
     assert "machine_translation_suspected" in run(document_from_text(text)).flags
+    names = page(HEAD, "Das Institute for the Study of War und The Washington Post berichten, "
+                       "die Angriffe hätten zugenommen.")
+    assert "machine_translation_suspected" not in run(document_from_text(names)).flags
 
 
 def test_whitespace_only_text_has_no_segments():

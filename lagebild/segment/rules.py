@@ -39,8 +39,8 @@ BYLINE = re.compile(
 )
 COPYRIGHT = re.compile(r"^(?:©|\(c\)|copyright)\s*\D", re.I)
 GLUED = re.compile(r"[a-zäöüß][A-ZÄÖÜ]")
-NAME_JOINERS = frozenset({"und", "and", "sowie", "&", ",", "mit", "with"})
-NAME_PARTICLES = frozenset({"von", "van", "de", "der", "di", "da", "del", "al", "bin", "zu"})
+NAME_JOINERS = frozenset({"und", "and", "sowie", "&", ","})
+NAME_PARTICLES = frozenset({"von", "van", "de", "di", "da", "del", "al", "bin", "zu"})
 
 
 @dataclass
@@ -122,8 +122,8 @@ def _read_also(line: Line, cues: Cues) -> str | None:
 
 def _is_names_only(line: Line) -> bool:
     """A line that only lists proper names, joined by 'und' or commas (a photo caption)."""
-    if SENTENCE_END.search(line.text) or not 3 <= line.words <= 12:
-        return False
+    if SENTENCE_END.search(line.text) or ":" in line.text or not 3 <= line.words <= 12:
+        return False  # "X: Y" is headline style
     tokens = re.findall(r"[\w'’.-]+|,|&", line.text)
     joined = capitals = 0
     for tok in tokens:
@@ -364,7 +364,7 @@ def pick_title(lines: list[Line], given: str | None) -> str | None:
         title_key = first.key
     found: str | None = None
     for line in lines:
-        if line.key == title_key and line.role in ("body", "chrome", "teaser"):
+        if line.key == title_key and line.role != "comment":
             line.role = "title"
             found = found or line.text
     return found
