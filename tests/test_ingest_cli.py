@@ -102,3 +102,10 @@ def test_pretty_view():
     assert result.exit_code == 0
     assert "Rubio und Lawrow telefonieren" in result.stdout
     assert "comment" in result.stdout and not result.stdout.lstrip().startswith("{")
+
+
+def test_stdin_html_is_recognised():
+    html = (PAGES / "html_article.html").read_text(encoding="utf-8")
+    [record] = records(extract("-", input=html))
+    assert record["title"].startswith("Gipfel in Istanbul")
+    assert "<p>" not in record["text"]

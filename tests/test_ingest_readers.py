@@ -210,3 +210,41 @@ def test_iteration_is_lazy(tmp_path):
     assert next(items).text == "Erster Text."
     (tmp_path / "b.txt").write_text("Geändert, bevor er gelesen wurde.", encoding="utf-8")
     assert next(items).text == "Geändert, bevor er gelesen wurde."
+
+
+def test_xhtml_with_xml_declaration(tmp_path):
+    path = tmp_path / "x.xhtml"
+    path.write_text('<?xml version="1.0" encoding="utf-8"?>\n<html xmlns="http://www.w3.org/1999/'
+                    'xhtml"><head><title>Treffen in Oslo</title></head><body><p>Die Delegationen '
+                    'trafen sich in Oslo.</p></body></html>', encoding="utf-8")
+    doc = one(path)
+    assert "Die Delegationen trafen sich in Oslo." in doc.text and doc.title == "Treffen in Oslo"
+
+
+def test_txt_is_plain_text_but_unknown_types_are_sniffed(tmp_path):
+    html = "<html><body><p>Gespräche in Oslo vertagt.</p></body></html>"
+    (tmp_path / "page.txt").write_text(html, encoding="utf-8")
+    (tmp_path / "page.dat").write_text(html, encoding="utf-8")
+    assert one(tmp_path / "page.txt").text == html
+    assert one(tmp_path / "page.dat").text == "Gespräche in Oslo vertagt."
+
+
+def test_unlistable_directory_is_one_error_and_the_walk_goes_on(tmp_path, monkeypatch):
+    import os
+
+    (tmp_path / "a").mkdir()
+    (tmp_path / "b").mkdir()
+    (tmp_path / "a" / "x.txt").write_text("Text in a.", encoding="utf-8")
+    (tmp_path / "b" / "y.txt").write_text("Text in b.", encoding="utf-8")
+    real_scandir = os.scandir
+
+    def scandir(path="."):
+        if str(path).endswith(os.sep + "a"):
+            raise PermissionError(13, "Permission denied", str(path))
+        return real_scandir(path)
+
+    monkeypatch.setattr(os, "scandir", scandir)
+    items = docs(tmp_path)
+    errors = [i for i in items if isinstance(i, IngestError)]
+    assert len(errors) == 1 and errors[0].path.endswith("a")
+    assert [d.text for d in items if not isinstance(d, IngestError)] == ["Text in b."]

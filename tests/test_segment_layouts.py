@@ -71,3 +71,17 @@ def test_headline_becomes_document_title():
 def test_languages_of_layouts():
     assert _segment("blog_layout")[1].language == "de"
     assert _segment("english_layout")[1].language == "en"
+
+
+def test_html_page_comments_become_comment_segments():
+    from lagebild.ingest.base import document_from_html
+
+    html = (PAGES / "html_article.html").read_text(encoding="utf-8")
+    doc = run(document_from_html(html, path="html_article.html"))
+    by_role: dict[str, list[str]] = {}
+    for seg in doc.segments:
+        by_role.setdefault(seg.role, []).append(seg.text)
+    assert by_role["title"] == [doc.title]
+    assert any("Hakan Fidan" in t for t in by_role["body"])
+    assert any("Heinz sagt:" in t for t in by_role["comment"])
+    assert not any("sagt:" in t for t in by_role["body"])

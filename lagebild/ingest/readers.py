@@ -35,7 +35,8 @@ def _kind(name: str) -> str | None:
         return "warc"
     suffix = os.path.splitext(low)[1]
     return {
-        ".txt": "text", ".text": "text", ".html": "html", ".htm": "html", ".xhtml": "html",
+        ".txt": "text-only", ".text": "text-only",
+        ".html": "html", ".htm": "html", ".xhtml": "html",
         ".jsonl": "jsonl", ".xml": "feed", ".rss": "feed", ".atom": "feed",
     }.get(suffix)
 
@@ -53,19 +54,22 @@ def iter_path(path: str, *, published: str | None, max_bytes: int) -> Iterator[I
 
 
 def _walk(root: str, published: str | None, max_bytes: int) -> Iterator[Item]:
-    """Files below ``root`` in sorted order, streaming (one directory listing at a time)."""
-    def on_error(exc: OSError) -> None:
-        raise exc
+    """Files below ``root`` in sorted order, streaming (one directory listing at a time).
 
-    try:
-        for dirpath, dirnames, filenames in os.walk(root, onerror=on_error):
-            dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
-            for name in sorted(filenames):
-                kind = _kind(name)
-                if kind is None or _skipped(name):
-                    continue
-                yield from _read_file(os.path.join(dirpath, name), kind, published, max_bytes)
-    except OSError as exc:
+    A directory that cannot be listed is one error; the walk goes on with the others.
+    """
+    errors: list[OSError] = []
+    for dirpath, dirnames, filenames in os.walk(root, onerror=errors.append):
+        while errors:
+            exc = errors.pop(0)
+            yield IngestError(getattr(exc, "filename", None) or root, _os_message(exc))
+        dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
+        for name in sorted(filenames):
+            kind = _kind(name)
+            if kind is None or _skipped(name):
+                continue
+            yield from _read_file(os.path.join(dirpath, name), kind, published, max_bytes)
+    for exc in errors:
         yield IngestError(getattr(exc, "filename", None) or root, _os_message(exc))
 
 
@@ -94,7 +98,11 @@ def _read_file(path: str, kind: str, published: str | None, max_bytes: int) -> I
     except Exception as exc:  # a reader library failing on odd input fails this file only
         yield IngestError(path, f"cannot read {kind} file: {type(exc).__name__}: {exc}")
         return
-    yield _document(data, path, kind, published, truncated, _sidecar(path))
+    try:
+        item = _document(data, path, kind, published, truncated, _sidecar(path))
+    except Exception as exc:  # same: one odd file never stops the batch
+        item = IngestError(path, f"cannot read {kind} file: {type(exc).__name__}: {exc}")
+    yield item
 
 
 def _read_capped(path: str, max_bytes: int) -> tuple[bytes, bool]:
