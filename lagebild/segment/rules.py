@@ -37,6 +37,16 @@ BYLINE = re.compile(
     r"^(?:Von|VON|Autor(?:in)?:?|By|BY)\s+[A-ZÄÖÜ][\w.'’-]+"
     r"(?:\s+(?:[A-ZÄÖÜ][\w.'’-]+|und|and|von|van|de|,))*\s*$"
 )
+BYLINE_DATE = re.compile(
+    r"^(?:Von|VON|By|BY)\s+[A-ZÄÖÜ][\w.'’-]+(?:\s+[A-ZÄÖÜ][\w.'’-]+){0,3}\s*[,|·•–-]"
+)
+# "Kiew am Montag. Foto: Name/Agentur", "… | Bild: dpa": a credit after the caption text.
+TRAILING_CREDIT = re.compile(
+    r"(?:^|[.!?|–—]\s*|\s[-–—|]\s*)(?:Foto|Fotos|Bild|Bilder|Photo|Image|Credit|Bildquelle)s?"
+    r"\s*:\s*[^.!?:]{1,80}$"
+)
+# "Startseite › Politik › Ausland": three or more short pieces between separators.
+BREADCRUMB = re.compile(r"^[^.!?>›»|/]{1,40}(?:\s[>›»|/]\s[^.!?>›»|/]{1,40}){2,}$")
 COPYRIGHT = re.compile(r"^(?:©|\(c\)|copyright)\s*\D", re.I)
 GLUED = re.compile(r"[a-zäöüß][A-ZÄÖÜ]")
 NAME_JOINERS = frozenset({"und", "and", "sowie", "&", ","})
@@ -90,7 +100,7 @@ def _is_credit(line: Line, cues: Cues) -> bool:
         return True
     if COPYRIGHT.match(line.text) and line.words <= 12:
         return True
-    if PAREN_CREDIT.search(line.text) and line.words <= 60:
+    if (PAREN_CREDIT.search(line.text) or TRAILING_CREDIT.search(line.text)) and line.words <= 60:
         return True
     if "/" not in line.text:
         return False
@@ -171,7 +181,9 @@ def line_cue(line: Line, cues: Cues) -> str | None:  # noqa: C901 - a flat order
     key, words = line.key, line.words
     if cues.comment_author.match(line.text) and words <= 40:
         return "author"
-    if words <= 8 and BYLINE.match(line.text):
+    if (words <= 8 and BYLINE.match(line.text)) or (words <= 16 and BYLINE_DATE.match(line.text)):
+        return "chrome"
+    if words <= 16 and BREADCRUMB.match(line.text):
         return "chrome"
     if key in cues.comment_markers:
         return "comment_marker"
@@ -188,7 +200,7 @@ def line_cue(line: Line, cues: Cues) -> str | None:  # noqa: C901 - a flat order
     read_also = _read_also(line, cues)
     if read_also:
         return read_also
-    if key in cues.chrome_lines or (words <= 30 and cues.chrome_patterns.search(key)):
+    if key in cues.chrome_lines or (words <= 60 and cues.chrome_patterns.search(key)):
         return "chrome"
     if _is_date_list(line):
         return "short"
@@ -260,9 +272,14 @@ def _section_is(kind: str, lines: list[Line], i: int) -> bool:
     section = _section(lines, i)
     if kind == "comments":
         return not section or any(line.cue in THREAD_CUES for line in section[:12])
-    content = [line for line in section if line.cue is None or line.cue == "ellipsis"]
-    prose = sum(_is_prose(line) for line in content)
-    return not (prose >= 2 and prose * 2 > len(content))
+    content = [line for line in section if line.cue is None or line.cue == "ellipsis"][:2]
+    return not (len(content) == 2 and all(_is_prose(line) for line in content))
+
+
+def _prose_resumes(lines: list[Line], i: int) -> bool:
+    """Two full paragraphs in a row inside a teaser list: the article goes on (a teaser box
+    stood in the middle of it)."""
+    return _is_prose(lines[i]) and i + 1 < len(lines) and _is_prose(lines[i + 1])
 
 
 def _thread_evidence(lines: list[Line], i: int) -> bool:
@@ -311,6 +328,8 @@ def _walk(lines: list[Line]) -> None:  # noqa: C901 - one state machine, kept in
             continue
         elif cue == "read_also_inline":
             role = "teaser"
+        elif mode == "teasers" and _prose_resumes(lines, i):
+            mode = "main"
         elif mode == "teasers":
             role = "chrome" if cue in NOISE_IN_TEASERS else "teaser"
         elif pending == "teaser":
