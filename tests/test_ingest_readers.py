@@ -248,3 +248,13 @@ def test_unlistable_directory_is_one_error_and_the_walk_goes_on(tmp_path, monkey
     errors = [i for i in items if isinstance(i, IngestError)]
     assert len(errors) == 1 and errors[0].path.endswith("a")
     assert [d.text for d in items if not isinstance(d, IngestError)] == ["Text in b."]
+
+
+def test_html_declared_cyrillic_charset(tmp_path):
+    page = ('<html><head><meta charset="windows-1251"><title>Переговоры в Стамбуле</title></head>'
+            '<body><p>Делегации встретились в Стамбуле и договорились об обмене пленными.</p>'
+            '</body></html>')
+    path = tmp_path / "ru.html"
+    path.write_bytes(page.encode("cp1251"))
+    doc = one(path)
+    assert "Делегации встретились в Стамбуле" in doc.text and "encoding_repaired" not in doc.flags

@@ -193,3 +193,9 @@ def test_untranslated_english_fragments():
 def test_whitespace_only_text_has_no_segments():
     segments, _ = segment_text("  \n\n \t\n")
     assert segments == []
+
+
+def test_language_given_in_meta_is_kept():
+    doc = document_from_text(page(HEAD, BODY_1))
+    doc.meta["language"] = "nl"
+    assert run(doc).language == "nl"

@@ -176,7 +176,8 @@ def _document(data: bytes, path: str, kind: str, published: str | None, truncate
     if not data.strip():
         return IngestError(path, "empty file (no text)")
     try:
-        text, repaired = decode_bytes(data, truncated=truncated)
+        declared = _html_charset(data) if kind == "html" else ""
+        text, repaired = _decode_declared(data, declared, truncated)
     except DecodeError as exc:
         return IngestError(path, str(exc))
     if not text.strip():
@@ -300,14 +301,31 @@ def _warc_record(record: Any, path: str, published: str | None, max_bytes: int) 
 
 
 def _decode_declared(data: bytes, content_type: str, truncated: bool) -> tuple[str, bool]:
-    """Decode with the HTTP charset when one is declared and works, else detect."""
-    match = re.search(r"charset=([\w.:-]+)", content_type, re.I)
-    if match:
+    """Decode with the declared charset when there is one and it works, else detect.
+
+    UTF-8 and Western declarations go through detection (which also catches mojibake and
+    binary data); other declared charsets (windows-1251, koi8-r …) cannot be guessed from bytes.
+    """
+    match = re.search(r"charset=[\"']?([\w.:-]+)", content_type, re.I)
+    charset = match.group(1).lower() if match else ""
+    if charset and charset not in GUESSED_CHARSETS and b"\x00" not in data[:1024]:
         try:
-            return data.decode(match.group(1)), False
+            return data.decode(charset), False
         except (LookupError, UnicodeDecodeError):
             pass
     return decode_bytes(data, truncated=truncated)
+
+
+GUESSED_CHARSETS = frozenset({"utf-8", "utf8", "us-ascii", "ascii", "iso-8859-1", "latin-1",
+                              "latin1", "windows-1252", "cp1252", "utf-16", "utf-16le",
+                              "utf-16be"})
+META_CHARSET = re.compile(rb"<meta[^>]+charset=[\"']?([\w.:-]+)", re.I)
+
+
+def _html_charset(data: bytes) -> str:
+    """The charset an HTML page declares in its first bytes, as 'charset=NAME' or ''."""
+    match = META_CHARSET.search(data[:4096])
+    return f"charset={match.group(1).decode('ascii', 'ignore')}" if match else ""
 
 
 # --- RSS / Atom ------------------------------------------------------------------------------
