@@ -199,3 +199,16 @@ def test_language_given_in_meta_is_kept():
     doc = document_from_text(page(HEAD, BODY_1))
     doc.meta["language"] = "nl"
     assert run(doc).language == "nl"
+
+
+def test_closed_comment_section_and_single_word_subheading():
+    got = roles(page(HEAD, BODY_1, "Hintergrund", BODY_2, "Kommentare",
+                     "Die Kommentarfunktion für diesen Artikel ist geschlossen."))
+    assert got["Hintergrund"] == "body"
+    assert got["Kommentare"] == "chrome"
+    assert got["Die Kommentarfunktion für diesen Artikel ist geschlossen."] == "chrome"
+
+
+def test_copyright_credit_under_a_photo():
+    got = roles(page(HEAD, BODY_1, "Maia Sandu\nMaia Sandu © Getty Images", BODY_2))
+    assert got["Maia Sandu\nMaia Sandu © Getty Images"] == "caption"

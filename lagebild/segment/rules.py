@@ -44,6 +44,7 @@ BYLINE_DATE = re.compile(
 TRAILING_CREDIT = re.compile(
     r"(?:^|[.!?|–—]\s*|\s[-–—|]\s*)(?:Foto|Fotos|Bild|Bilder|Photo|Image|Credit|Bildquelle)s?"
     r"\s*:\s*[^.!?:]{1,80}$"
+    r"|©\s*[^.!?©]{1,60}$"
 )
 # "Startseite › Politik › Ausland": three or more short pieces between separators.
 BREADCRUMB = re.compile(r"^[^.!?>›»|/]{1,40}(?:\s[>›»|/]\s[^.!?>›»|/]{1,40}){2,}$")
@@ -271,7 +272,9 @@ def _section_is(kind: str, lines: list[Line], i: int) -> bool:
     """
     section = _section(lines, i)
     if kind == "comments":
-        return not section or any(line.cue in THREAD_CUES for line in section[:12])
+        if all(line.cue is not None for line in section):
+            return True  # nothing but furniture follows ("comments are closed")
+        return any(line.cue in THREAD_CUES for line in section[:12])
     content = [line for line in section if line.cue is None or line.cue == "ellipsis"][:2]
     return not (len(content) == 2 and all(_is_prose(line) for line in content))
 
@@ -309,8 +312,10 @@ def _walk(lines: list[Line]) -> None:  # noqa: C901 - one state machine, kept in
         elif cue in MARKERS and not body_started:
             role = "chrome"  # before the article the same words are navigation
         elif cue in MARKERS or cue == "author":
-            role = "comment" if mode == "comments" else "body"
-            if mode == "main":
+            # not followed by what the marker announces: a sub-heading or a sentence
+            line.cue = "short" if cue in MARKERS else None
+            role = "comment" if mode == "comments" else ("chrome" if cue in MARKERS else "body")
+            if mode == "main" and cue == "author":
                 body_started = True
         elif cue == "disclaimer":
             role = "disclaimer"
@@ -366,7 +371,7 @@ def _subheadings(lines: list[Line]) -> None:
         if line.cue not in ("short", "ellipsis") or line.role not in ("chrome", "teaser"):
             continue
         between_body = lines[i - 1].role == "body" and lines[i + 1].role == "body"
-        heading = line.words >= 2 and line.text[:1].isupper()
+        heading = line.text[:1].isupper() and (line.words >= 2 or line.text.isalpha())
         if between_body and (line.cue == "ellipsis" or heading):
             line.role = "body"
 
