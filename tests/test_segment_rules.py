@@ -212,3 +212,14 @@ def test_closed_comment_section_and_single_word_subheading():
 def test_copyright_credit_under_a_photo():
     got = roles(page(HEAD, BODY_1, "Maia Sandu\nMaia Sandu © Getty Images", BODY_2))
     assert got["Maia Sandu\nMaia Sandu © Getty Images"] == "caption"
+
+
+def test_body_sentences_that_mention_cue_words_stay_body():
+    lines = [
+        "Die Zahl der Verletzten stieg auf zwölf (Quelle: regionale Verwaltung).",
+        "Der Sprecher äußerte sich zum Thema: Die Lage an der Grenze sei weiterhin angespannt.",
+        "Die Regierung teilte dies am Abend in sozialen Netzwerken mit und kündigte Hilfen an.",
+    ]
+    got = roles(page(HEAD, BODY_1, *lines, BODY_2))
+    for line in lines:
+        assert got[line] == "body", line

@@ -11,7 +11,7 @@ repairs short lines that are really sub-headings inside the body.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from lagebild.segment.lexicon import Cues, load_cues
 
@@ -29,7 +29,7 @@ STAMP = re.compile(
 )
 ELLIPSIS = re.compile(r"(?:\.\.\.|…)\s*[\]»“”\"]?$")
 PAREN_CREDIT = re.compile(
-    r"\((?:foto|fotos|bild|photo|image|archiv\w*|symbolbild|credit|quelle)\b[^()]{0,80}\)\s*$", re.I
+    r"\((?:foto|fotos|bild|photo|image|archiv\w*|symbolbild|credit)\b[^()]{0,80}\)\s*$", re.I
 )
 DATE_TOKEN = re.compile(r"\b\d{1,2}\.\d{1,2}\.(?:\d{2}|\d{4})\b|\b\d{4}-\d{2}-\d{2}\b")
 # "Von Anna Beispiel", "By Jane Doe and John Roe": capitalised names after the byline word.
@@ -65,7 +65,6 @@ class Line:
     words: int = 0
     cue: str | None = None
     role: str = "body"
-    notes: set[str] = field(default_factory=set)
 
 
 def split_lines(text: str) -> list[Line]:
@@ -101,7 +100,7 @@ def _is_credit(line: Line, cues: Cues) -> bool:
         return True
     if COPYRIGHT.match(line.text) and line.words <= 12:
         return True
-    if (PAREN_CREDIT.search(line.text) or TRAILING_CREDIT.search(line.text)) and line.words <= 60:
+    if (PAREN_CREDIT.search(line.text) or TRAILING_CREDIT.search(line.text)) and line.words <= 40:
         return True
     if "/" not in line.text:
         return False
@@ -123,7 +122,8 @@ def _read_also(line: Line, cues: Cues) -> str | None:
     # "… Lesen Sie auch: <headline>" anywhere in a short line: the line points to another article.
     for cue in cues.read_also:
         at = line.key.find(cue)
-        if at < 0 or (at > 0 and line.key[at - 1].isalnum()):
+        # at the start of the line or after a sentence end or separator, not inside a sentence
+        if at < 0 or (at > 0 and not re.search(r"[.!?:|–—»]\s*$", line.key[:at])):
             continue
         rest = line.key[at + len(cue):]
         if re.match(r"\s*[:\-–—|»>]", rest) and len(rest.split()) >= 3:
