@@ -152,3 +152,8 @@ def test_fifty_megabytes_through_extract(huge_file):
     assert result.exit_code == 0, result.stderr
     [line] = result.stdout.splitlines()
     assert '"truncated"' in line
+
+
+def test_binary_jsonl_is_one_error(tmp_path):
+    err = run_batch(tmp_path, "2.jsonl", b"\x00\x01\x02\n" * 50)
+    assert "binary" in err.message

@@ -211,6 +211,10 @@ def make_document(text: str, kind: str, *, path: str | None, meta: dict[str, Any
 
 def _read_jsonl(path: str, published: str | None, max_bytes: int) -> Iterator[Item]:
     with open(path, "rb") as fh:
+        if b"\x00" in fh.read(8192):
+            yield IngestError(path, "binary file (contains NUL bytes), not JSON Lines")
+            return
+        fh.seek(0)
         for lineno, raw in enumerate(_capped_lines(fh, max_bytes), start=1):
             if raw is None:
                 yield IngestError(path, f"line {lineno}: record longer than {max_bytes} bytes")
