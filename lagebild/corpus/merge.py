@@ -2,8 +2,8 @@
 
 Two event mentions are the same event when they have the same type, compatible modes, compatible
 statuses (a planned meeting later reported as held is one event, upgraded to ``occurred``),
-overlapping resolved participants, compatible dates (by precision: "im März" is compatible with
-"am 18. März") and no conflicting place. Mentions are clustered greedily in date order against a
+overlapping resolved participants and compatible dates (by precision: "im März" is compatible
+with "am 18. März"); an agreeing place prefers a cluster, a different one counts against it. Mentions are clustered greedily in date order against a
 cluster's *core* participants (those most of its mentions name), not the union, so one mistaken
 participant cannot chain two events together.
 """
@@ -94,9 +94,9 @@ class Cluster:
     counts: Counter[str] = field(default_factory=Counter)
 
     def core(self) -> frozenset[str]:
-        """Participants named by at least half of the mentions (all of them for one mention)."""
-        need = len(self.mentions) / 2
-        return frozenset(p for p, n in self.counts.items() if n >= need)
+        """Participants named by more than half of the mentions (all of them for one)."""
+        total = len(self.mentions)
+        return frozenset(p for p, n in self.counts.items() if 2 * n > total)
 
     def add(self, m: EventMention, window: tuple[date, date] | None) -> None:
         self.mentions.append(m)
@@ -116,8 +116,6 @@ def _compatible(c: Cluster, m: EventMention, window: tuple[date, date] | None) -
     if m.mode and modes and not any(_same_mode(m.mode, x) for x in modes):
         return None
     places = {x.location for x in c.mentions if x.location}
-    if m.location and places and m.location not in places:
-        return None
     if window is None or c.window is None:
         return None
     if window[0] > c.window[1] or c.window[0] > window[1]:
@@ -129,7 +127,10 @@ def _compatible(c: Cluster, m: EventMention, window: tuple[date, date] | None) -
     # prefer the cluster that shares most, then the one agreeing on mode and place
     score = 2.0 * shared - 0.5 * len(mine - core)
     score += 0.5 if m.mode and m.mode in modes else 0.0
-    score += 0.5 if m.location and m.location in places else 0.0
+    # places are a hint, not a veto: outlets name a place at different granularity
+    # ("Anchorage", "Alaska", "USA") and no containment data is at hand here
+    if m.location and places:
+        score += 0.5 if m.location in places else -1.0
     return score
 
 
