@@ -8,9 +8,37 @@ from typing import Any
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
+from pydantic import BaseModel
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 PROBLEM_JSON = "application/problem+json"
+
+
+class Problem(BaseModel):
+    """RFC 9457 problem details."""
+
+    type: str = "about:blank"
+    title: str
+    status: int
+    detail: str
+    errors: list[dict[str, Any]] | None = None
+
+
+def _problem_response(description: str) -> dict[str, Any]:
+    return {"description": description,
+            "content": {PROBLEM_JSON: {"schema": Problem.model_json_schema()}}}
+
+
+# Documented on every API route, so clients (and schemathesis) know the error format.
+PROBLEM_RESPONSES: dict[int | str, dict[str, Any]] = {
+    400: _problem_response("Bad request (e.g. an invalid cursor)"),
+    401: _problem_response("Missing or wrong bearer token"),
+    403: _problem_response("Writes are disabled"),
+    404: _problem_response("Not found"),
+    411: _problem_response("Content-Length required"),
+    413: _problem_response("Request body too large"),
+    422: _problem_response("Invalid parameters"),
+}
 
 
 def problem(status: int, detail: str, **extra: Any) -> JSONResponse:

@@ -11,9 +11,10 @@ from sqlalchemy.orm import Session
 
 from lagebild.api import reads
 from lagebild.api.pagination import MAX_PAGE, CursorError
+from lagebild.api.problems import PROBLEM_RESPONSES
 from lagebild.api.security import require_token
 
-router = APIRouter(prefix="/api")
+router = APIRouter(prefix="/api", responses=PROBLEM_RESPONSES)
 
 EVENT_TYPES = Literal["AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT",
                       "REQUEST", "ACCUSE", "REJECT", "THREATEN", "PROTEST", "SANCTION",

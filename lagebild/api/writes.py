@@ -37,16 +37,13 @@ def ingest_one(session: Session, payload: dict[str, Any], *, comments: str = "ke
         return doc.doc_id, False
     doc = process(doc)
     writer.store(doc, comments=comments)  # type: ignore[arg-type]
-    _merge(session, doc.doc_id)
+    merge_all(session)
     return doc.doc_id, True
 
 
-def _merge(session: Session, doc_id: str) -> None:
-    """Fold the new document's events into the merged events, when the corpus stage offers it."""
-    try:
-        from lagebild.corpus import api as corpus_api
-    except ImportError:
-        return
-    update = getattr(corpus_api, "update_after_ingest", None)
-    if update is not None:
-        update(session, [doc_id])
+def merge_all(session: Session) -> None:
+    """Rebuild merged events and stories so the new document's events join them."""
+    from lagebild.store.merging import rebuild
+
+    rebuild(session)
+    session.commit()
