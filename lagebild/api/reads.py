@@ -446,7 +446,7 @@ def timeline(session: Session, f: Filters, by: str = "day") -> list[dict[str, An
 def network(session: Session, f: Filters, min_weight: int = 1) -> dict[str, Any]:
     """The actor network: an edge per pair and type, weighted by merged-event counts."""
     stmt = _filter_merged(session, select(S.MergedEventRow), f).limit(20_000)
-    edges: Counter[tuple[str, str, str]] = Counter()
+    edges: Counter[tuple[str, str, str, bool]] = Counter()
     degree: Counter[str] = Counter()
     for row in session.scalars(stmt):
         actors, recipients = json.loads(row.actors or "[]"), json.loads(row.recipients or "[]")
@@ -454,14 +454,14 @@ def network(session: Session, f: Filters, min_weight: int = 1) -> dict[str, Any]
             [(a, b) for i, a in enumerate(actors) for b in actors[i + 1:]]
         for a, b in pairs:
             if a != b:
-                edges[(a, b, row.type)] += 1
+                edges[(a, b, row.type, bool(recipients))] += 1
                 degree[a] += 1
                 degree[b] += 1
     keep = {n for n, _ in degree.most_common(MAX_NETWORK_NODES)}
     names = _names(session, keep)
     return {
         "nodes": [{**names.get(n, {"id": n, "name": n}), "degree": degree[n]} for n in keep],
-        "edges": [{"source": a, "target": b, "type": t, "weight": w}
-                  for (a, b, t), w in edges.items()
+        "edges": [{"source": a, "target": b, "type": t, "directed": d, "weight": w}
+                  for (a, b, t, d), w in edges.items()
                   if w >= min_weight and a in keep and b in keep],
     }

@@ -19,14 +19,17 @@ function drawNetwork() {
       graph.nodes.forEach((n) => elements.push({ data: { id: n.id, label: n.name || n.id, degree: n.degree } }));
       graph.edges.forEach((e, i) => elements.push({
         data: { id: "e" + i, source: e.source, target: e.target, weight: e.weight, label: e.type },
+        classes: e.directed ? "directed" : "",
       }));
       const cy = window.cytoscape({
         container: box,
         elements,
         layout: { name: "cose", animate: false },
+        maxZoom: 1.5,
         style: [
           { selector: "node", style: { label: "data(label)", "font-size": 10, width: "mapData(degree, 1, 30, 12, 40)", height: "mapData(degree, 1, 30, 12, 40)", "background-color": "#1f4e8c" } },
-          { selector: "edge", style: { width: "mapData(weight, 1, 20, 1, 8)", "line-color": "#94a3b8", "curve-style": "bezier", "target-arrow-shape": "triangle", "target-arrow-color": "#94a3b8" } },
+          { selector: "edge", style: { width: "mapData(weight, 1, 20, 1, 8)", "line-color": "#94a3b8", "curve-style": "bezier" } },
+          { selector: "edge.directed", style: { "target-arrow-shape": "triangle", "target-arrow-color": "#94a3b8" } },
         ],
       });
       cy.on("tap", "node", (evt) => {
