@@ -58,6 +58,20 @@ class TitleSense:
     female: bool = False
 
 
+def _adjective_variants(name: str) -> list[str]:
+    """Declined forms of a name that starts with an adjective: "Vereinigte Staaten" →
+    "Vereinigten Staaten", "Europäische Union" → "Europäischen Union"."""
+    words = name.split(" ")
+    if len(words) < 2 or not words[0][:1].isupper() or not words[1][:1].isupper():
+        return []
+    first = words[0]
+    for ending in ("es", "en", "er", "em", "e"):
+        if first.endswith(ending) and len(first) > len(ending) + 3:
+            stem = first[: -len(ending)]
+            return [" ".join([stem + e, *words[1:]]) for e in ADJ_ENDINGS if e != ending]
+    return []
+
+
 def _stopwords() -> frozenset[str]:
     path = DATA_DIR / "alias_stopwords.txt"
     if not path.exists():
@@ -104,11 +118,19 @@ class Index:
 
     def _add_entity(self, ent: KBEntity, stop: frozenset[str]) -> None:
         geonames = ent.source == "geonames"
-        self._add(ent.name, AliasHit(ent.id, ent.name, "name"))
+        if not (geonames and fold_key(ent.name) in stop):
+            self._add(ent.name, AliasHit(ent.id, ent.name, "name"))
         for alias in ent.aliases:
-            if geonames and (len(alias) < 4 or fold_key(alias) in stop):
+            # short alternate names are mostly foreign abbreviations or words ("Von", "Ben");
+            # only big cities keep them ("Rom")
+            short = len(alias) < 3 or (len(alias) == 3 and ent.population < 1_000_000)
+            if geonames and (short or fold_key(alias) in stop):
                 continue
             self._add(alias, AliasHit(ent.id, alias, "alias"))
+        if ent.type != "PER":
+            for form in [ent.name, *ent.aliases]:
+                for variant in _adjective_variants(form):
+                    self._add(variant, AliasHit(ent.id, variant, "alias"))
         for adj in ent.adjectives:
             self.adjectives.setdefault(fold_key(adj), ent.id)
         for dem in ent.demonyms:

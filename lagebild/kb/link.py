@@ -22,6 +22,7 @@ try:  # the statistical layer; the stage still works (less recall) without the m
 except ImportError:  # pragma: no cover - depends on the ner branch being merged
     _ner = None  # type: ignore[assignment]
 
+_STREETS = ("straße", "strasse", "platz", "allee", "weg", "ring", "brücke", "damm", "ufer")
 _NER_TYPES = {"PER": "PER", "ORG": "ORG", "LOC": "GPE"}
 
 
@@ -176,13 +177,26 @@ def _bare_names(sent: Sentence, taken: list[Mention]) -> list[Mention]:
     return out
 
 
+def _first_name_of_unknown(index: Index, m: Mention, sent: Sentence) -> bool:
+    """A GeoNames town name right before another proper noun is a first name ("David Lammy"),
+    and one in a street name is part of that name."""
+    if any(index.ents[c].source != "geonames" for c in m.cands):
+        return False
+    if m.compound and fold(sent.text[m.end - sent.start:]).split(" ")[0].endswith(_STREETS):
+        return True  # "Gagarin-Straße" is a street, not the town
+    nxt = next((t for t in sent.tokens if t.start >= m.end), None)
+    return nxt is not None and nxt.start - m.end <= 1 and nxt.pos == "NE" \
+        and nxt.text[:1].isupper()
+
+
 def extract(doc: Document, index: Index | None = None) -> list[Entity]:
     index = index or get_index()
     linker = _Linker(index, doc, doc_date(doc))
     gaz_all: list[Mention] = []
     rest: list[Mention] = []
     for sent in doc.news_sentences():
-        gaz = gazetteer(index, sent.text, sent.start)
+        gaz = [m for m in gazetteer(index, sent.text, sent.start)
+               if not _first_name_of_unknown(index, m, sent)]
         for m in gaz:
             m.region_cue = region_cue_before(sent, m.start)
         tit = titles(index, sent, gaz)

@@ -27,6 +27,7 @@ _FORMER = frozenset({"ex", "ehemalige", "ehemaligen", "ehemaliger", "früheren",
                      "designierte", "designierten", "designierter", "künftige", "künftigen",
                      "former", "stellvertretende", "stellvertretenden", "stellvertretender",
                      "vize"})
+_DETERMINERS = frozenset({"ART", "APPRART", "PDS", "PDAT", "PPOSAT"})
 _GENITIVE_ARTICLES = frozenset({"der", "des", "von", "of", "the"})
 
 
@@ -96,7 +97,10 @@ def gazetteer(index: Index, text: str, offset: int) -> list[Mention]:
     found: list[Mention] = []
     for end_idx, (key, hits) in index.automaton.iter(folded):
         start = end_idx - len(key) + 1
-        if start > 0 and (_is_word(folded[start - 1]) or folded[start - 1] == "-"):
+        if start > 0 and _is_word(folded[start - 1]):
+            continue
+        # "Berlin-Paris" names Paris, but "Ex-…" or "Anti-…" prefixes are no place names
+        if start > 1 and folded[start - 1] == "-" and not text[start - 2].isalpha():
             continue
         bound = _end_of(folded, end_idx + 1)
         if bound is None:
@@ -108,7 +112,9 @@ def gazetteer(index: Index, text: str, offset: int) -> list[Mention]:
         if stop > end_idx + 1:  # inflected: persons and places take genitive -s only
             cands = [c for c in cands
                      if index.ents[c].type == "ORG" or text[end_idx + 1:stop] in ("s", "'s", "’s")
-                     or index.ents[c].kind == "state" and text[end_idx + 1:stop] in ("s", "es")]
+                     or index.ents[c].kind == "state" and text[end_idx + 1:stop] in ("s", "es")
+                     or index.ents[c].kind == "state" and key.endswith("e")
+                     and text[end_idx + 1:stop] == "n"]
         cands = list(dict.fromkeys(cands))
         if cands:
             found.append(Mention(offset + start, offset + stop, text[start:stop], cands,
@@ -280,7 +286,7 @@ def institutions(index: Index, sent: Sentence, gaz: list[Mention]) -> list[Menti
                 state = next((c for c in gen.cands if index.ents[c].kind == "state"), None)
         if state is None and base in metonyms:
             continue
-        if state is None and not (i > 0 and toks[i - 1].pos in ("ART", "APPRART")):
+        if state is None and not (i > 0 and toks[i - 1].pos in _DETERMINERS):
             continue
         kind = "metonym" if base in metonyms else "institution"
         m = Mention(start, tok.end, sent_text(sent, start, tok.end), kind=kind, label="ORG")
