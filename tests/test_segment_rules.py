@@ -223,3 +223,12 @@ def test_body_sentences_that_mention_cue_words_stay_body():
     got = roles(page(HEAD, BODY_1, *lines, BODY_2))
     for line in lines:
         assert got[line] == "body", line
+
+
+def test_flattened_menu_line_is_not_the_headline():
+    got = roles(page("Politik Wirtschaft Kultur Sport Videos Podcasts", HEAD, BODY_1))
+    assert got["Politik Wirtschaft Kultur Sport Videos Podcasts"] == "chrome"
+    assert got[HEAD] == "title"
+    english = "Putin And Trump Speak By Phone For Two Hours"
+    assert roles(page(english, "The Kremlin called the conversation frank and useful on Monday."))[
+        english] == "title"

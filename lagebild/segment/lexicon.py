@@ -31,6 +31,7 @@ class Cues:
     comment_actions: frozenset[str]
     disclaimer: PatternSet
     teaser_cut_words: frozenset[str]
+    function_words: frozenset[str]
     agencies: frozenset[str]
 
 
@@ -94,5 +95,6 @@ def load_cues() -> Cues:
         comment_actions=frozenset(merged["comment_actions"]),
         disclaimer=_alternation(merged["disclaimer_patterns"]),
         teaser_cut_words=frozenset(merged["teaser_cut_words"]),
+        function_words=frozenset(merged["teaser_cut_words"] + merged["function_words"]),
         agencies=frozenset(a.lower() for a in agencies),
     )

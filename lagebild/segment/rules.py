@@ -131,7 +131,7 @@ def _read_also(line: Line, cues: Cues) -> str | None:
     return None
 
 
-def _is_names_only(line: Line) -> bool:
+def _is_names_only(line: Line, cues: Cues) -> bool:
     """A line that only lists proper names, joined by 'und' or commas (a photo caption)."""
     if SENTENCE_END.search(line.text) or ":" in line.text or not 3 <= line.words <= 12:
         return False  # "X: Y" is headline style
@@ -143,6 +143,8 @@ def _is_names_only(line: Line) -> bool:
             joined += 1
         elif low in NAME_PARTICLES:
             continue
+        elif low in cues.function_words:
+            return False  # "Putin And Trump Speak By Phone": a Title Case headline
         elif tok[:1].isupper():
             capitals += 1
         else:
@@ -167,6 +169,15 @@ def _is_date_list(line: Line) -> bool:
         return False
     dates = DATE_TOKEN.findall(line.text)
     return len(dates) >= 2 and len(dates) * 6 >= line.words
+
+
+def _is_menu(line: Line, cues: Cues) -> bool:
+    """A flattened navigation menu: "Politik Wirtschaft Kultur Sport Videos" (only capitalised
+    words, none of them a function word, so Title Case headlines are not menus)."""
+    tokens = line.text.split()
+    if not 4 <= len(tokens) <= 14 or SENTENCE_END.search(line.text):
+        return False
+    return all(t[:1].isupper() and t.lower() not in cues.function_words for t in tokens)
 
 
 def _is_repeated_label(line: Line) -> bool:
@@ -213,11 +224,11 @@ def line_cue(line: Line, cues: Cues) -> str | None:  # noqa: C901 - a flat order
         return "stamp"
     if _is_truncated_teaser(line, cues):
         return "ellipsis"
-    if _is_repeated_label(line):
+    if _is_repeated_label(line) or _is_menu(line, cues):
         return "short"
     if words <= 3 and not SENTENCE_END.search(line.text):
         return "short"
-    if _is_names_only(line):
+    if _is_names_only(line, cues):
         return "names"
     return None
 
