@@ -232,3 +232,17 @@ def test_flattened_menu_line_is_not_the_headline():
     english = "Putin And Trump Speak By Phone For Two Hours"
     assert roles(page(english, "The Kremlin called the conversation frank and useful on Monday."))[
         english] == "title"
+
+
+def test_short_headline_directly_before_the_body():
+    got = roles(page("Politik", "Waffenruhe in Gaza", BODY_1, BODY_2))
+    assert got["Waffenruhe in Gaza"] == "title" and got["Politik"] == "chrome"
+    got = roles(page("Down Pfeil", "Sanktionen verlängert", BODY_1))
+    assert got["Sanktionen verlängert"] == "title" and got["Down Pfeil"] == "chrome"
+
+
+def test_scene_description_after_bild_colon_is_not_a_credit():
+    line = "Die Verhandlungen dauerten bis in die Nacht. Bild: Die Delegationen vor dem Hotel"
+    assert roles(page(HEAD, BODY_1, line, BODY_2))[line] == "body"
+    credit = "Die Delegationen vor dem Hotel. Foto: Anna Beispiel"
+    assert roles(page(HEAD, BODY_1, credit, BODY_2))[credit] == "caption"

@@ -43,8 +43,8 @@ BYLINE_DATE = re.compile(
 # "Kiew am Montag. Foto: Name/Agentur", "… | Bild: dpa": a credit after the caption text.
 TRAILING_CREDIT = re.compile(
     r"(?:^|[.!?|–—]\s*|\s[-–—|]\s*)(?:Foto|Fotos|Bild|Bilder|Photo|Image|Credit|Bildquelle)s?"
-    r"\s*:\s*[^.!?:]{1,80}$"
-    r"|©\s*[^.!?©]{1,60}$"
+    r"\s*:\s*(?P<credit>[^.!?:]{1,80})$"
+    r"|©\s*(?P<owner>[^.!?©]{1,60})$"
 )
 # "Startseite › Politik › Ausland": three or more short pieces between separators.
 BREADCRUMB = re.compile(r"^[^.!?>›»|/]{1,40}(?:\s[>›»|/]\s[^.!?>›»|/]{1,40}){2,}$")
@@ -100,7 +100,7 @@ def _is_credit(line: Line, cues: Cues) -> bool:
         return True
     if COPYRIGHT.match(line.text) and line.words <= 12:
         return True
-    if (PAREN_CREDIT.search(line.text) or TRAILING_CREDIT.search(line.text)) and line.words <= 40:
+    if line.words <= 40 and (PAREN_CREDIT.search(line.text) or _trailing_credit(line.text, cues)):
         return True
     if "/" not in line.text:
         return False
@@ -111,6 +111,20 @@ def _is_credit(line: Line, cues: Cues) -> bool:
         return False
     return any(p.lower() in cues.agencies or p.lower().replace(" ", "") in cues.agencies
                for p in parts)
+
+
+def _trailing_credit(text: str, cues: Cues) -> bool:
+    """"… Foto: Name/Agentur" at the end of a line; the credit names a source (an agency, a
+    slash list, or a few capitalised names), not a described scene ("Bild: Szene vor dem Haus")."""
+    match = TRAILING_CREDIT.search(text)
+    if not match:
+        return False
+    credit = (match.group("credit") or match.group("owner") or "").strip()
+    if "/" in credit or "|" in credit or credit.lower() in cues.agencies:
+        return True
+    words = credit.split()
+    return 0 < len(words) <= 4 and all(w[:1].isupper() or w.lower() in NAME_PARTICLES
+                                       for w in words)
 
 
 def _read_also(line: Line, cues: Cues) -> str | None:
@@ -175,7 +189,7 @@ def _is_menu(line: Line, cues: Cues) -> bool:
     """A flattened navigation menu: "Politik Wirtschaft Kultur Sport Videos" (only capitalised
     words, none of them a function word, so Title Case headlines are not menus)."""
     tokens = line.text.split()
-    if not 4 <= len(tokens) <= 14 or SENTENCE_END.search(line.text):
+    if not 4 <= len(tokens) <= 14 or SENTENCE_END.search(line.text) or ":" in line.text:
         return False
     return all(t[:1].isupper() and t.lower() not in cues.function_words for t in tokens)
 
@@ -393,8 +407,8 @@ def pick_title(lines: list[Line], given: str | None) -> str | None:
     if title_key and not any(line.key == title_key for line in lines):
         title_key = ""
     if not title_key:
-        first = next((ln for ln in lines if ln.role == "body"), None)
-        if first is None or not _headline_like(first):
+        first = _first_headline(lines)
+        if first is None:
             return None
         title_key = first.key
     found: str | None = None
@@ -403,6 +417,27 @@ def pick_title(lines: list[Line], given: str | None) -> str | None:
             line.role = "title"
             found = found or line.text
     return found
+
+
+def _first_headline(lines: list[Line]) -> Line | None:
+    """The headline: the first body line if it looks like one, or a short line (two or three
+    words, "Staatsstreich in Togo") standing directly before the first body line."""
+    for i, line in enumerate(lines):
+        if line.role == "body":
+            return line if _headline_like(line) else None
+        nxt = lines[i + 1] if i + 1 < len(lines) else None
+        if line.cue == "short" and nxt is not None and nxt.role == "body" and _short_headline(line):
+            return line
+    return None
+
+
+def _short_headline(line: Line) -> bool:
+    words = [w for w in line.text.split() if any(ch.isalpha() for ch in w)]
+    if line.cue != "short" or _is_repeated_label(line) or not line.text[:1].isupper():
+        return False
+    # Two capitalised words are a menu entry or label ("Down Icon"); a lower-case word
+    # (a verb, a preposition) makes them a statement.
+    return len(words) == 3 or (len(words) == 2 and words[1][:1].islower())
 
 
 def _headline_like(line: Line) -> bool:
