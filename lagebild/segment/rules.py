@@ -23,8 +23,10 @@ STAMP = re.compile(
     r"^(?:(?:am\s+|on\s+)?\d{1,2}\.\s?(?:\d{1,2}\.|\s?[A-Za-zÄÖÜäöü]+\.?)\s?(?:\d{2,4})?"
     r"|\d{4}-\d{2}-\d{2}|[A-Z][a-z]+\s+\d{1,2},?\s+\d{4})"
     r"\s*(?:,|um|at|-|–|\|)?\s*\d{1,2}[:.]\d{2}\s*(?:uhr|am|pm)?$"
-    r"|^vor\s+\d+\s+(?:sekunden?|minuten?|stunden?|tagen?|wochen?|monaten?|jahren?)$"
-    r"|^\d+\s+(?:seconds?|minutes?|hours?|days?|weeks?|months?|years?)\s+ago$",
+    r"|^vor\s+\d+\s*(?:sekunden?|minuten?|stunden?|tagen?|wochen?|monaten?|jahren?"
+    r"|sek|min|std|h|tg|wo)\.?$"
+    r"|^\d+\s*(?:seconds?|minutes?|hours?|days?|weeks?|months?|years?|secs?|mins?|hrs?|h|d)"
+    r"\.?\s+ago$",
     re.IGNORECASE,
 )
 ELLIPSIS = re.compile(r"(?:\.\.\.|…)\s*[\]»“”\"]?$")
@@ -322,12 +324,28 @@ def _thread_evidence(lines: list[Line], i: int) -> bool:
     return sum(line.cue == "author" for line in lines) >= 2
 
 
+def _block_is_thread(lines: list[Line], i: int) -> bool:
+    """A paragraph block (lines without a blank between) with two or more thread markers —
+    comment dates ("vor 2 Std."), reply buttons, vote counts — is a comment thread even without
+    a heading or "NAME sagt:" lines."""
+    if not lines[i].blank_before:
+        return False
+    found = 0
+    for line in lines[i:]:
+        if line is not lines[i] and line.blank_before:
+            break
+        found += line.cue in THREAD_CUES
+    return found >= 2
+
+
 def _walk(lines: list[Line]) -> None:  # noqa: C901 - one state machine, kept in one place
     mode = "main"
     body_started = False
     pending: str | None = None
     for i, line in enumerate(lines):
         cue, role = line.cue, "body"
+        if body_started and mode != "comments" and _block_is_thread(lines, i):
+            mode = "comments"
         if cue == "author" and (mode == "comments" or _thread_evidence(lines, i)):
             role, mode = "comment", "comments"
         elif cue == "comment_marker" and body_started and _section_is("comments", lines, i):
