@@ -78,12 +78,12 @@ ORG_TITLES = {
     ("secretary_general", "Q1065"): ("Secretary-General of the United Nations", "UN-Generalsekretär", "UN-Generalsekretärin"),
     ("secretary_general", "Q7184"): ("Secretary General of NATO", "NATO-Generalsekretär", "NATO-Generalsekretärin"),
     ("secretary_general", "Q81299"): ("Secretary General of the OSCE", "OSZE-Generalsekretär", "OSZE-Generalsekretärin"),
-    ("secretary_general", "lb:ORG:council_of_europe"): ("Secretary General of the Council of Europe", "Generalsekretär des Europarats", "Generalsekretärin des Europarats"),
-    ("commission_president", "Q8889"): ("President of the European Commission", "EU-Kommissionspräsident", "EU-Kommissionspräsidentin"),
-    ("council_president", "lb:ORG:european_council"): ("President of the European Council", "EU-Ratspräsident", "EU-Ratspräsidentin"),
+    ("secretary_general", "Q8908"): ("Secretary General of the Council of Europe", "Generalsekretär des Europarats", "Generalsekretärin des Europarats"),
+    ("commission_president", "Q8880"): ("President of the European Commission", "EU-Kommissionspräsident", "EU-Kommissionspräsidentin"),
+    ("council_president", "Q8886"): ("President of the European Council", "EU-Ratspräsident", "EU-Ratspräsidentin"),
     ("high_representative", "Q458"): ("High Representative of the Union for Foreign Affairs and Security Policy", "EU-Außenbeauftragter", "EU-Außenbeauftragte"),
     ("director_general", "Q41984"): ("Director General of the International Atomic Energy Agency", "IAEA-Generaldirektor", "IAEA-Generaldirektorin"),
-    ("prosecutor", "lb:ORG:icc"): ("Prosecutor of the International Criminal Court", "Chefankläger des Internationalen Strafgerichtshofs", "Chefanklägerin des Internationalen Strafgerichtshofs"),
+    ("prosecutor", "Q47488"): ("Prosecutor of the International Criminal Court", "Chefankläger des Internationalen Strafgerichtshofs", "Chefanklägerin des Internationalen Strafgerichtshofs"),
 }
 # generic patterns per role: (en pattern, de masculine, de feminine); {en} = English state name, {gen} = German genitive
 GENERIC = {

@@ -154,7 +154,7 @@ def test_current_holders_of_key_offices(persons) -> None:
     offices = [("head_of_state", "UA"), ("head_of_state", "RU"), ("head_of_state", "US"),
                ("head_of_government", "DE"), ("foreign_minister", "RU"), ("foreign_minister", "US"),
                ("secretary_general", "Q7184"), ("secretary_general", "Q1065"),
-               ("commission_president", "Q8889"), ("high_representative", "Q458")]
+               ("commission_president", "Q8880"), ("high_representative", "Q458")]
     for role, org in offices:
         holders = [p["id"] for p in persons for r in p.get("roles") or []
                    if r["role"] == role and str(r["org"]) == org
