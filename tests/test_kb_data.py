@@ -37,7 +37,7 @@ ORG_KINDS = {"igo", "government", "ministry", "party", "military", "company", "m
 
 def _load(path: Path):
     with path.open(encoding="utf-8") as fh:
-        return yaml.safe_load(fh)
+        return yaml.load(fh, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
 
 
 @pytest.fixture(scope="module")
