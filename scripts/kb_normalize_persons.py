@@ -127,6 +127,7 @@ def _load_qids() -> dict[str, dict]:
     with QIDS.open(encoding="utf-8") as fh:
         for row in csv.DictReader((line for line in fh if not line.startswith("#")), delimiter="\t"):
             rows[row["lb_id"]] = row
+            rows[row["qid"]] = row  # re-runs refresh the note of already converted persons
     return rows
 
 
