@@ -61,3 +61,25 @@ def tense(text: str, start: int, end: int) -> str | None:
     if _cue_pattern("past").search(text, start, end):
         return "past"
     return None
+
+
+@cache
+def _preterite_pattern() -> re.Pattern[str]:
+    words = [w for lang in ("de", "en") for w in lexicon(lang)["preterites"]]
+    # weak preterites: lower-case words in -te/-ten (German nouns are capitalised) and -ed
+    return re.compile(rf"\b(?:{alt(words)}(?:en|t)?|(?-i:[a-zäöüß]{{3,}}(?:te|ten|ed)))\b",
+                      re.IGNORECASE)
+
+
+def clause_tense(text: str, start: int, end: int) -> str | None:
+    """The tense around the expression at ``[start, end)``: cue words in its clause, else a
+    preterite verb in the clause (past), else cue words elsewhere in the sentence."""
+    s0, s1 = sentence_bounds(text, start)
+    c0, c1 = clause_bounds(text, start, end, s0, s1)
+    t = tense(text, c0, start) or tense(text, end, c1)
+    if t is None:
+        if _preterite_pattern().search(text, c0, start) or _preterite_pattern().search(
+                text, end, c1):
+            return "past"
+        t = tense(text, s0, start) or tense(text, end, s1)
+    return t

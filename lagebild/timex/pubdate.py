@@ -52,11 +52,12 @@ class Window:
 
 
 def ensure_published(doc: Document, spans: list[tuple[int, int]] | None = None,
-                     langs: tuple[str, ...] = ("de", "en")) -> None:
+                     langs: tuple[str, ...] = ("de", "en"),
+                     raws: list[Raw] | None = None) -> None:
     """Set ``doc.published`` (origin ``inferred``) when the input gave no date."""
     if doc.published.value:
         return
-    inferred = infer(doc.text, langs, spans)
+    inferred = infer(doc.text, langs, spans, raws=raws)
     if inferred is not None:
         doc.published = inferred
 
@@ -64,11 +65,13 @@ def ensure_published(doc: Document, spans: list[tuple[int, int]] | None = None,
 def infer(text: str, langs: tuple[str, ...] = ("de", "en"),
           spans: list[tuple[int, int]] | None = None,
           persons: list[PersonRoles] | None = None,
-          today: date | None = None) -> Published | None:
-    """The inferred publication date of ``text`` with its window, or None without evidence."""
+          today: date | None = None, raws: list[Raw] | None = None) -> Published | None:
+    """The inferred publication date of ``text`` with its window, or None without evidence.
+    ``raws`` are the tagged expressions when the caller has them already."""
     today = today or date.today()
     spans = spans or [(0, len(text))]
-    raws = [r for s, e in spans for r in tag(text, langs, s, e)]
+    if raws is None:
+        raws = [r for s, e in spans for r in tag(text, langs, s, e)]
     strong: list[Window] = []
     dateline = _dateline(text, raws, spans[0][0])
     if dateline:

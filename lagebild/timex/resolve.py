@@ -14,7 +14,7 @@ from datetime import date, timedelta
 from typing import Any
 
 from lagebild.model import Timex
-from lagebild.timex.clauses import clause_bounds, sentence_bounds, tense
+from lagebild.timex.clauses import clause_tense
 from lagebild.timex.lexicon import known_events
 from lagebild.timex.tagger import Raw
 
@@ -106,12 +106,7 @@ Result = tuple[str | None, str | None, str]
 
 
 def _clause_tense(st: _State, r: Raw) -> str | None:
-    s0, s1 = sentence_bounds(st.text, r.start)
-    c0, c1 = clause_bounds(st.text, r.start, r.end, s0, s1)
-    t = tense(st.text, c0, r.start) or tense(st.text, r.end, c1)
-    if t is None:
-        t = tense(st.text, s0, r.start) or tense(st.text, r.end, s1)
-    return t
+    return clause_tense(st.text, r.start, r.end)
 
 
 def _base(st: _State, base: str) -> Point | None:

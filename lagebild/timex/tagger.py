@@ -646,22 +646,79 @@ def rules(lang: str) -> tuple[Rule, ...]:
     return tuple((name, re.compile(p, re.IGNORECASE), kind, h) for name, p, kind, h in table)
 
 
+_WORD = re.compile(r"\w+")
+MARGIN = 64  # characters around a trigger word that the rules are run on
+
+
+@cache
+def _triggers(langs: tuple[str, ...]) -> tuple[frozenset[str], tuple[str, ...]]:
+    """Words that can be part of a time expression (exact) and word parts (compounds such as
+    "Donnerstagabend", "dreitägigen", "Spätsommer")."""
+    exact: set[str] = {"uhr", "mitternacht", "jahrhundert", "jahrhunderts", "jh", "tags",
+                       "midnight", "century"}
+    parts: set[str] = {"kriegs"}
+    for lang in langs:
+        lex = lexicon(lang)
+        # number words and relative adjectives always come with a unit word or weekday,
+        # which are triggers themselves
+        for key in ("months", "weekdays", "seasons", "deictic_days", "sets",
+                    "relative_nouns", "period_compounds"):
+            exact.update(w.rstrip(".").split()[-1] for w in lex[key])
+        for forms in lex["units"].values():
+            exact.update(forms)
+        parts.update(lex["unit_adjectives"].values())
+        parts.update(lex["unit_adverbs"].values())
+        parts.update(lex["weekdays"])
+        parts.update(lex["seasons"])
+        parts.update(lex["relative_nouns"])
+        parts.update(lex["period_compounds"])
+    return frozenset(exact), tuple(sorted(parts))
+
+
+def _windows(text: str, start: int, end: int, langs: tuple[str, ...]) -> list[tuple[int, int]]:
+    """Stretches of ``text[start:end]`` around trigger words (rules run only there: scanning
+    every rule over all text is the slow part of tagging)."""
+    exact, parts = _triggers(langs)
+    out: list[tuple[int, int]] = []
+    for m in _WORD.finditer(text, start, end):
+        w = m.group().lower()
+        if not (w[0].isdigit() or w in exact or any(p in w for p in parts)):
+            continue
+        lo, hi = max(start, m.start() - MARGIN), min(end, m.end() + MARGIN)
+        if out and lo <= out[-1][1]:
+            out[-1] = (out[-1][0], hi)
+        else:
+            out.append((lo, hi))
+    return out
+
+
 def tag(text: str, langs: tuple[str, ...] = ("de",), start: int = 0,
         end: int | None = None) -> list[Raw]:
     """All time expressions in ``text[start:end]``, non-overlapping, in text order."""
     end = len(text) if end is None else end
     found: list[Raw] = []
+    windows = _windows(text, start, end, langs)
     for lang in langs:
         for _name, pattern, kind, handler in rules(lang):
-            for m in pattern.finditer(text, start, end):
-                if m.end() == m.start():
-                    continue
-                sem = handler(m, lang, text)
-                if sem is None:
-                    continue
-                k = sem.pop("kind", kind)
-                s, e = _trim(text, m.start(), m.end())
-                found.append(Raw(s, e, text[s:e], k, sem, lang))
+            for lo, hi in windows:
+                _apply(text, lang, pattern, kind, handler, lo, hi, found)
+    return _select(found)
+
+
+def _apply(text: str, lang: str, pattern: re.Pattern[str], kind: str, handler: Handler,
+           lo: int, hi: int, found: list[Raw]) -> None:
+    for m in pattern.finditer(text, lo, hi):
+        if m.end() == m.start():
+            continue
+        sem = handler(m, lang, text)
+        if sem is None:
+            continue
+        k = sem.pop("kind", kind)
+        s, e = _trim(text, m.start(), m.end())
+        found.append(Raw(s, e, text[s:e], k, sem, lang))
+
+
+def _select(found: list[Raw]) -> list[Raw]:
     found.sort(key=lambda r: (-(r.end - r.start), r.start))
     chosen: list[Raw] = []
     taken: list[tuple[int, int]] = []
