@@ -394,7 +394,7 @@ def h_set(m: re.Match[str], lang: str, text: str) -> dict[str, Any] | None:
             if stem.startswith(word):
                 return {"value": val}
         return None
-    if _g(m, "wd"):
+    if _g(m, "wd") or _g(m, "wd2"):
         return {"value": "P1W"}
     n: float | str = 1.0
     if _g(m, "n"):
@@ -526,7 +526,7 @@ def _de_rules() -> list[tuple[str, str, str, Handler]]:
                    rf"(?P<u>{adj_dur})(?:e[nmrs]?)?\b", "duration", h_adjdur),
         ("adverb", rf"\b(?P<w>{alt(lex['unit_adverbs'].values())})\b", "duration", h_adverb),
         ("set", rf"\b(?:(?P<adv>{alt(lex['sets'])})(?:e[nmrs]?)?|(?:jeden|jede|jedes|pro)\s+"
-                rf"(?P<u>Tag|Woche|Monat|Jahr)|(?-i:(?P<wd>montag|dienstag|mittwoch|donnerstag"
+                rf"(?P<u>Tag|Woche|Monat|Jahr)|jeden\s+(?P<wd2>{wd})|(?-i:(?P<wd>montag|dienstag|mittwoch|donnerstag"
                 rf"|freitag|samstag|sonntag)s)|alle\s+(?P<n>{num})\s+(?P<u2>Tage|Wochen|Monate"
                 rf"|Jahre))\b", "set", _set_de),
         ("time",
@@ -715,6 +715,8 @@ def _apply(text: str, lang: str, pattern: re.Pattern[str], kind: str, handler: H
             continue
         k = sem.pop("kind", kind)
         s, e = _trim(text, m.start(), m.end())
+        if k == "duration" and text[s:e].endswith((" nach", " after")):
+            e = text.rindex(" ", s, e)  # "drei Jahre nach der Invasion": the duration only
         found.append(Raw(s, e, text[s:e], k, sem, lang))
 
 
