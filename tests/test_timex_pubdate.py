@@ -120,3 +120,11 @@ def test_metadata_date_is_kept() -> None:
                  language="de", published=Published(value="2023-10-01", origin="metadata"))
     run(d)
     assert d.published.origin == "metadata" and d.published.value == "2023-10-01"
+
+
+def test_day_is_placed_in_role_window_when_written_year_is_older() -> None:
+    # the text names only an old year; the role says 2025 or later: 12 March goes there
+    president = _roles((date(2025, 1, 20), None))
+    got = infer("Das Format gibt es seit 2019. Am 12. März trafen sich die Berater erneut.",
+                ("de",), persons=[president], today=TODAY)
+    assert got is not None and got.value == "2025-03-12"

@@ -91,6 +91,8 @@ def infer(text: str, langs: tuple[str, ...] = ("de", "en"),
         if narrowed is not None:  # contradicting evidence: keep what we had
             window = narrowed
     assert window is not None
+    if estimate is not None and text_window is not None and not window.intersect(text_window):
+        estimate = None  # the text's year guess contradicts the constraints: re-place below
     for w in [text_window, *weak]:
         narrowed = window.intersect(w) if w else None
         if narrowed is not None:
