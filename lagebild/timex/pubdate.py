@@ -306,6 +306,8 @@ def _window_from_match(match: re.Match[str], lang: str, start: date) -> Window |
     if unit not in ("D", "W", "M", "Y"):
         return None
     k = int(n)
+    if k > 200:  # not a count of days/months/years since a modern event
+        return None
     lo, hi = _shift(start, unit, k), _shift(start, unit, k + 1)
     q = " ".join(m["q"].lower().split())
     if q in ("fast", "knapp", "beinahe", "nahezu", "almost", "nearly"):

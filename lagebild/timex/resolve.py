@@ -83,6 +83,14 @@ def resolve(text: str, raws: list[Raw], anchor: date | None,
 
 
 def _resolve_one(st: _State, r: Raw) -> Timex | None:
+    try:
+        return _resolve_checked(st, r)
+    except (OverflowError, ValueError):  # "vor 99999999999 Tagen": no calendar date
+        return Timex(start=r.start, end=r.end, text=r.text,
+                     type="duration" if r.kind in ("duration", "set") else "date")
+
+
+def _resolve_checked(st: _State, r: Raw) -> Timex | None:
     kind = r.kind
     fn = {"date": _date, "deictic": _deictic, "rel": _rel, "weekday": _weekday,
           "time": _time, "event": _event}.get(kind)

@@ -647,49 +647,111 @@ def rules(lang: str) -> tuple[Rule, ...]:
 
 
 _WORD = re.compile(r"\w+")
-MARGIN = 64  # characters around a trigger word that the rules are run on
+MARGIN = 64  # characters around a trigger word that a rule is run on
+
+# which trigger words a rule needs near it (rules run only around their triggers: scanning
+# every rule over all the text is the slow part of tagging)
+RULE_TRIGGERS: dict[str, tuple[str, ...]] = {
+    "iso": ("digit",), "numeric": ("digit",), "dayrange": ("month",), "daymonth": ("month",),
+    "monthday": ("month",), "month": ("month",), "century": ("century",),
+    "decade": ("digit",), "year": ("digit",), "season": ("season",), "deictic": ("deictic",),
+    "weekday": ("weekday",), "relperiod": ("unit",), "periodpart": ("unit",),
+    "compound": ("compound",), "relnoun": ("relnoun",), "tagdarauf": ("unit",),
+    "qtyrel": ("unit",), "range": ("unit",), "recent": ("unit",), "duration": ("unit",),
+    "adjdur": ("adjdur",), "adverb": ("adverb",), "set": ("set", "unit", "weekday"),
+    "time": ("digit", "time"), "event": ("event",),
+}
 
 
 @cache
-def _triggers(langs: tuple[str, ...]) -> tuple[frozenset[str], tuple[str, ...]]:
-    """Words that can be part of a time expression (exact) and word parts (compounds such as
-    "Donnerstagabend", "dreitägigen", "Spätsommer")."""
-    exact: set[str] = {"uhr", "mitternacht", "jahrhundert", "jahrhunderts", "jh", "tags",
-                       "midnight", "century"}
-    parts: set[str] = {"kriegs"}
+def _trigger_table(langs: tuple[str, ...]) -> tuple[dict[str, set[str]], list[tuple[str, str]]]:
+    """Exact trigger words -> kinds, and (word part, kind) pairs for compounds such as
+    "Donnerstagabend", "dreitägigen", "Spätsommer", "Kriegsbeginn"."""
+    exact: dict[str, set[str]] = {}
+    parts: list[tuple[str, str]] = [("kriegs", "event"), ("invasion", "event")]
+
+    def add(word: str, kind: str) -> None:
+        exact.setdefault(word.rstrip(".").split()[-1].lower(), set()).add(kind)
+
+    for w in ("uhr", "mitternacht", "midnight"):
+        add(w, "time")
+    for w in ("jahrhundert", "jahrhunderts", "jh", "century"):
+        add(w, "century")
+    for w in ("war", "start", "beginning", "outbreak"):
+        add(w, "event")
+    for w in ("tags", "abend", "abends", "evening", "night", "nacht", "weekend"):
+        add(w, "unit")
     for lang in langs:
         lex = lexicon(lang)
-        # number words and relative adjectives always come with a unit word or weekday,
-        # which are triggers themselves
-        for key in ("months", "weekdays", "seasons", "deictic_days", "sets",
-                    "relative_nouns", "period_compounds"):
-            exact.update(w.rstrip(".").split()[-1] for w in lex[key])
+        for key, kind in (("months", "month"), ("weekdays", "weekday"), ("seasons", "season"),
+                          ("deictic_days", "deictic"), ("sets", "set"),
+                          ("relative_nouns", "relnoun"), ("period_compounds", "compound")):
+            for w in lex[key]:
+                add(w, kind)
         for forms in lex["units"].values():
-            exact.update(forms)
-        parts.update(lex["unit_adjectives"].values())
-        parts.update(lex["unit_adverbs"].values())
-        parts.update(lex["weekdays"])
-        parts.update(lex["seasons"])
-        parts.update(lex["relative_nouns"])
-        parts.update(lex["period_compounds"])
-    return frozenset(exact), tuple(sorted(parts))
+            for w in forms:
+                add(w, "unit")
+        parts += [(p, "adjdur") for p in lex["unit_adjectives"].values()]
+        parts += [(p, "adverb") for p in lex["unit_adverbs"].values()]
+        parts += [(p, "weekday") for p in lex["weekdays"]]
+        parts += [(p, "season") for p in lex["seasons"]]
+        parts += [(p, "relnoun") for p in lex["relative_nouns"]]
+        parts += [(p, "compound") for p in lex["period_compounds"]]
+        parts += [(p, "set") for p in lex["sets"]]
+    return exact, parts
 
 
-def _windows(text: str, start: int, end: int, langs: tuple[str, ...]) -> list[tuple[int, int]]:
-    """Stretches of ``text[start:end]`` around trigger words (rules run only there: scanning
-    every rule over all text is the slow part of tagging)."""
-    exact, parts = _triggers(langs)
-    out: list[tuple[int, int]] = []
+_KIND_CACHE: dict[tuple[str, tuple[str, ...]], frozenset[str]] = {}
+
+
+def _kinds(word: str, langs: tuple[str, ...]) -> frozenset[str]:
+    """The trigger kinds of a word form (cached per form)."""
+    key = (word, langs)
+    hit = _KIND_CACHE.get(key)
+    if hit is not None:
+        return hit
+    w = word.lower()
+    exact, parts = _trigger_table(langs)
+    kinds = set(exact.get(w, ()))
+    if w[0].isdigit():
+        kinds.add("digit")
+    if len(w) > 4:
+        kinds.update(kind for p, kind in parts if p in w)
+    out = frozenset(kinds)
+    if len(_KIND_CACHE) > 200_000:
+        _KIND_CACHE.clear()
+    _KIND_CACHE[key] = out
+    return out
+
+
+def _windows(text: str, start: int, end: int,
+             langs: tuple[str, ...]) -> dict[str, list[tuple[int, int]]]:
+    """Per trigger kind, the merged stretches of ``text[start:end]`` around its words."""
+    out: dict[str, list[tuple[int, int]]] = {}
     for m in _WORD.finditer(text, start, end):
-        w = m.group().lower()
-        if not (w[0].isdigit() or w in exact or any(p in w for p in parts)):
+        kinds = _kinds(m.group(), langs)
+        if not kinds:
             continue
         lo, hi = max(start, m.start() - MARGIN), min(end, m.end() + MARGIN)
-        if out and lo <= out[-1][1]:
-            out[-1] = (out[-1][0], hi)
-        else:
-            out.append((lo, hi))
+        for kind in kinds:
+            spans = out.setdefault(kind, [])
+            if spans and lo <= spans[-1][1]:
+                spans[-1] = (spans[-1][0], hi)
+            else:
+                spans.append((lo, hi))
     return out
+
+
+def _rule_windows(windows: dict[str, list[tuple[int, int]]],
+                  name: str) -> list[tuple[int, int]]:
+    spans = sorted(s for kind in RULE_TRIGGERS[name] for s in windows.get(kind, ()))
+    merged: list[tuple[int, int]] = []
+    for lo, hi in spans:
+        if merged and lo <= merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(hi, merged[-1][1]))
+        else:
+            merged.append((lo, hi))
+    return merged
 
 
 def tag(text: str, langs: tuple[str, ...] = ("de",), start: int = 0,
@@ -698,9 +760,11 @@ def tag(text: str, langs: tuple[str, ...] = ("de",), start: int = 0,
     end = len(text) if end is None else end
     found: list[Raw] = []
     windows = _windows(text, start, end, langs)
+    if not windows:
+        return []
     for lang in langs:
-        for _name, pattern, kind, handler in rules(lang):
-            for lo, hi in windows:
+        for name, pattern, kind, handler in rules(lang):
+            for lo, hi in _rule_windows(windows, name):
                 _apply(text, lang, pattern, kind, handler, lo, hi, found)
     return _select(found)
 
