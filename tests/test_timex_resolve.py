@@ -107,3 +107,13 @@ def test_bc_years_and_seasons() -> None:
     anchor = date(2011, 2, 16)
     assert value(text, "Im Jahr 490 v. Chr.", anchor, history=True) == "BC0490"
     assert value(text, "Frühjahr 479 v. Chr.", anchor, history=True) == "BC0479-SP"
+
+
+def test_part_of_the_current_month_is_the_month() -> None:
+    text = "Am 9. Juli warnte Kiew. Ende des Monats kam die Antwort."
+    assert value(text, "Ende des Monats", date(2025, 8, 20)) == "2025-07"
+
+
+def test_months_later_keeps_the_day() -> None:
+    text = "Am 9. Juli warnte Kiew. Drei Monate später kam die Antwort."
+    assert value(text, "Drei Monate später", date(2025, 12, 20)) == "2025-10-09"

@@ -262,7 +262,8 @@ def _rel(st: _State, r: Raw) -> Result:
         y, m = add_months(base.y, base.m, off)
         p = Point(y, m)
         value = f"{fmt_year(y)}-{m:02d}"
-        if base.d is not None and Point(y, m, base.d).day() and sem["base"] == "anaphoric":
+        if (base.d is not None and off != 0 and sem["base"] == "anaphoric"
+                and Point(y, m, base.d).day()):
             p = Point(y, m, base.d)  # "drei Monate später" keeps the day it counts from
             value, precision = fmt(p)
     elif unit in ("D", "W", "WE") and base.day() is not None:
@@ -343,7 +344,8 @@ def _direction_of(anchor: date | None, value: str, precision: str | None) -> str
     if anchor is None or value.startswith("BC") or value.startswith("P"):
         return "unknown" if anchor is None else "past"
     a = anchor.isoformat()
-    n = {"day": 10, "week": 10, "time": 10, "month": 7, "year": 4}.get(precision or "", 0)
+    n = {"day": 10, "week": 10, "time": 10, "month": 7, "year": 4,
+         "season": 4}.get(precision or "", 0)
     if not n:
         return "past" if value < a[: len(value)] else "unknown"
     if precision == "week":
