@@ -73,3 +73,10 @@ def test_stage_skips_non_news_segments() -> None:
                            Segment(start=18, end=len(text), text=text[18:], role="body")])
     run(d)
     assert [t.text for t in d.timexes] == ["Am Dienstag"]
+
+
+def test_deadlines_and_noun_dates_do_not_date_the_event() -> None:
+    d = doc("Die Opposition protestierte gegen das Ergebnis der Wahl vom 12. Juni. "
+            "Die EU setzte Kiew eine Frist bis März.")
+    assert date_for_span(d, *span(d, "protestierte")).origin == "publication"
+    assert date_for_span(d, *span(d, "setzte")).origin == "publication"

@@ -117,3 +117,29 @@ def test_part_of_the_current_month_is_the_month() -> None:
 def test_months_later_keeps_the_day() -> None:
     text = "Am 9. Juli warnte Kiew. Drei Monate später kam die Antwort."
     assert value(text, "Drei Monate später", date(2025, 12, 20)) == "2025-10-09"
+
+
+def test_weekend_is_its_saturday() -> None:
+    got = {t.text: (t.value, t.precision) for t in extract(
+        "Am Wochenende hatten Demonstranten die Brücke blockiert.", date(2025, 1, 2), ("de",))}
+    assert got["Am Wochenende"] == ("2024-12-28", "day")
+
+
+def test_since_a_date_is_in_the_past() -> None:
+    # read on 26 September, "seit dem 19. September" is a week ago, not next year
+    assert value("Die Regierung, die seit dem 19. September regiert, will bleiben.",
+                 "19. September", date(2025, 9, 26)) == "2025-09-19"
+
+
+def test_announced_infinitive_looks_ahead() -> None:
+    assert value("Die Parteien hatten erklärt, am Dienstag das Verfahren einzuleiten.",
+                 "am Dienstag", date(2025, 8, 18)) == "2025-08-19"
+
+
+def test_reported_past_with_sollen() -> None:
+    assert value("Am Freitag sollen dabei zwölf Menschen getötet worden sein.", "Am Freitag",
+                 date(2025, 8, 18)) == "2025-08-15"
+
+
+def test_sentence_initial_count_is_not_a_year() -> None:
+    assert extract("1300 Polizisten sicherten die Kundgebung.", date(2025, 8, 18), ("de",)) == []

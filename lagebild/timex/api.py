@@ -19,7 +19,7 @@ def date_for_span(doc: Document, start: int, end: int) -> EventDate:
     s0, s1 = _sentence(doc, start)
     s0, s1 = min(s0, start), max(s1, end)
     c0, c1 = clause_bounds(doc.text, start, end, s0, s1)
-    usable = [t for t in doc.timexes if _usable(t)]
+    usable = [t for t in doc.timexes if _usable(t) and not _bound(doc.text, t)]
     for lo, hi in ((c0, c1), (s0, s1)):
         inside = [t for t in usable if t.start < hi and lo < t.end]
         if inside:
@@ -47,6 +47,21 @@ def to_event_date(t: Timex) -> EventDate:
 def _usable(t: Timex) -> bool:
     return (t.type in ("date", "time") and bool(t.value) and t.precision in _EVENT_PRECISION
             and not (t.value or "").startswith("BC"))
+
+
+_BOUND_WORDS = frozenset({"bis", "zwischen", "until", "between", "till"})
+# "die Wahl vom 12. Juni": the date belongs to a noun, not to the clause's verb
+_ATTRIBUTE_WORDS = frozenset({"vom"})
+
+
+def _bound(text: str, t: Timex) -> bool:
+    """A deadline or range bound ("Frist bis März", "zwischen 1997 und 2005") or a noun's
+    date ("die Wahl vom 12. Juni") does not date the event of its clause."""
+    before = text[max(0, t.start - 30):t.start].lower().split()
+    if before and before[-1] in _BOUND_WORDS | _ATTRIBUTE_WORDS:
+        return True
+    return len(before) >= 2 and before[-1] in ("und", "and") and any(
+        w in _BOUND_WORDS for w in before[-4:-1])
 
 
 def _gap(t: Timex, start: int, end: int) -> int:

@@ -281,6 +281,8 @@ def _rel(st: _State, r: Raw) -> Result:
             monday = day - timedelta(days=day.weekday()) + timedelta(weeks=off)
             p = Point.of(monday)
             value = monday.isoformat()
+            if unit == "WE":  # a weekend is its Saturday (two days, not a week)
+                value, precision = (monday + timedelta(days=5)).isoformat(), "day"
     else:
         return None, precision, "unknown"
     if unit not in ("W", "WE") and off >= 0:
@@ -303,7 +305,7 @@ def _weekday(st: _State, r: Raw) -> Result:
         direction = "future" if explicit > 0 else "past"
         strict = True
     else:
-        direction = _clause_tense(st, r) or "past"
+        direction = r.sem.get("cue") or _clause_tense(st, r) or "past"
         strict = False
     if direction == "future":
         delta = (wd - day0.weekday()) % 7

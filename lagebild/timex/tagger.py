@@ -184,11 +184,21 @@ def h_year(m: re.Match[str], lang: str, text: str) -> dict[str, Any] | None:
         prev = before.split()[-1] if before.split() else ""
         if not has_pre and nxt and nxt[0][:1].isupper() and prev in lex["quantity_words"]:
             return None  # "mit 1500 Panzern", "den 1198 Opfern"
+        if (not has_pre and nxt and nxt[0][:1].isupper() and lang == "de"
+                and text[m.end():m.end() + 1] == " "
+                and _sentence_initial(text, m.start())
+                and nxt[0].lower().strip(".,;:") not in _all_months()):
+            return None  # "1300 Polizisten waren im Einsatz": a year would take the verb next
     sem: dict[str, Any] = {"y": y}
     part = _part(lang, _g(m, "part"))
     if part:
         sem["mod"] = part
     return sem
+
+
+def _sentence_initial(text: str, pos: int) -> bool:
+    head = text[max(0, pos - 3):pos]
+    return pos == 0 or head.endswith(("\n", ". ", "! ", "? ", ": "))
 
 
 def h_decade(m: re.Match[str], lang: str, text: str) -> dict[str, Any] | None:
@@ -241,6 +251,8 @@ def h_weekday(m: re.Match[str], lang: str, text: str) -> dict[str, Any] | None:
     pre = (_g(m, "pre") or "").lower()
     if "nacht zu" in pre:
         sem["night_before"] = True
+    if pre in ("für", "bis", "ab", "until", "by"):
+        sem["cue"] = "future"  # "für Montag angesetzt", "bis Freitag"
     rel = None
     for word in pre.split():
         rel = _adj(lang, word) or rel
@@ -492,7 +504,7 @@ def _de_rules() -> list[tuple[str, str, str, Handler]]:
         ("weekday",
          rf"(?:(?P<pre>(?:am|an\s+diesem|in\s+der\s+nacht\s+zu(?:m)?|nacht\s+zum|bis|ab|seit)"
          rf"(?:\s+(?:vergangenen|letzten|kommenden|nächsten|frühen|späten))?"
-         rf"|vergangenen|letzten|kommenden|nächsten|diesen|übernächsten)\s+)?"
+         rf"|vergangenen|letzten|kommenden|nächsten|diesen|übernächsten|für)\s+)?"
          rf"\b(?P<wd>{wd})(?:{dp})?\b(?:\s+(?-i:(?:früh|morgen|vormittag|nachmittag|abend)))?",
          "weekday", h_weekday),
         ("relperiod",
