@@ -125,3 +125,23 @@ def test_offsets_point_into_the_text() -> None:
     text = "Bereits am 9. Juli hatten beide Seiten gesprochen."
     for t in extract(text, ANCHOR, ("de",)):
         assert text[t.start:t.end] == t.text
+
+
+@pytest.mark.parametrize("text, expr, anchor, want, lang", [
+    ("Am Ostermontag wurde eine Waffenruhe ausgerufen.", "Ostermontag", date(2025, 4, 23),
+     "2025-04-21", "de"),
+    ("Zu Weihnachten 2024 gab es einen Gefangenenaustausch.", "Weihnachten 2024",
+     date(2025, 4, 23), "2024-12-25", "de"),
+    ("On Easter Sunday both sides reported shelling.", "Easter Sunday", date(2024, 4, 5),
+     "2024-03-31", "en"),
+    ("Talks stalled over Christmas.", "Christmas", date(2025, 1, 3), "2024-12-25", "en"),
+])
+def test_holidays(text: str, expr: str, anchor: date, want: str, lang: str) -> None:
+    got = found(text, lang, anchor)
+    assert got[expr][1:] == (want, "day"), got
+
+
+def test_part_of_day_follows_the_narrative_day() -> None:
+    got = found("Am 9. April landete der Minister in Kiew. Am Nachmittag traf er Selenskyj.")
+    assert got["Am Nachmittag"][1] == "2025-04-09"
+    assert "Morgen" not in "".join(found("Er sprach am Morgen des 9. April."))

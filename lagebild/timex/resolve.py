@@ -186,6 +186,8 @@ def _date(st: _State, r: Raw) -> Result:
         y = base // 100 * 100 + sem["y2"]
         if y > base + 20:
             y -= 100
+    if sem.get("holiday") and "easter" in sem:
+        return _easter_holiday(st, r, y)
     explicit = y is not None
     if explicit and st.ref and st.ref.y < 0 < y and y < -st.ref.y + 100:
         y = -y  # "im Jahr 478" in a narrative about the 5th century BC
@@ -223,6 +225,40 @@ def _is_boundary(text: str, r: Raw) -> bool:
         return True
     nxt = text[r.end:r.end + 2]
     return nxt[:1] in ("/", "–") or nxt == "-" or nxt.startswith(" –") and r.sem.get("d") is None
+
+
+def easter(year: int) -> date:
+    """Easter Sunday (Gregorian computus, Meeus/Jones/Butcher)."""
+    a, b, c = year % 19, year // 100, year % 100
+    d, e = b // 4, b % 4
+    f = (b + 8) // 25
+    g = (b - f + 1) // 3
+    h = (19 * a + b - d - g + 15) % 30
+    i, k = c // 4, c % 4
+    l_ = (32 + 2 * e + 2 * i - h - k) % 7
+    m = (a + 11 * h + 22 * l_) // 451
+    month = (h + l_ - 7 * m + 114) // 31
+    day = (h + l_ - 7 * m + 114) % 31 + 1
+    return date(year, month, day)
+
+
+def _easter_holiday(st: _State, r: Raw, y: int | None) -> Result:
+    """Easter-based holidays: the year given, else the one nearest the anchor / reference."""
+    offset = timedelta(days=int(r.sem["easter"]))
+    if y is None:
+        if st.history or st.anchor is None:
+            if st.ref is None or st.ref.y < 1583:
+                return None, "day", "unknown"
+            y = st.ref.y
+        else:
+            a = st.anchor
+            y = min((a.year - 1, a.year, a.year + 1),
+                    key=lambda yy: abs((easter(yy) + offset - a).days))
+    if y < 1583:  # no Gregorian Easter
+        return None, "day", "unknown"
+    day = easter(y) + offset
+    _set_ref(st, Point.of(day))
+    return day.isoformat(), "day", "unknown"
 
 
 def _precision(sem: dict[str, Any]) -> str:

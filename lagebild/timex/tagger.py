@@ -431,6 +431,23 @@ def h_time(m: re.Match[str], lang: str, text: str) -> dict[str, Any] | None:
     return {"h": h, "mi": mi}
 
 
+def h_holiday(m: re.Match[str], lang: str, text: str) -> dict[str, Any] | None:
+    entry = lexicon(lang)["holidays"][" ".join(m["hd"].lower().split())]
+    sem: dict[str, Any] = {"holiday": True}
+    if "easter" in entry:
+        sem["easter"] = entry["easter"]
+    else:
+        sem.update(m=entry["month"], d=entry["day"])
+    y = _year(m, lang)
+    if y is not None:
+        sem["y"] = y
+    return sem
+
+
+def h_daypart(m: re.Match[str], lang: str, text: str) -> dict[str, Any] | None:
+    return {"unit": "D", "offset": 0, "base": "anaphoric"}
+
+
 def h_event(m: re.Match[str], lang: str, text: str) -> dict[str, Any] | None:
     return {"term": m["e"].lower()}
 
@@ -545,6 +562,10 @@ def _de_rules() -> list[tuple[str, str, str, Handler]]:
          r"(?:(?:um|gegen|bis|ab)\s+)?\b(?P<h>\d{1,2})(?:[:.](?P<mi>\d{2}))?\s*Uhr"
          r"(?:\s+(?P<mi2>\d{2})(?!\d))?(?:\s+(?:MEZ|MESZ|Ortszeit|mitteleuropäischer\s+Zeit))?"
          r"|(?:um\s+)?(?P<midnight>Mitternacht)", "time", h_time),
+        ("holiday", rf"\b(?P<hd>{alt(lex['holidays'])})(?:s|es)?\b(?:\s+(?P<y>\d{{4}})"
+                    r"(?![\d.,]\d))?", "date", h_holiday),
+        ("daypart", rf"\b(?:am|gegen|in\s+der)\s+(?-i:(?P<dp>{_cap(lex['day_part_nouns'])}))\b"
+                    r"(?!\s+(?:des|vom)\b)", "rel", h_daypart),
         ("event", r"(?:(?:seit|nach|vor)\s+(?:dem\s+)?)?\b(?P<e>Kriegsbeginns?|Beginn\s+des"
                   r"\s+Krieges|Beginn\s+der\s+Invasion|Kriegsende|Kriegsausbruch)\b",
          "event", h_event),
@@ -639,9 +660,18 @@ def _en_rules() -> list[tuple[str, str, str, Handler]]:
                 rf"|every\s+(?P<wd>{wd}))\b", "set", h_set),
         ("time", r"\b(?P<h>\d{1,2})(?::(?P<mi>\d{2}))?\s*(?P<ap>a\.?m\.?|p\.?m\.?)(?!\w)"
                  r"|(?:at\s+)?(?P<midnight>midnight)", "time", h_time),
+        ("holiday", rf"\b(?P<hd>{alt(lex['holidays'])})(?:,?\s+(?P<y>\d{{4}})"
+                    r"(?![\d.,]\d))?", "date", h_holiday),
+        ("daypart", rf"\b(?:in|on)\s+the\s+(?P<dp>{alt(lex['day_part_nouns'])})\b",
+         "rel", h_daypart),
         ("event", r"(?:(?:since|after|before)\s+)?(?:the\s+)?(?P<e>start\s+of\s+the\s+war"
                   r"|beginning\s+of\s+the\s+war|outbreak\s+of\s+the\s+war)\b", "event", h_event),
     ]
+
+
+def _cap(words: list[str]) -> str:
+    """Capitalised forms (German nouns): "Abend" but not "abend"."""
+    return alt(w[:1].upper() + w[1:] for w in words)
 
 
 def _decade_en(m: re.Match[str], lang: str, text: str) -> dict[str, Any] | None:
@@ -671,7 +701,8 @@ RULE_TRIGGERS: dict[str, tuple[str, ...]] = {
     "compound": ("compound",), "relnoun": ("relnoun",), "tagdarauf": ("unit",),
     "qtyrel": ("unit",), "range": ("unit",), "recent": ("unit",), "duration": ("unit",),
     "adjdur": ("adjdur",), "adverb": ("adverb",), "set": ("set", "unit", "weekday"),
-    "time": ("digit", "time"), "event": ("event",),
+    "time": ("digit", "time"), "event": ("event",), "holiday": ("holiday",),
+    "daypart": ("daypart",),
 }
 
 
@@ -695,6 +726,11 @@ def _trigger_table(langs: tuple[str, ...]) -> tuple[dict[str, set[str]], list[tu
         add(w, "unit")
     for lang in langs:
         lex = lexicon(lang)
+        for w in lex["holidays"]:
+            add(w, "holiday")
+        for w in lex["day_part_nouns"]:
+            add(w, "daypart")
+        parts += [(p.split()[0], "holiday") for p in lex["holidays"] if len(p) > 6]
         for key, kind in (("months", "month"), ("weekdays", "weekday"), ("seasons", "season"),
                           ("deictic_days", "deictic"), ("sets", "set"),
                           ("relative_nouns", "relnoun"), ("period_compounds", "compound")):
