@@ -128,3 +128,15 @@ def test_day_is_placed_in_role_window_when_written_year_is_older() -> None:
     got = infer("Das Format gibt es seit 2019. Am 12. März trafen sich die Berater erneut.",
                 ("de",), persons=[president], today=TODAY)
     assert got is not None and got.value == "2025-03-12"
+
+
+def test_two_terms_in_office_are_kept_apart() -> None:
+    # in office 2017–2021 and again from 2025: without other evidence the latest term is the
+    # window (not the hull with the gap); a date written in the first term keeps that term
+    president = _roles((date(2017, 1, 20), date(2021, 1, 20)), (date(2025, 1, 20), None))
+    got = infer("Der Präsident sprach mit Journalisten.", ("de",), persons=[president],
+                today=TODAY)
+    assert got is not None and got.window == ["2025-01-20", "2026-06-01"]
+    got = infer("Am 3. Mai 2019 sprach der Präsident.", ("de",), persons=[president],
+                today=TODAY)
+    assert got is not None and got.value == "2019-05-03"

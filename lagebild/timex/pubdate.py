@@ -35,7 +35,7 @@ FOLLOW_DAYS = 31
 _FUTURE_OR_RANGE = frozenset({"bis", "ab", "until", "by", "from", "ab dem", "vom"})
 
 
-@dataclass
+@dataclass(order=True)
 class Window:
     lo: date
     hi: date
@@ -62,6 +62,9 @@ def ensure_published(doc: Document, spans: list[tuple[int, int]] | None = None,
         doc.published = inferred
 
 
+Spans = list["Window"]  # a union of disjoint windows (a person may hold a role twice)
+
+
 def infer(text: str, langs: tuple[str, ...] = ("de", "en"),
           spans: list[tuple[int, int]] | None = None,
           persons: list[PersonRoles] | None = None,
@@ -72,31 +75,32 @@ def infer(text: str, langs: tuple[str, ...] = ("de", "en"),
     spans = spans or [(0, len(text))]
     if raws is None:
         raws = [r for s, e in spans for r in tag(text, langs, s, e)]
-    strong: list[Window] = []
+    strong: list[Spans] = []
     dateline = _dateline(text, raws, spans[0][0])
     if dateline:
-        strong.append(Window(dateline, dateline + timedelta(days=1)))
-    strong.extend(event_windows(text, langs))
-    strong.extend(age_windows(text, raws))
+        strong.append([Window(dateline, dateline + timedelta(days=1))])
+    strong.extend([w] for w in event_windows(text, langs))
+    strong.extend([w] for w in age_windows(text, raws))
     if persons is None:
         persons = persons_in_text(text)
-    strong.extend(w for w in (role_window(p, today) for p in persons if p.titled) if w)
-    weak = [w for w in (role_window(p, today) for p in persons if not p.titled) if w]
+    strong.extend(r for r in (role_spans(p, today) for p in persons if p.titled) if r)
+    weak = [r for r in (role_spans(p, today) for p in persons if not p.titled) if r]
     estimate, text_window = _from_mentions(text, raws, today)
     if not strong and estimate is None:
         return None
-    window: Window | None = Window(EARLIEST, today)
-    for w in strong:
-        narrowed = window.intersect(w) if window else None
-        if narrowed is not None:  # contradicting evidence: keep what we had
-            window = narrowed
-    assert window is not None
-    if estimate is not None and text_window is not None and not window.intersect(text_window):
+    possible: Spans = [Window(EARLIEST, today)]
+    for constraint in strong:
+        narrowed = _intersect(possible, constraint)
+        if narrowed:  # contradicting evidence is dropped: keep what we had
+            possible = narrowed
+    if estimate is not None and text_window is not None and not _intersect(
+            possible, [text_window]):
         estimate = None  # the text's year guess contradicts the constraints: re-place below
-    for w in [text_window, *weak]:
-        narrowed = window.intersect(w) if w else None
-        if narrowed is not None:
-            window = narrowed
+    for constraint in ([[text_window]] if text_window else []) + weak:
+        narrowed = _intersect(possible, constraint)
+        if narrowed:
+            possible = narrowed
+    window = _choose(possible, estimate)
     if estimate is None:
         placed = _place_partial(raws, window)
         if placed:
@@ -108,15 +112,31 @@ def infer(text: str, langs: tuple[str, ...] = ("de", "en"),
                      window=[window.lo.isoformat(), window.hi.isoformat()])
 
 
-def role_window(person: PersonRoles, today: date) -> Window | None:
-    """The span during which ``person`` held any of their dated roles (hull of the terms)."""
-    starts = [r.start for r in person.roles]
-    ends = [r.end for r in person.roles]
-    if not starts:
-        return None
-    lo = min((s for s in starts if s), default=EARLIEST)
-    hi = today if any(e is None for e in ends) else max(e for e in ends if e) - timedelta(days=1)
-    return Window(lo, hi) if lo <= hi else None
+def _intersect(a: Spans, b: Spans) -> Spans:
+    return [w for x in a for y in b if (w := x.intersect(y)) is not None]
+
+
+def _choose(possible: Spans, estimate: date | None) -> Window:
+    """The window holding the estimate, else the latest one (news is read when it is new)."""
+    for w in possible:
+        if estimate and w.lo <= estimate <= w.hi:
+            return w
+    return max(possible, key=lambda w: w.hi)
+
+
+def role_spans(person: PersonRoles, today: date) -> Spans:
+    """The spans during which ``person`` held one of their dated roles (merged)."""
+    spans = sorted(Window(r.start or EARLIEST, (r.end - timedelta(days=1)) if r.end else today)
+                   for r in person.roles)
+    merged: Spans = []
+    for w in spans:
+        if w.lo > w.hi:
+            continue
+        if merged and w.lo <= merged[-1].hi + timedelta(days=1):
+            merged[-1] = Window(merged[-1].lo, max(merged[-1].hi, w.hi))
+        else:
+            merged.append(w)
+    return merged
 
 
 def _dateline(text: str, raws: list[Raw], start: int) -> date | None:
