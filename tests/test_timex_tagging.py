@@ -145,3 +145,21 @@ def test_part_of_day_follows_the_narrative_day() -> None:
     got = found("Am 9. April landete der Minister in Kiew. Am Nachmittag traf er Selenskyj.")
     assert got["Am Nachmittag"][1] == "2025-04-09"
     assert "Morgen" not in "".join(found("Er sprach am Morgen des 9. April."))
+
+
+@pytest.mark.parametrize("text, expr, want, lang", [
+    ("Am Wochenende hatten Drohnen Odessa getroffen.", "Am Wochenende", "2025-04-19", "de"),
+    ("Am Wochenende sollen die Gespräche weitergehen.", "Am Wochenende", "2025-04-26", "de"),
+    ("Dieses Wochenende bleibt die Grenze zu.", "Dieses Wochenende", "2025-04-26", "de"),
+    ("Over the weekend, drones hit Odesa.", "Over the weekend", "2025-04-19", "en"),
+    ("The talks will resume at the weekend.", "at the weekend", "2025-04-26", "en"),
+    ("This morning the envoy landed in Kyiv.", "This morning", "2025-04-24", "en"),
+    ("Last night air defence was active.", "Last night", "2025-04-23", "en"),
+])
+def test_weekends_and_parts_of_today(text: str, expr: str, want: str, lang: str) -> None:
+    assert found(text, lang)[expr][1] == want
+
+
+def test_english_end_of_the_year() -> None:
+    got = found("A deal is expected by the end of the year.", "en")
+    assert got["by the end of the year"][1:] == ("2025", "year")

@@ -310,10 +310,12 @@ def _rel(st: _State, r: Raw) -> Result:
             p = Point.of(day)
             value = day.isoformat()
         else:
-            if unit == "WE" and off == 0 and not st.history:
-                off = 1 if _clause_tense(st, r) == "future" and day.weekday() < 5 else 0
-                if off == 0 and day.weekday() < 5:
-                    off = -1
+            if unit == "WE" and sem.get("bare") and not st.history:
+                # the coming weekend when the clause looks ahead, else the one just past
+                if _clause_tense(st, r) == "future":
+                    off = 1 if day.weekday() == 6 else 0
+                else:
+                    off = -1 if day.weekday() < 5 else 0
             monday = day - timedelta(days=day.weekday()) + timedelta(weeks=off)
             p = Point.of(monday)
             value = monday.isoformat()

@@ -284,7 +284,7 @@ def h_relperiod(m: re.Match[str], lang: str, text: str) -> dict[str, Any] | None
 
 def h_periodpart(m: re.Match[str], lang: str, text: str) -> dict[str, Any] | None:
     unit = unit_of(lang, m["u"].lower())
-    part = _part(lang, m["part"])
+    part = _part(lang, " ".join(m["part"].split()))
     y = _year(m, lang)
     if y is not None and unit == "Y":
         return {"kind": "date", "y": y, "mod": part}
@@ -294,6 +294,8 @@ def h_periodpart(m: re.Match[str], lang: str, text: str) -> dict[str, Any] | Non
 def h_compound(m: re.Match[str], lang: str, text: str) -> dict[str, Any] | None:
     entry = lexicon(lang)["period_compounds"][m["c"].lower()]
     unit = "WE" if m["c"].lower() in ("wochenende", "weekend") else entry["unit"]
+    if unit == "WE":  # "am Wochenende": which one depends on the tense
+        return {"unit": "WE", "offset": 0, "base": "deictic", "bare": True}
     if _g(m, "y") and unit == "Y":
         return {"kind": "date", "y": int(m["y"]), "mod": entry["mod"]}
     return {"unit": unit, "offset": 0, "base": "deictic", "mod": entry["mod"]}
@@ -628,8 +630,7 @@ def _en_rules() -> list[tuple[str, str, str, Handler]]:
          rf"(?:(?P<part>{parts})\s+)?(?:(?P<pre>in|this|last|next|during|the|since)\s+)?"
          rf"(?:(?P<yrel>this|last|next|past)\s+)?\b(?P<s>spring|summer|autumn|fall|winter)\b"
          rf"(?:\s+(?:of\s+)?{year})?", "date", h_season),
-        ("deictic", r"\b(?P<w>the\s+day\s+before\s+yesterday|the\s+day\s+after\s+tomorrow"
-                    r"|yesterday|today|tonight|tomorrow)\b", "deictic", h_deictic),
+        ("deictic", rf"\b(?P<w>{alt(lex['deictic_days'])})\b", "deictic", h_deictic),
         ("weekday",
          rf"(?:(?P<pre>on|last|this|next|coming|this\s+coming|by|until|since|past"
          rf"|on\s+the\s+following)\s+)?\b(?P<wd>{wd})\b(?:\s+(?:{dp})\b)?", "weekday",
@@ -637,9 +638,12 @@ def _en_rules() -> list[tuple[str, str, str, Handler]]:
         ("relperiod",
          rf"(?:(?P<part>{parts})\s+)?(?:(?:on|in|during|of|over)\s+)?(?:the\s+)?\b"
          rf"(?P<adj>last|past|previous|this|current|next|coming|following|same)\s+"
-         rf"(?P<u>weekend|week|month|year|day|evening|night)\b", "rel", h_relperiod),
-        ("compound", r"(?:(?:at|on|over|this)\s+)?(?:the\s+)?\b(?P<c>weekend)\b", "rel",
+         rf"(?P<u>weekend|week|month|year|day)\b", "rel", h_relperiod),
+        ("compound", r"(?:(?:at|on|over)\s+)?(?:the\s+)?\b(?P<c>weekend)\b", "rel",
          h_compound),
+        ("periodpart", r"(?:(?:by|at|until|before)\s+)?(?P<part>the\s+end\s+of|the\s+beginning"
+                       r"\s+of|the\s+start\s+of|the\s+middle\s+of)\s+the\s+(?P<u>year|month|week)"
+                       r"\b", "rel", h_periodpart),
         ("qtyrel",
          rf"(?:(?P<w>in)\s+)?(?:(?P<qm>{c['QMOD']})\s+)?\b(?P<n>{num})\s+(?P<u>{units})\b"
          rf"(?(w)|\s+(?P<w2>ago|later|earlier)\b)", "rel", _qtyrel),
@@ -697,7 +701,7 @@ RULE_TRIGGERS: dict[str, tuple[str, ...]] = {
     "iso": ("digit",), "numeric": ("digit",), "dayrange": ("month",), "daymonth": ("month",),
     "monthday": ("month",), "month": ("month",), "century": ("century",),
     "decade": ("digit",), "year": ("digit",), "season": ("season",), "deictic": ("deictic",),
-    "weekday": ("weekday",), "relperiod": ("unit",), "periodpart": ("unit",),
+    "weekday": ("weekday",), "relperiod": ("unit", "compound"), "periodpart": ("unit",),
     "compound": ("compound",), "relnoun": ("relnoun",), "tagdarauf": ("unit",),
     "qtyrel": ("unit",), "range": ("unit",), "recent": ("unit",), "duration": ("unit",),
     "adjdur": ("adjdur",), "adverb": ("adverb",), "set": ("set", "unit", "weekday"),
