@@ -3,9 +3,9 @@
 Two event mentions are the same event when they have the same type, compatible modes, compatible
 statuses (a planned meeting later reported as held is one event, upgraded to ``occurred``),
 overlapping resolved participants and compatible dates (by precision: "im März" is compatible
-with "am 18. März"); an agreeing place prefers a cluster, a different one counts against it. Mentions are clustered greedily in date order against a
-cluster's *core* participants (those most of its mentions name), not the union, so one mistaken
-participant cannot chain two events together.
+with "am 18. März"); an agreeing place prefers a cluster, a different one counts against it.
+Mentions are clustered greedily in date order against a cluster's *core* participants (those
+most of its mentions name), not the union, so one mistaken participant cannot chain two events.
 """
 
 from __future__ import annotations
