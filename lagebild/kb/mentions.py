@@ -186,6 +186,7 @@ def titles(index: Index, sent: Sentence, gaz: list[Mention]) -> list[Mention]:
         former = former or (i > 0 and fold(toks[i - 1].text) in _FORMER)
         m = Mention(tok.start, tok.end, tok.text, kind="title", title=sense, former=former)
         _title_context(index, m, toks, i, prefix, gaz)
+        m.text = sent_text(sent, m.start, m.end)
         nxt = i + 1
         named = _covering(gaz, toks[nxt]) if nxt < len(toks) else None
         if named is not None and any(index.ents[c].type == "PER" for c in named.cands):
@@ -241,6 +242,8 @@ def _title_context(index: Index, m: Mention, toks: list[Token], i: int, prefix: 
         state = index.adjective_state(toks[j].text)
         if state:
             orgs.append(state)
+            if j == i - 1:  # "ukrainische Präsident" is the mention, as annotators write it
+                m.start = toks[j].start
             break
         j -= 1
     if i > 0:
