@@ -149,3 +149,10 @@ def test_mentions_have_exact_offsets(index):
     for ent in doc.entities:
         for m in ent.mentions:
             assert doc.text[m.start:m.end] == m.text
+
+
+def test_alliance_anaphor_joins_a_named_nato_only(index):
+    found = entities("Die Nato berät. Die Mitglieder des Bündnisses sind uneins.", "2024-01-01")
+    assert found["lb:ORG:NATO"] == ["Nato", "Bündnisses"]
+    alone = entities("Die Mitglieder des Bündnisses sind uneins.", "2024-01-01")
+    assert "lb:ORG:NATO" not in alone

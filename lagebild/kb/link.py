@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 import math
 from datetime import date
 
@@ -9,6 +10,7 @@ from lagebild.kb.index import Index, fold, get_index
 from lagebild.kb.loader import KBEntity
 from lagebild.kb.mentions import (
     Mention,
+    anaphors,
     gazetteer,
     institutions,
     normalise_name,
@@ -22,6 +24,7 @@ try:  # the statistical layer; the stage still works (less recall) without the m
 except ImportError:  # pragma: no cover - depends on the ner branch being merged
     _ner = None  # type: ignore[assignment]
 
+log = logging.getLogger(__name__)
 _STREETS = ("straße", "strasse", "platz", "allee", "weg", "ring", "brücke", "damm", "ufer")
 _NER_TYPES = {"PER": "PER", "ORG": "ORG", "LOC": "GPE"}
 
@@ -151,11 +154,24 @@ class _Linker:
         return self.local.get(ent_id, ("", ""))[1]
 
 
-def _ner_mentions(sent: Sentence, taken: list[Mention]) -> list[Mention]:
-    if _ner is None:
+_NER_BROKEN: list[str] = []
+
+
+def _ner_spans(sent: Sentence) -> list[tuple[int, int, str]]:
+    """The statistical tagger's spans; without a usable model the layer is skipped."""
+    if _ner is None or _NER_BROKEN:
         return []
+    try:
+        return list(_ner.tag_sentence(sent))
+    except (OSError, RuntimeError, ValueError) as exc:  # model file missing or unreadable
+        _NER_BROKEN.append(str(exc))
+        log.warning("statistical NER disabled: %s", exc)
+        return []
+
+
+def _ner_mentions(sent: Sentence, taken: list[Mention]) -> list[Mention]:
     out = []
-    for start, end, label in _ner.tag_sentence(sent):
+    for start, end, label in _ner_spans(sent):
         if label not in _NER_TYPES:
             continue
         if any(m.start < end and start < m.end for m in taken):
@@ -203,10 +219,11 @@ def extract(doc: Document, index: Index | None = None) -> list[Entity]:
         inst = [m for m in institutions(index, sent, gaz)
                 if not any(g.start <= m.start and m.end <= g.end for g in gaz)]
         taken = gaz + tit + inst
+        taken += anaphors(sent, taken)
         ner = _ner_mentions(sent, taken)
         bare = _bare_names(sent, taken + ner)
         gaz_all += gaz
-        rest += tit + inst + ner + bare
+        rest += taken[len(gaz):] + ner + bare
     linker.link_gazetteer(gaz_all)
     linker.mentions = list(gaz_all)
     _link_rest(linker, rest)
@@ -246,6 +263,11 @@ def _link_rest(linker: _Linker, rest: list[Mention]) -> None:
         if m.entity:
             linker.mentions.append(m)
     _link_institutions(linker, [m for m in rest if m.kind in ("institution", "metonym")])
+    for m in (m for m in rest if m.kind == "anaphor"):
+        targets = {e.id for e in index.lookup(m.hint or "")} & named
+        if len(targets) == 1:
+            m.entity = targets.pop()
+            linker.mentions.append(m)
 
 
 def _link_institutions(linker: _Linker, insts: list[Mention]) -> None:

@@ -51,11 +51,28 @@ class Mention:
 
 
 @lru_cache(maxsize=1)
-def institution_nouns() -> tuple[frozenset[str], frozenset[str]]:
+def _institution_data() -> dict:
     with open(DATA_DIR / "_institutions.yaml", encoding="utf-8") as fh:
-        data = yaml.safe_load(fh)
+        return yaml.safe_load(fh) or {}
+
+
+def institution_nouns() -> tuple[frozenset[str], frozenset[str]]:
+    data = _institution_data()
     return (frozenset(data.get("state_metonyms") or ()),
             frozenset(data.get("institutions") or ()))
+
+
+def anaphors(sent: Sentence, taken: list[Mention]) -> list[Mention]:
+    """Definite nouns such as "des Bündnisses" that may refer back to a named organisation."""
+    nouns: dict[str, str] = _institution_data().get("anaphors") or {}
+    toks = sent.tokens
+    out = []
+    for i, tok in enumerate(toks[1:], 1):
+        base = _strip_noun(fold(tok.text), frozenset(nouns))
+        if base is None or toks[i - 1].pos not in _DETERMINERS or _covering(taken, tok):
+            continue
+        out.append(Mention(tok.start, tok.end, tok.text, kind="anaphor", hint=nouns[base]))
+    return out
 
 
 def _case_ok(alias: str, surface: str) -> bool:
@@ -305,7 +322,7 @@ def institutions(index: Index, sent: Sentence, gaz: list[Mention]) -> list[Menti
 def _strip_noun(word: str, nouns: frozenset[str]) -> str | None:
     if word in nouns:
         return word
-    for suffix in ("s", "es", "n", "en"):
+    for suffix in ("s", "es", "n", "en", "ses"):
         if word.endswith(suffix) and word[: -len(suffix)] in nouns:
             return word[: -len(suffix)]
     return None
