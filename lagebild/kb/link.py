@@ -169,9 +169,29 @@ def _ner_spans(sent: Sentence) -> list[tuple[int, int, str]]:
         return []
 
 
+def _proper_noun_runs(sent: Sentence) -> list[tuple[int, int, str]]:
+    """Fallback when no statistical model is available: runs of two or three capitalised
+    proper nouns (STTS ``NE``) are taken as person names ("Friedbert Pflüger")."""
+    spans = []
+    toks = sent.tokens
+    i = 0
+    while i < len(toks):
+        j = i
+        while j < len(toks) and j - i < 3 and toks[j].pos == "NE" and toks[j].text[:1].isupper() \
+                and toks[j].text.replace("-", "").isalpha():
+            j += 1
+        if j - i >= 2:
+            spans.append((toks[i].start, toks[j - 1].end, "PER"))
+        i = max(j, i + 1)
+    return spans
+
+
 def _ner_mentions(sent: Sentence, taken: list[Mention]) -> list[Mention]:
     out = []
-    for start, end, label in _ner_spans(sent):
+    spans = _ner_spans(sent)
+    if _ner is None or _NER_BROKEN:
+        spans = _proper_noun_runs(sent)
+    for start, end, label in spans:
         if label not in _NER_TYPES:
             continue
         if any(m.start < end and start < m.end for m in taken):
