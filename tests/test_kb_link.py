@@ -156,3 +156,11 @@ def test_alliance_anaphor_joins_a_named_nato_only(index):
     assert found["lb:ORG:NATO"] == ["Nato", "Bündnisses"]
     alone = entities("Die Mitglieder des Bündnisses sind uneins.", "2024-01-01")
     assert "lb:ORG:NATO" not in alone
+
+
+def test_bare_title_refers_back_to_the_named_holder(index):
+    found = entities("Selenskyj reiste nach Rom. Der Präsident traf dort Vertreter der Kirche.",
+                     "2024-01-01")
+    assert found["lb:PER:Wolodymyr Selenskyj"] == ["Selenskyj", "Präsident"]
+    # without a named holder a bare title links to nobody
+    assert entities("Der Präsident traf Vertreter der Kirche.", "2024-01-01") == {}

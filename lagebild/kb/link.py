@@ -116,6 +116,10 @@ class _Linker:
                     holders += self._holders_for(m, o or "")
             else:
                 holders += self._holders_for(m, org)
+        if not m.title_orgs:  # "der Präsident" alone: the one person named who holds such a role
+            keys = set(m.title.keys) | set(m.title.org_keys)
+            holders = [(i, "", "") for i in sorted(named) if i in self.index.ents
+                       and any(r.key in keys for r in self.index.ents[i].roles_on(self.on))]
         ids = list(dict.fromkeys(h[0] for h in holders))
         if len(ids) > 1 and m.hint:
             hinted = [h[0] for h in holders if m.hint in fold(h[1] + " " + h[2])]
