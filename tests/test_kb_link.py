@@ -164,3 +164,10 @@ def test_bare_title_refers_back_to_the_named_holder(index):
     assert found["lb:PER:Wolodymyr Selenskyj"] == ["Selenskyj", "Präsident"]
     # without a named holder a bare title links to nobody
     assert entities("Der Präsident traf Vertreter der Kirche.", "2024-01-01") == {}
+
+
+def test_unknown_acronym_is_an_organisation(index):
+    doc = run_doc("Die Beobachter der OSZE und der Sprecher der ABCD trafen sich.", "2024-01-01")
+    ent = doc.entity("lb:ORG:ABCD")
+    assert ent is not None and ent.type == "ORG"
+    assert not any(e.id == "lb:ORG:II" for e in run_doc("Elisabeth II. reiste ab.").entities)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 import math
+import re
 from datetime import date
 
 from lagebild.kb.index import Index, fold, get_index
@@ -25,6 +26,8 @@ except ImportError:  # pragma: no cover - depends on the ner branch being merged
     _ner = None  # type: ignore[assignment]
 
 log = logging.getLogger(__name__)
+_ACRONYM = re.compile(r"^[A-ZÄÖÜ]{2,6}$")
+_ROMAN = re.compile(r"^[IVXLC]+$")
 _STREETS = ("straße", "strasse", "platz", "allee", "weg", "ring", "brücke", "damm", "ufer")
 _NER_TYPES = {"PER": "PER", "ORG": "ORG", "LOC": "GPE"}
 
@@ -190,11 +193,18 @@ def _proper_noun_runs(sent: Sentence) -> list[tuple[int, int, str]]:
     return spans
 
 
+def _acronyms(sent: Sentence) -> list[tuple[int, int, str]]:
+    """Unknown all-capital abbreviations ("SPD", "IAEA") name organisations in news text."""
+    return [(t.start, t.end, "ORG") for t in sent.tokens
+            if _ACRONYM.match(t.text) and not _ROMAN.match(t.text)]
+
+
 def _ner_mentions(sent: Sentence, taken: list[Mention]) -> list[Mention]:
     out = []
     spans = _ner_spans(sent)
     if _ner is None or _NER_BROKEN:
         spans = _proper_noun_runs(sent)
+    spans += [a for a in _acronyms(sent) if not any(s < a[1] and a[0] < e for s, e, _ in spans)]
     for start, end, label in spans:
         if label not in _NER_TYPES:
             continue
