@@ -171,3 +171,12 @@ def test_unknown_acronym_is_an_organisation(index):
     ent = doc.entity("lb:ORG:ABCD")
     assert ent is not None and ent.type == "ORG"
     assert not any(e.id == "lb:ORG:II" for e in run_doc("Elisabeth II. reiste ab.").entities)
+
+
+def test_locative_preposition_prefers_the_place(index):
+    person = entities("Austin sagte weitere Hilfe zu.", "2023-03-01")
+    assert person["lb:PER:Lloyd Austin"] == ["Austin"]
+    town = entities("Die Delegation landete in Austin.", "2023-03-01")
+    assert "lb:PER:Lloyd Austin" not in town
+    (place,) = [k for k, v in town.items() if v == ["Austin"]]
+    assert index.ents[place].country == "US" and index.ents[place].type == "GPE"

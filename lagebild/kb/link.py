@@ -15,6 +15,7 @@ from lagebild.kb.mentions import (
     gazetteer,
     institutions,
     normalise_name,
+    place_cue_before,
     region_cue_before,
     titles,
 )
@@ -60,6 +61,8 @@ class _Linker:
             score += 100 if ent.type == "PER" else -100
         if ent.kind == "state":
             score += 50
+        if m.place_cue and ent.type in ("GPE", "LOC"):
+            score += 30
         if ent.source == "user":
             score += 25
         elif ent.source in ("shipped",):
@@ -249,6 +252,7 @@ def extract(doc: Document, index: Index | None = None) -> list[Entity]:
                if not _first_name_of_unknown(index, m, sent)]
         for m in gaz:
             m.region_cue = region_cue_before(sent, m.start)
+            m.place_cue = place_cue_before(sent, m.start)
         tit = titles(index, sent, gaz)
         inst = [m for m in institutions(index, sent, gaz)
                 if not any(g.start <= m.start and m.end <= g.end for g in gaz)]

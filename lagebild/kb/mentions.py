@@ -42,6 +42,7 @@ class Mention:
     expect_per: bool = False
     compound: bool = False
     region_cue: bool = False
+    place_cue: bool = False  # a locative preposition before it ("in Austin")
     entity: str | None = None
     # role descriptions: candidate organisations and role keys
     title: TitleSense | None = None
@@ -326,6 +327,14 @@ def _strip_noun(word: str, nouns: frozenset[str]) -> str | None:
         if word.endswith(suffix) and word[: -len(suffix)] in nouns:
             return word[: -len(suffix)]
     return None
+
+
+_LOCATIVE = frozenset({"in", "nach", "aus", "bei", "via", "bis", "im", "gen"})
+
+
+def place_cue_before(sent: Sentence, start: int) -> bool:
+    before = [t for t in sent.tokens if t.end <= start][-1:]
+    return bool(before) and fold(before[0].text) in _LOCATIVE
 
 
 def region_cue_before(sent: Sentence, start: int) -> bool:
