@@ -80,3 +80,34 @@ def test_every_country_is_present_with_german_and_english_names(index):
     assert states["UA"].name == "Ukraine" and "Ukraine" in [states["UA"].name_en,
                                                              *states["UA"].aliases]
     assert [e.id for e in index.lookup("Deutschland")] == [states["DE"].id]
+
+
+def _name(entity_id: str | None) -> str | None:
+    from lagebild.kb import api
+
+    info = api.entity_info(entity_id) if entity_id else None
+    return info.name if info else None
+
+
+def test_shipped_role_holders_by_date():
+    from lagebild.kb import api
+
+    assert _name(api.role_holder("foreign_minister", "US", date(2024, 6, 1))) == "Antony Blinken"
+    assert _name(api.role_holder("foreign_minister", "US", date(2025, 6, 1))) == "Marco Rubio"
+    assert _name(api.role_holder("head_of_state", "UA", date(2016, 6, 1))) == "Petro Poroschenko"
+
+
+def test_shipped_title_resolution_in_text():
+    from lagebild import kb, nlp
+    from lagebild.model import Document
+
+    def person_names(text: str, day: str) -> set[str]:
+        doc = Document(text=text)
+        doc.published.value = day
+        nlp.run(doc)
+        kb.run(doc)
+        return {e.name for e in doc.entities if e.type == "PER"}
+
+    text = "Der US-Außenminister kündigte in Brüssel neue Gespräche an."
+    assert person_names(text, "2024-06-01") == {"Antony Blinken"}
+    assert person_names(text, "2025-06-01") == {"Marco Rubio"}

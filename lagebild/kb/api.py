@@ -73,9 +73,7 @@ def persons_in_text(text: str) -> list[PersonRoles]:
 def role_holder(role_key: str, org: str, on_date: date | None) -> str | None:
     """The id of the one person holding ``role_key`` at ``org`` (ISO2, id or name) that day."""
     index = get_index()
-    org_id = index.org_id(org)
-    if org_id is None:
-        return None
+    org_id = index.org_id(org) or org
     ids = {p.id for _, p in index.role_holders(role_key, org_id, on_date)}
     return ids.pop() if len(ids) == 1 else None
 

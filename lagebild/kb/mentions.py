@@ -252,6 +252,8 @@ def _title_context(index: Index, m: Mention, toks: list[Token], i: int, prefix: 
     orgs: list[str] = []
     if prefix:
         orgs += [e.id for e in index.lookup(prefix) if e.type in ("GPE", "ORG")]
+        if not orgs and prefix in index.by_iso:  # "US-", "UK-": an ISO code names its state
+            orgs.append(index.by_iso[prefix])
         m.hint = fold(prefix)
         if not orgs:
             m.former = m.former or fold(prefix) in _FORMER
