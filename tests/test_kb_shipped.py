@@ -111,3 +111,22 @@ def test_shipped_title_resolution_in_text():
     text = "Der US-Außenminister kündigte in Brüssel neue Gespräche an."
     assert person_names(text, "2024-06-01") == {"Antony Blinken"}
     assert person_names(text, "2025-06-01") == {"Marco Rubio"}
+
+
+def test_shipped_geography_ambiguity():
+    from lagebild import kb, nlp
+    from lagebild.kb.index import get_index
+    from lagebild.model import Document
+
+    def places(text: str) -> dict[str, tuple[str | None, str]]:
+        doc = Document(text=text)
+        doc.published.value = "2024-03-01"
+        nlp.run(doc)
+        kb.run(doc)
+        ents = get_index().ents
+        return {m.text: (ents[e.id].country, ents[e.id].kind) for e in doc.entities
+                for m in e.mentions if e.id in ents}
+
+    assert places("Der Papst empfing die Gäste in Rom.")["Rom"][0] == "IT"
+    assert places("Im US-Bundesstaat Georgia wird gewählt.")["Georgia"] == ("US", "region")
+    assert places("Georgia und Armenien streiten.")["Georgia"] == ("GE", "state")

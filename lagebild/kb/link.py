@@ -5,6 +5,7 @@ from __future__ import annotations
 import logging
 import math
 import re
+import unicodedata
 from datetime import date
 
 from lagebild.kb.index import Index, fold, get_index
@@ -31,6 +32,13 @@ _ACRONYM = re.compile(r"^[A-ZÄÖÜ]{2,6}$")
 _ROMAN = re.compile(r"^[IVXLC]+$")
 _STREETS = ("straße", "strasse", "platz", "allee", "weg", "ring", "brücke", "damm", "ufer")
 _NER_TYPES = {"PER": "PER", "ORG": "ORG", "LOC": "GPE"}
+
+
+def slug(name: str) -> str:
+    """The normalised name of a local id: "Tammy Bruce" → "tammy_bruce"."""
+    text = unicodedata.normalize("NFKD", name.replace("ß", "ss"))
+    text = "".join(c for c in text if not unicodedata.combining(c)).lower()
+    return re.sub(r"[^0-9a-z]+", "_", text).strip("_") or "x"
 
 
 def doc_date(doc: Document) -> date | None:
@@ -142,7 +150,7 @@ class _Linker:
 
     def local_id(self, name: str, typ: str) -> str:
         name = normalise_name(name)
-        ent_id = f"lb:{typ}:{name}"
+        ent_id = f"lb:{typ}:{slug(name)}"
         self.local.setdefault(ent_id, (name, typ))
         return ent_id
 
