@@ -20,7 +20,7 @@ from lagebild.kb.mentions import (
     region_cue_before,
     titles,
 )
-from lagebild.model import Document, Entity, Sentence, Span
+from lagebild.model import Document, Entity, Sentence, Span, Token
 
 try:  # the statistical layer; the stage still works (less recall) without the model
     from lagebild.nlp import ner as _ner
@@ -238,16 +238,33 @@ def _bare_names(sent: Sentence, taken: list[Mention]) -> list[Mention]:
     return out
 
 
-def _first_name_of_unknown(index: Index, m: Mention, sent: Sentence) -> bool:
-    """A GeoNames town name right before another proper noun is a first name ("David Lammy"),
-    and one in a street name is part of that name."""
-    if any(index.ents[c].source != "geonames" for c in m.cands):
+def _adjacent_name(sent: Sentence, start: int, end: int) -> tuple[bool, bool]:
+    """Whether a capitalised proper noun directly precedes / follows [start, end)."""
+    prev = next((t for t in reversed(sent.tokens) if t.end <= start), None)
+    nxt = next((t for t in sent.tokens if t.start >= end), None)
+
+    def name(t: Token | None, gap: int) -> bool:
+        return t is not None and gap <= 1 and t.pos == "NE" and t.text[:1].isupper()
+
+    return (name(prev, start - prev.end if prev else 9),
+            name(nxt, nxt.start - end if nxt else 9))
+
+
+def _inside_other_name(index: Index, m: Mention, sent: Sentence, gaz: list[Mention]) -> bool:
+    """A place name that is only part of a longer unknown name: a first name ("David Lammy"),
+    a title ("New York Times", "Dalai Lama"), a street ("Gagarin-Straße")."""
+    ents = [index.ents[c] for c in m.cands]
+    if any(e.type not in ("GPE", "LOC") for e in ents):
         return False
     if m.compound and fold(sent.text[m.end - sent.start:]).split(" ")[0].endswith(_STREETS):
-        return True  # "Gagarin-Straße" is a street, not the town
-    nxt = next((t for t in sent.tokens if t.start >= m.end), None)
-    return nxt is not None and nxt.start - m.end <= 1 and nxt.pos == "NE" \
-        and nxt.text[:1].isupper()
+        return True
+    before, after = _adjacent_name(sent, m.start, m.end)
+    if after:
+        nxt = next(t for t in sent.tokens if t.start >= m.end)
+        after = not any(g.start <= nxt.start < g.end for g in gaz)
+    if before and all(e.source == "geonames" for e in ents):
+        return True
+    return after
 
 
 def extract(doc: Document, index: Index | None = None) -> list[Entity]:
@@ -256,8 +273,8 @@ def extract(doc: Document, index: Index | None = None) -> list[Entity]:
     gaz_all: list[Mention] = []
     rest: list[Mention] = []
     for sent in doc.news_sentences():
-        gaz = [m for m in gazetteer(index, sent.text, sent.start)
-               if not _first_name_of_unknown(index, m, sent)]
+        found = gazetteer(index, sent.text, sent.start)
+        gaz = [m for m in found if not _inside_other_name(index, m, sent, found)]
         for m in gaz:
             m.region_cue = region_cue_before(sent, m.start)
             m.place_cue = place_cue_before(sent, m.start)

@@ -289,10 +289,11 @@ def fold_name(text: str) -> str:
 
 
 def attach_curated_places(ents: dict[str, KBEntity]) -> None:
-    """A curated place (QID) that names a GeoNames city of its country absorbs that city."""
+    """A curated place that names a GeoNames city or region of its country absorbs it (the most
+    populous one), keeping the curated id and gaining the alternate names."""
     by_name: dict[tuple[str, str], list[str]] = {}
     for e in ents.values():
-        if e.source == "geonames" and e.kind != "region":
+        if e.source == "geonames":
             for n in [e.name, *e.aliases]:
                 by_name.setdefault((e.country or "", fold_name(n)), []).append(e.id)
     for e in list(ents.values()):
