@@ -151,8 +151,8 @@ def in_sentence(toks: list[Tok], a: int, b: int, s0: int, s1: int) -> Attributio
                 if toks[c].text in {":", ";"}:
                     clause_start = c + 1
                     break
-            return Attribution(cue, subject_of(toks, v, clause_start, s1), v,
-                               _plural(toks[v]), {v})
+            # the verb stays free: it may govern a reported clause around the partial quote
+            return Attribution(cue, subject_of(toks, v, clause_start, s1), v, _plural(toks[v]))
     return None
 
 

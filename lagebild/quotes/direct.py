@@ -26,6 +26,7 @@ LEFT_SPACE = frozenset("([{/–—-")
 RIGHT_SPACE = frozenset(",.;:!?)]}…–—-")
 MIN_UNATTRIBUTED_WORDS = 4
 MIN_ATTRIBUTED_WORDS = 2
+MIN_PARTIAL_WORDS = 3  # a quoted phrase inside a sentence with a speech verb
 
 
 @dataclass
@@ -100,9 +101,21 @@ def _is_title(toks: list[Tok], o: int) -> bool:
     return prev in lex.title_nouns or any(prev.endswith(n) for n in lex.title_nouns if len(n) > 5)
 
 
+FUNCTION_WORDS = frozenset({"und", "der", "die", "das", "des", "dem", "den", "für", "von", "am",
+                            "im", "in", "an", "zur", "zum", "mit", "eines", "einer", "ein", "e.v",
+                            "of", "the", "and", "for", "on", "de", "la", "le", "du"})
+
+
 def _looks_like_speech(toks: list[Tok]) -> bool:
-    """A clause or sentence, not a name: a finite verb or a sentence-ending mark inside."""
-    return any(t.is_finite or t.text in {".", "!", "?"} for t in toks)
+    """A clause, not a name: a finite verb, or a lower-case content word with end punctuation."""
+    if any(t.is_finite for t in toks):
+        return True
+    return _has_lower_content(toks) and any(t.text in {".", "!", "?"} for t in toks[-2:])
+
+
+def _has_lower_content(toks: list[Tok]) -> bool:
+    """Names and titles ("Kampagne für ein Freies Tibet") have no lower-case content word."""
+    return any(t.is_word and t.text[:1].islower() and t.low not in FUNCTION_WORDS for t in toks)
 
 
 def find_direct(text: str, para: Paragraph) -> list[Found]:
@@ -137,7 +150,7 @@ def find_direct(text: str, para: Paragraph) -> list[Found]:
             attr = _before(toks, o, para)
         n_words = _words(toks[a:last])
         if attr is None:
-            if n_words >= MIN_ATTRIBUTED_WORDS:
+            if n_words >= MIN_PARTIAL_WORDS and _has_lower_content(toks[a:last]):
                 attr = in_sentence(toks, a, last, s0, para.sentence_of(last - 1)[1])
             if attr is None and (n_words < MIN_UNATTRIBUTED_WORDS or o is not None
                                  and _is_title(toks, o) or not _looks_like_speech(toks[a:last])):
