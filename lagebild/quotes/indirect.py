@@ -87,14 +87,14 @@ def _sentence(toks: list[Tok], s0: int, s1: int, blocked: set[int]) -> list[Foun
             weak = t.lemma in lex.weak_verbs and " " not in cue
             comma = _governed_comma(toks, i, s1)
             if comma is not None and _complement(toks, comma + 1, s1, weak):
-                attr = _verb_attr(toks, i, s0, s1, cue)
+                attr = _verb_attr(toks, i, _clause_start(toks, s0, i), comma, cue)
                 add(comma + 1, _reported_end(toks, comma + 1, s1, blocked), attr)
                 continue
             # B: "…, sagte X." / "…, gab X bekannt."
             if i > s0 and toks[i - 1].text == "," and t.is_finite and not weak:
                 a = _clause_start(toks, s0, i - 1)
                 if _has_finite(toks, a, i - 1):
-                    add(a, i - 1, _verb_attr(toks, i, s0, s1, cue))
+                    add(a, i - 1, _verb_attr(toks, i, i, s1, cue))
                 continue
         if t.lemma == "heißen" and i + 1 < s1 and toks[i + 1].low == "es":
             attr = heisst_es(toks, i, s1)
@@ -263,14 +263,17 @@ def _noun_owner(toks: list[Tok], i: int, s1: int) -> Phrase | None:
     return None
 
 
-def _verb_attr(toks: list[Tok], v: int, s0: int, s1: int, cue: str) -> Attribution:
-    start = _clause_start(toks, s0, v)
-    return Attribution(cue, subject_of(toks, v, start, s1), v,
+def _verb_attr(toks: list[Tok], v: int, lo: int, hi: int, cue: str) -> Attribution:
+    """The attribution of a cue verb; its subject is looked for in [lo, hi) only, never in
+    the reported clause."""
+    return Attribution(cue, subject_of(toks, v, lo, hi), v,
                        toks[v].is_finite and toks[v].low.endswith("en"), {v})
 
 
 def _clause_start(toks: list[Tok], s0: int, v: int) -> int:
     for j in range(v - 1, s0 - 1, -1):
+        if toks[j].text == ":" and j + 1 < len(toks) and toks[j + 1].text.isdigit():
+            continue  # "15:36 Uhr"
         if toks[j].text in {":", ";"} or toks[j].text in QUOTE_CHARS:
             return j + 1
     return s0

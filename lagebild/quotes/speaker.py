@@ -40,11 +40,16 @@ class Phrase:
         return self.toks[-1].end
 
 
+CLOSED = frozenset({"$,", "$.", "$(", "APPR", "APPRART", "APPO", "KON", "KOUS", "KOKOM", "ADV",
+                    "PAV", "PROAV", "PWAV", "PTKNEG", "PTKVZ", "VVFIN", "VAFIN", "VMFIN", "PRF",
+                    "PRELS", "PWS", "PIS", "PPER", "KOUI", "PTKZU", "VVPP", "VVINF"})
+
+
 def _is_np_tok(t: Tok) -> bool:
     if t.pos in NP_POS:
         return True
     # English and unknown capitalised words are tagged oddly by a German tagger
-    return t.text[:1].isupper() and t.pos not in {"$,", "$.", "$(", "APPR", "KON", "KOUS"} \
+    return t.text[:1].isupper() and t.pos not in CLOSED \
         and t.low not in {"und", "sagte", "said", "so", "laut", "wie"}
 
 
@@ -68,9 +73,21 @@ def np_from(toks: list[Tok], i: int, limit: int) -> Phrase | None:
         if j > i and toks[j].pos in {"ART", "PPOSAT"} and has_head \
                 and toks[j].low not in GENITIVE_ARTS:
             break
+        if j > i and toks[j].pos == "CARD" and has_head:
+            break
         j += 1
     if not has_head:
         return None
+    # a short parenthesis: "Christian Wulff (CDU)"
+    if j + 2 < limit and toks[j].text == "(" and toks[j + 2].text == ")":
+        j += 3
+    # apposition after a prepositional phrase: "die Sprecherin der Fraktion im Bundestag, A B"
+    if j < limit and toks[j].pos in {"APPR", "APPRART"}:
+        k = j + 1
+        while k < limit and _is_np_tok(toks[k]):
+            k += 1
+        if k + 1 < limit and toks[k].text == "," and toks[k + 1].pos == "NE":
+            j = k
     # apposition: ", Maria Sacharowa," right after the phrase
     if j + 1 < limit and toks[j].text == "," and toks[j + 1].pos == "NE":
         k = j + 1
@@ -113,6 +130,29 @@ def _head(toks: list[Tok]) -> Tok:
     return toks[-1]
 
 
+def _name_run(toks: list[Tok]) -> list[Tok]:
+    """The person name in a phrase: an apposition after a comma ("…, Maria Sacharowa"), or the
+    names that open the phrase or follow its head ("Bundesfinanzminister Peer Steinbrück")."""
+    for k, t in enumerate(toks):
+        if t.text == "," and k + 1 < len(toks) and toks[k + 1].pos == "NE":
+            return _run(toks, k + 1)
+    core = _strip_determiners(toks)
+    for k, t in enumerate(core[:3]):
+        if t.pos == "NE" and (k == 0 or core[k - 1].pos in {"NN", "ADJA"} and k == 1
+                              or core[k - 1].pos == "NE"):
+            run = _run(core, k)
+            if len(run) >= 2 or k == 0 and len(core) == 1:
+                return run
+    return []
+
+
+def _run(toks: list[Tok], k: int) -> list[Tok]:
+    j = k
+    while j < len(toks) and toks[j].pos in {"NE", "FM"} and toks[j].text[:1].isupper():
+        j += 1
+    return toks[k:j]
+
+
 class Resolver:
     """Turns speaker phrases into entity ids for one document."""
 
@@ -133,19 +173,22 @@ class Resolver:
             best = self.doc.entity_at(toks[0].start, toks[-1].end)
         return best
 
-    def _create(self, etype: str, toks: list[Tok]) -> str:
-        core = _strip_determiners(toks)
+    def _create(self, etype: str, toks: list[Tok], name_toks: list[Tok] | None = None) -> str:
+        core = name_toks or _strip_determiners(toks)
         name = self.doc.text[core[0].start:core[-1].end]
         eid = f"lb:{etype}:{fold(name)}"
-        mention = Span(start=toks[0].start, end=toks[-1].end,
-                       text=self.doc.text[toks[0].start:toks[-1].end])
         ent = self.doc.entity(eid)
         if ent is None:
             ent = Entity(id=eid, name=name, type=etype)  # type: ignore[arg-type]
             self.doc.entities.append(ent)
-        if all(m.start != mention.start for m in ent.mentions):
-            ent.mentions.append(mention)
+        self._add_mention(ent, toks)
         return eid
+
+    def _add_mention(self, ent: Entity, toks: list[Tok]) -> None:
+        """The whole speaker phrase is a mention of the speaker ("X, Sprecher des Y")."""
+        start, end = toks[0].start, toks[-1].end
+        if all(m.start != start or m.end != end for m in ent.mentions):
+            ent.mentions.append(Span(start=start, end=end, text=self.doc.text[start:end]))
 
     # --- pronouns and role nouns ------------------------------------------------------------
     def _antecedent(self, pos: int, gender: str | None, plural: bool) -> str | None:
@@ -155,7 +198,7 @@ class Resolver:
         usually continues the speaker, not a person merely mentioned in between.
         """
         def fits(ent: Entity | None) -> bool:
-            if ent is None or plural == (ent.type == "PER") and ent.type != "MISC":
+            if ent is None or plural == (ent.type == "PER") or ent.type == "MISC" and not plural:
                 return False
             return not (gender and ent.gender and ent.gender != gender)
 
@@ -181,7 +224,12 @@ class Resolver:
             return self._antecedent(phrase.start, None if plural else gender, plural)
         ent = self._covering(toks)
         if ent is not None:
+            if ent.type == "PER" and len(toks) > 1:
+                self._add_mention(ent, toks)  # "der Kremlsprecher Dmitri Peskow"
             return ent.id
+        name = _name_run(toks)
+        if name:
+            return self._create("PER", toks, name)
         core = _strip_determiners(toks)
         head = _head(core)
         head_low = head.low
@@ -193,8 +241,6 @@ class Resolver:
                 return found
         if self._is_institution(core):
             return self._create("ORG", toks)
-        if any(t.pos == "NE" for t in core) and head.pos == "NE":
-            return self._create("PER", toks)
         return self._create("MISC", toks)
 
     def _is_institution(self, toks: list[Tok]) -> bool:
