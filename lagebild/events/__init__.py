@@ -1,7 +1,99 @@
-"""Stage `events` (placeholder: passes the document through until the stage is built)."""
+"""Stage ``events``: PLOVER events (who did what to whom, when, where) from news sentences.
 
-from lagebild.model import Document
+Per news sentence: clauses and entity chunks (``clauses``), trigger words (``triggers``, lexicons
+in ``data/``), arguments (``arguments``), status (``status``), date from the time stage
+(``lagebild.timex.api.date_for_span``), topics; then one event per happening (``merge``).
+"""
+
+from __future__ import annotations
+
+from lagebild.events import arguments, status, triggers
+from lagebild.events.clauses import Clause, EntityIndex, build_clauses, words_of
+from lagebild.events.lexicon import Lexicon, load, topics_for
+from lagebild.events.merge import merge_events
+from lagebild.model import Document, Event, Quote, Sentence
+from lagebild.timex.api import date_for_span
+
+__all__ = ["run", "extract_events"]
+
+
+def _quote_at(quotes: list[Quote], start: int, end: int) -> Quote | None:
+    for q in quotes:
+        if q.start <= start and end <= q.end + 1:
+            return q
+    return None
+
+
+def _confidence(hit: triggers.Hit, args: arguments.Args, st: str, sent: Sentence,
+                in_quote: bool) -> float:
+    """A score that ranks: trigger prior, plus evidence that the parties were found."""
+    score = hit.trigger.weight
+    parties = len(args.actors) + len(args.recipients)
+    if parties >= 2 and args.actors:
+        score += 0.15
+    elif parties == 1:
+        score -= 0.15
+    if not args.explicit_subject:
+        score -= 0.1
+    if in_quote:
+        score -= 0.1
+    if st in ("hypothetical", "proposed"):
+        score -= 0.1
+    if sent.role == "title":
+        score -= 0.05
+    return round(min(1.0, max(0.05, score)), 3)
+
+
+def _light(clause: Clause, hit: triggers.Hit, lex: Lexicon, all_hits: list[triggers.Hit]) -> bool:
+    """A noun trigger takes the clause subject when no other verb trigger claims the clause."""
+    if hit.trigger.kind != "noun":
+        return True
+    return not any(h.trigger.kind == "verb" for h in all_hits)
+
+
+def _sentence_events(doc: Document, sent: Sentence, index: EntityIndex, lex: Lexicon,
+                     ctx: arguments.Context) -> list[Event]:
+    words = words_of(sent, index)
+    if not words:
+        return []
+    clauses = build_clauses(words, lex)
+    svocab = triggers.sentence_vocab(words)
+    events: list[Event] = []
+    ctx.clause_subject = []
+    ctx.previous_chunks = []
+    for idx, clause in enumerate(clauses):
+        quote = _quote_at(doc.quotes, clause.start, clause.end)
+        ctx.quote_speaker = quote.speaker if quote else None
+        hits = triggers.find(clause, lex, svocab)
+        for hit in hits:
+            args = arguments.extract(clause, hit, lex, ctx, _light(clause, hit, lex, hits))
+            if not args.actors and not args.recipients:
+                continue
+            st = status.decide(doc, clauses, idx, hit, lex)
+            events.append(Event(
+                type=hit.trigger.type, mode=hit.trigger.mode, actors=args.actors,
+                recipients=args.recipients, date=date_for_span(doc, clause.start, clause.end),
+                location=args.location, status=st, topics=topics_for(sent.text),
+                evidence=doc.span(sent.start, sent.end),
+                confidence=_confidence(hit, args, st, sent, quote is not None)))
+        subject = arguments.subject_of(clause)
+        if subject:
+            ctx.clause_subject = subject
+            ctx.last_subject = subject
+        ctx.previous_chunks = ctx.previous_chunks + clause.chunks
+    return events
+
+
+def extract_events(doc: Document) -> list[Event]:
+    lex = load(doc.language or "de")
+    index = EntityIndex(doc)
+    ctx = arguments.Context()
+    events: list[Event] = []
+    for sent in doc.news_sentences():
+        events.extend(_sentence_events(doc, sent, index, lex, ctx))
+    return merge_events(events)
 
 
 def run(doc: Document) -> Document:
+    doc.events = extract_events(doc)
     return doc
