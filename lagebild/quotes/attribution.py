@@ -108,6 +108,8 @@ def after_quote(toks: list[Tok], j: int, limit: int) -> Attribution | None:
     if k >= limit:
         return None
     t = toks[k]
+    if t.lemma == "heißen" and k + 1 < limit and toks[k + 1].low == "es":
+        return heisst_es(toks, k, limit)
     cue = speech_verb(toks, k, limit)
     if cue is not None and (t.pos in {"VVFIN", "VAFIN", "VMFIN"} or t.low in lexicon().english_verbs):
         return Attribution(cue, _after(toks, k, limit), k, _plural(t), {k})
@@ -115,8 +117,6 @@ def after_quote(toks: list[Tok], j: int, limit: int) -> Attribution | None:
         phrase = np_from(toks, k + 1, limit)
         if phrase is not None:
             return Attribution("so", phrase, k, False, {k})
-    if t.lemma == "heißen" and k + 1 < limit and toks[k + 1].low == "es":
-        return heisst_es(toks, k, limit)
     # English: '," he said' / '," the minister said'
     phrase = np_from(toks, k, limit)
     if phrase is not None:

@@ -39,6 +39,7 @@ class Found:
     attribution: Attribution | None
     region: tuple[int, int]  # characters where the channel may be named
     toks: tuple[int, int]  # token range of the quoted material in the paragraph
+    partial: bool = False  # quoted words inside a sentence whose speech verb is elsewhere
 
 
 def _flank(text: str, t: Tok, para: Paragraph) -> str:
@@ -128,7 +129,7 @@ def find_direct(text: str, para: Paragraph) -> list[Found]:
         o, c = spans[k]
         nxt_open = spans[k + 1][0] if k + 1 < len(spans) else None
         a = o + 1 if o is not None else prev_end
-        b = c if c is not None else (nxt_open if nxt_open is not None else len(toks))
+        b = c if c is not None else _unclosed_end(toks, para, o, nxt_open)
         k += 1
         if b <= a or _words(toks[a:b]) == 0:
             continue
@@ -149,9 +150,11 @@ def find_direct(text: str, para: Paragraph) -> list[Found]:
         if attr is None and o is not None and o > 0:
             attr = _before(toks, o, para)
         n_words = _words(toks[a:last])
+        partial = False
         if attr is None:
             if n_words >= MIN_PARTIAL_WORDS and _has_lower_content(toks[a:last]):
                 attr = in_sentence(toks, a, last, s0, para.sentence_of(last - 1)[1])
+                partial = attr is not None
             if attr is None and (n_words < MIN_UNATTRIBUTED_WORDS or o is not None
                                  and _is_title(toks, o) or not _looks_like_speech(toks[a:last])):
                 prev_end = last + 1
@@ -162,9 +165,24 @@ def find_direct(text: str, para: Paragraph) -> list[Found]:
         start, end = toks[a].start, toks[last - 1].end
         region_end = toks[min(limit, len(toks)) - 1].end
         region_start = toks[s0].start
-        found.append(Found("direct", start, end, attr, (region_start, region_end), (a, last)))
+        found.append(Found("direct", start, end, attr, (region_start, region_end), (a, last),
+                           partial))
         prev_end = last + 1
     return found
+
+
+def _unclosed_end(toks: list[Tok], para: Paragraph, o: int | None,
+                  nxt_open: int | None) -> int:
+    """Where a quote whose closing mark is lost ends: a quote opened inside a sentence ends
+    with it; one that opens a sentence runs to the next opener or the paragraph end."""
+    end = nxt_open if nxt_open is not None else len(toks)
+    if o is None:
+        return end
+    s0, s1 = para.sentence_of(o)
+    prev = toks[o - 1].text if o > s0 else ""
+    if o > s0 and prev not in {":", "(", "–", "—", "-"}:
+        return min(end, s1)
+    return end
 
 
 def _attribution_limit(toks: list[Tok], c: int | None, nxt_open: int | None) -> int:

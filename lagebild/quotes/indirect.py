@@ -274,7 +274,7 @@ def _clause_start(toks: list[Tok], s0: int, v: int) -> int:
     for j in range(v - 1, s0 - 1, -1):
         if toks[j].text == ":" and j + 1 < len(toks) and toks[j + 1].text.isdigit():
             continue  # "15:36 Uhr"
-        if toks[j].text in {":", ";"} or toks[j].text in QUOTE_CHARS:
+        if toks[j].text in {":", ";"}:
             return j + 1
     return s0
 
