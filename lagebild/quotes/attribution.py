@@ -53,7 +53,8 @@ def subject_of(toks: list[Tok], v: int, s0: int, limit: int) -> Phrase | None:
             start += 1
         before = np_from(toks, start, v)
         if before is not None and all(t.text == "," or _np_like(t) for t in toks[start:v]):
-            return before
+            # the whole phrase with its apposition: "Papier, Präsident des Gerichts"
+            return Phrase(toks[start:v - 1]) if v - 1 > start else before
         return None
     while s0 < v - 1 and toks[s0].pos in {"ADV", "KON"} and toks[s0].low != "wie":
         s0 += 1  # "Auch Hassemer glaubt"

@@ -173,19 +173,15 @@ def _prepositional(toks: list[Tok], i: int, s0: int, s1: int, add) -> None:  # t
             phrase = Phrase(rest) if rest else None
     elif t.low == "nach" and i + 1 < s1:
         j = i + 1
-        if toks[j].pos in {"ADJA", "PPOSAT"}:
+        while j < s1 and toks[j].pos in {"ADJA", "PPOSAT", "ART"}:
             j += 1
         if j < s1 and toks[j].low in lex.according_nouns:
             cue = f"{t.text} {toks[j].text}"
             nxt = j + 1
-            if nxt < s1 and toks[nxt].low in {"von", "vom", "des", "der", "eines", "einer"}:
-                phrase = np_from(toks, nxt + 1 if toks[nxt].low in {"von"} else nxt, s1)
-                if toks[nxt].low in {"des", "der", "eines", "einer"}:
-                    phrase = np_from(toks, nxt + 1, s1) if phrase is None else phrase
-            elif toks[j - 1].low.startswith("eigen"):
-                phrase = None
-            else:
-                return
+            if nxt < s1 and toks[nxt].low in {"von", "vom", "aus"}:
+                phrase = np_from(toks, nxt + 1, s1)
+            elif nxt < s1 and toks[nxt].pos == "ART" or nxt < s1 and toks[nxt].pos == "NE":
+                phrase = np_from(toks, nxt, s1)
     elif t.low == "according" and i + 1 < s1 and toks[i + 1].low == "to":
         phrase = np_from(toks, i + 2, s1)
         cue = "according to"

@@ -147,8 +147,10 @@ def _name_run(toks: list[Tok]) -> list[Tok]:
 
 
 def _run(toks: list[Tok], k: int) -> list[Tok]:
+    """Capitalised name words from k on (the tagger calls some surnames NN)."""
     j = k
-    while j < len(toks) and toks[j].pos in {"NE", "FM"} and toks[j].text[:1].isupper():
+    while j < len(toks) and toks[j].text[:1].isupper() and (
+            toks[j].pos in {"NE", "FM"} or toks[j].pos == "NN" and j > k and toks[j - 1].pos == "NE"):
         j += 1
     return toks[k:j]
 
