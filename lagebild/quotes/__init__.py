@@ -58,7 +58,9 @@ def _quote(doc: Document, f: Found, resolver: Resolver) -> Quote:
     if attr is not None and attr.phrase is not None:
         speaker = resolver.resolve(attr.phrase, attr.plural)
         speaker_text = doc.text[attr.phrase.start:attr.phrase.end]
-    else:  # no attribution, or "heißt es in der Erklärung": the previous speaker goes on
+    elif attr is not None and attr.fallback_previous:  # "heißt es in der Erklärung"
+        speaker = resolver.author(f.start)
+    else:  # no attribution: the previous speaker goes on
         speaker = resolver.previous(f.start)
     resolver.note(attr.phrase.start if attr and attr.phrase else f.start, speaker)
     return Quote(kind=f.kind, start=f.start, end=f.end,  # type: ignore[arg-type]

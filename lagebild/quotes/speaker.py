@@ -46,6 +46,8 @@ CLOSED = frozenset({"$,", "$.", "$(", "APPR", "APPRART", "APPO", "KON", "KOUS", 
 
 
 def _is_np_tok(t: Tok) -> bool:
+    if t.low in lexicon().english_verbs:
+        return False  # "Rutte said": the German tagger calls English verbs names
     if t.pos in NP_POS:
         return True
     # English and unknown capitalised words are tagged oddly by a German tagger
@@ -263,6 +265,21 @@ class Resolver:
         """The speaker of the last quote that started within ``window`` characters before pos."""
         before = [s for s in self.speakers if pos - window <= s[0] < pos]
         return before[-1][1] if before else None
+
+    def author(self, pos: int, window: int = 600) -> str | None:
+        """Who wrote "die Erklärung": the previous speaker, else the nearest person or
+        organisation named shortly before."""
+        found = self.previous(pos, window)
+        if found:
+            return found
+        best: tuple[int, str] | None = None
+        for ent in self.doc.entities:
+            if ent.type not in {"PER", "ORG"}:
+                continue
+            for m in ent.mentions:
+                if pos - window <= m.start and m.end <= pos and (best is None or m.start > best[0]):
+                    best = (m.start, ent.id)
+        return best[1] if best else None
 
     def note(self, pos: int, speaker: str | None) -> None:
         if speaker is None:
