@@ -89,3 +89,11 @@ def test_speaker_ids_always_exist_and_stage_is_idempotent_on_entities() -> None:
     assert len(doc.quotes) == 2
     _ids_are_entities(doc)
     assert len({e.id for e in doc.entities}) == len(doc.entities)
+
+
+def test_pronoun_prefers_the_subject_over_a_nearer_object() -> None:
+    text = "Sánchez dankte Rutte für die Unterstützung. Er sagte, Spanien werde mehr investieren."
+    sanchez = person(text, "PS", "Pedro Sánchez", ["Sánchez"], "m")
+    rutte = person(text, "MR", "Mark Rutte", ["Rutte"], "m")
+    doc = run(text, [sanchez, rutte])
+    assert [q.speaker for q in doc.quotes] == ["PS"]

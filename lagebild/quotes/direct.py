@@ -134,7 +134,8 @@ def find_direct(text: str, para: Paragraph) -> list[Found]:
         if b <= a or _words(toks[a:b]) == 0:
             continue
         limit = _attribution_limit(toks, c, nxt_open)
-        attr = after_quote(toks, c + 1, limit) if c is not None else None
+        attr = after_quote(toks, c + 1, limit) if c is not None and _punctuated(toks, c) \
+            else None
         if o is None and attr is None:
             continue  # a stray closing mark without attribution
         last = b
@@ -169,6 +170,14 @@ def find_direct(text: str, para: Paragraph) -> list[Found]:
                            partial))
         prev_end = last + 1
     return found
+
+
+def _punctuated(toks: list[Tok], c: int) -> bool:
+    """'„…“, sagte X' and '"…," he said' need a comma (or end punctuation) at the closer;
+    '„…“ beantragte' is a quoted phrase inside a sentence."""
+    before = toks[c - 1].text if c > 0 else ""
+    after = toks[c + 1].text if c + 1 < len(toks) else ""
+    return after in {",", "–", "—"} or before in {",", ".", "!", "?", "…", "..."}
 
 
 def _unclosed_end(toks: list[Tok], para: Paragraph, o: int | None,

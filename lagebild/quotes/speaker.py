@@ -7,11 +7,12 @@ stage resolved) -> pronouns and definite role nouns to the nearest compatible pr
 
 from __future__ import annotations
 
+import bisect
 import re
 import unicodedata
 from dataclasses import dataclass
 
-from lagebild.model import Document, Entity, Span
+from lagebild.model import Document, Entity, Sentence, Span
 from lagebild.quotes.lexicon import lexicon
 from lagebild.quotes.units import Tok
 
@@ -22,6 +23,7 @@ NOM_PRONOUNS = frozenset({"er", "sie", "wir", "ich", "man", "he", "she", "they",
 GENITIVE_ARTS = frozenset({"des", "der", "eines", "einer"})
 DEFINITE = frozenset({"der", "die", "das", "des", "dem", "den", "the"})
 SPEAKER_BONUS = 150  # characters
+SUBJECT_BONUS = 80
 EN_DETS = frozenset({"the", "a", "an", "his", "her", "their", "its"})
 
 
@@ -164,6 +166,8 @@ class Resolver:
         self.doc = doc
         self.lex = lexicon()
         self.speakers: list[tuple[int, str, str | None]] = []  # (position, id, gender)
+        self._sent_starts: list[int] | None = None
+        self._sents: list[Sentence] = []
 
     # --- entities -----------------------------------------------------------------------------
     def _covering(self, toks: list[Tok]) -> Entity | None:
@@ -209,11 +213,31 @@ class Resolver:
         cands: list[tuple[int, str]] = []
         for ent in self.doc.entities:
             if fits(ent):
-                cands.extend((m.start, ent.id) for m in ent.mentions if m.end <= pos)
+                cands.extend((m.start + self._subject_bonus(m.start), ent.id)
+                             for m in ent.mentions if m.end <= pos)
         for spos, sid, _ in self.speakers:
             if spos < pos and fits(self.doc.entity(sid)):
                 cands.append((spos + SPEAKER_BONUS, sid))
         return max(cands)[1] if cands else None
+
+    def _subject_bonus(self, start: int) -> int:
+        """Mentions before their sentence's finite verb, not after a preposition, are likely
+        subjects; a later pronoun more often continues the subject than the object."""
+        if self._sent_starts is None:
+            sents = self.doc.news_sentences() or self.doc.sentences
+            self._sents = sents
+            self._sent_starts = [s.start for s in sents]
+        k = bisect.bisect_right(self._sent_starts, start) - 1
+        if k < 0:
+            return 0
+        prev_pos = ""
+        for tok in self._sents[k].tokens:
+            if tok.start >= start:
+                return SUBJECT_BONUS if prev_pos not in {"APPR", "APPRART"} else 0
+            if tok.pos in {"VVFIN", "VAFIN", "VMFIN"}:
+                return 0
+            prev_pos = tok.pos
+        return 0
 
     def resolve(self, phrase: Phrase | None, plural_verb: bool = False) -> str | None:
         if phrase is None:
