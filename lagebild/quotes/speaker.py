@@ -14,6 +14,7 @@ from dataclasses import dataclass
 
 from lagebild.model import Document, Entity, Sentence, Span
 from lagebild.quotes.lexicon import lexicon
+from lagebild.quotes.units import QUOTE_CHARS as QUOTE_MARKS
 from lagebild.quotes.units import Tok
 
 NP_POS = frozenset({"PDS", "ART", "ADJA", "NN", "NE", "PPOSAT", "PDAT", "PIAT", "CARD", "TRUNC", "FM",
@@ -92,6 +93,9 @@ def np_from(toks: list[Tok], i: int, limit: int) -> Phrase | None:
             k += 1
         if k + 1 < limit and toks[k].text == "," and toks[k + 1].pos == "NE":
             j = k
+    # apposition of a name: "René Préval, der Präsident des Staates," / "A B, Sprecher der C"
+    if any(x.pos == "NE" for x in toks[i:j]):
+        j = _nominal_apposition(toks, j, limit)
     # apposition: ", Maria Sacharowa," right after the phrase
     if j + 1 < limit and toks[j].text == "," and toks[j + 1].pos == "NE":
         k = j + 1
@@ -100,6 +104,22 @@ def np_from(toks: list[Tok], i: int, limit: int) -> Phrase | None:
         if k >= limit or toks[k].text in {",", ".", "“", "”", "\""} or toks[k].is_finite:
             j = k
     return Phrase(toks[i:j])
+
+
+def _nominal_apposition(toks: list[Tok], j: int, limit: int) -> int:
+    """End of ', der Präsident des Staates' after a name, when it closes at a comma, the
+    sentence end or a quotation mark; else j (a relative clause has a verb and is left out)."""
+    if j + 1 >= limit or toks[j].text != "," or toks[j + 1].pos not in {"ART", "PPOSAT", "NN",
+                                                                          "ADJA", "PIAT"}:
+        return j
+    if toks[j + 1].pos == "ART" and j + 2 < limit and toks[j + 2].pos in {"VVFIN", "VAFIN"}:
+        return j  # "…, die sagten"
+    k = j + 1
+    while k < limit and toks[k].text not in {",", ".", "!", "?", ":", ";", *QUOTE_MARKS}:
+        if toks[k].pos in {"VVFIN", "VAFIN", "VMFIN", "VVPP", "VVINF", "PRELS", "KOUS"}:
+            return j
+        k += 1
+    return k if k - j <= 8 else j
 
 
 def np_ending_at(toks: list[Tok], j: int, floor: int) -> Phrase | None:
@@ -220,6 +240,11 @@ class Resolver:
                 cands.append((spos + SPEAKER_BONUS, sid))
         return max(cands)[1] if cands else None
 
+    @staticmethod
+    def _covers_head(ent: Entity, toks: list[Tok]) -> bool:
+        head = _head(_strip_determiners(toks))
+        return any(m.start <= head.start and head.end <= m.end for m in ent.mentions)
+
     def _subject_bonus(self, start: int) -> int:
         """Mentions before their sentence's finite verb, not after a preposition, are likely
         subjects; a later pronoun more often continues the subject than the object."""
@@ -252,7 +277,7 @@ class Resolver:
             return self._antecedent(phrase.start, None if plural else gender, plural)
         ent = self._covering(toks)
         if ent is not None:
-            if ent.type == "PER" and len(toks) > 1:
+            if len(toks) > 1 and (ent.type == "PER" or self._covers_head(ent, toks)):
                 self._add_mention(ent, toks)  # "der Kremlsprecher Dmitri Peskow"
             return ent.id
         name = _name_run(toks)
