@@ -44,6 +44,16 @@ def _confidence(hit: triggers.Hit, args: arguments.Args, st: str, sent: Sentence
     return round(min(1.0, max(0.05, score)), 3)
 
 
+def _reading(doc: Document, hit: triggers.Hit, args: arguments.Args) -> tuple[str, str | None]:
+    """Type and mode; an "attack" between persons only is verbal (``persons_as``)."""
+    trig = hit.trigger
+    parties = args.actors + args.recipients
+    if trig.persons_as and len(parties) >= 2 and all(
+            (e := doc.entity(p)) is not None and e.type == "PER" for p in parties):
+        return trig.persons_as, "disapprove" if trig.persons_as == "ACCUSE" else None
+    return trig.type, trig.mode
+
+
 def _light(clause: Clause, hit: triggers.Hit, lex: Lexicon, all_hits: list[triggers.Hit]) -> bool:
     """A noun trigger takes the clause subject when no other verb trigger claims the clause."""
     if hit.trigger.kind != "noun":
@@ -70,8 +80,9 @@ def _sentence_events(doc: Document, sent: Sentence, index: EntityIndex, lex: Lex
             if not args.actors and not args.recipients:
                 continue
             st = status.decide(doc, clauses, idx, hit, lex)
+            etype, mode = _reading(doc, hit, args)
             events.append(Event(
-                type=hit.trigger.type, mode=hit.trigger.mode, actors=args.actors,
+                type=etype, mode=mode, actors=args.actors,
                 recipients=args.recipients, date=date_for_span(doc, clause.start, clause.end),
                 location=args.location, status=st, topics=topics_for(sent.text),
                 evidence=doc.span(sent.start, sent.end),

@@ -19,6 +19,10 @@ BOUNDARY_POS = {"$,", "$(", "$."}
 NP_POS = {"ART", "ADJA", "ADJD", "PPOSAT", "CARD", "PIAT", "PDAT", "TRUNC", "ADV"}
 COORD = {"und", "sowie", "oder", "and", "or", "&"}
 VERB_POS_PREFIX = "V"
+CLAUSE_BREAKS = {",", ";", ":", "–", "—", "-"}
+CLAUSE_COORD = {"und", "sowie", "aber", "doch", "and", "but"}
+FINITE_POS = {"VVFIN", "VAFIN", "VMFIN"}
+TAIL_POS = {"VVPP", "VVINF", "VAINF", "VMINF", "VVIZU", "PTKVZ", "VAPP"}
 
 
 @dataclass
@@ -107,28 +111,38 @@ def split_clauses(words: list[Word]) -> list[tuple[int, int]]:
     pieces: list[tuple[int, int]] = []
     start = 0
     for k, w in enumerate(words):
-        if w.pos in BOUNDARY_POS and w.entity is None and w.text not in {".", "!", "?"} or \
-                w.text in {";", ":", "–", "—"}:
+        nxt = words[k + 1] if k + 1 < len(words) else None
+        coordinated_verb = w.low in CLAUSE_COORD and nxt is not None and nxt.pos in FINITE_POS \
+            and nxt.text[:1].islower()
+        if w.entity is None and w.text in CLAUSE_BREAKS or coordinated_verb:
             if k > start:
                 pieces.append((start, k))
             start = k + 1
     if start < len(words):
         pieces.append((start, len(words)))
+    return _glue(words, pieces)
+
+
+def _glue(words: list[Word], pieces: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Glue verbless pieces (appositions, dates, enumerations) to the clause before them (or
+    the next one at the start), and a bare verb tail ("..., zurückgewiesen") to the clause
+    whose auxiliary it completes."""
     merged: list[tuple[int, int]] = []
-    pending: tuple[int, int] | None = None
+    pending: int | None = None
     for a, b in pieces:
-        if pending is not None:
-            a = pending[0]
-            pending = None
-        if not any(is_verb(w) and w.text[:1].islower() for w in words[a:b]):
-            pending = (a, b)  # verbless: glue to the next piece
+        body = words[a:b]
+        verbless = not any(is_verb(w) and w.text[:1].islower() for w in body)
+        tail = len(body) <= 3 and body[0].pos in TAIL_POS
+        if merged and (verbless or tail):
+            merged[-1] = (merged[-1][0], b)
             continue
-        merged.append((a, b))
+        if verbless:
+            pending = a if pending is None else pending
+            continue
+        merged.append((a if pending is None else pending, b))
+        pending = None
     if pending is not None:
-        if merged:
-            merged[-1] = (merged[-1][0], pending[1])
-        else:
-            merged.append(pending)
+        merged.append((pending, pieces[-1][1]))
     return merged
 
 

@@ -36,6 +36,7 @@ class Trigger:
     not_prefix: tuple[str, ...] = ()
     forms: frozenset[str] = frozenset()
     weight: float = 0.65
+    persons_as: str | None = None
 
 
 @dataclass
@@ -63,6 +64,7 @@ def _trigger(kind: str, raw: dict[str, Any]) -> Trigger:
         not_prefix=tuple(str(w).lower() for w in raw.get("not_prefix", [])),
         forms=frozenset(str(w).lower() for w in raw.get("forms", [])),
         weight=float(raw.get("weight", 0.65 if kind == "verb" else 0.5)),
+        persons_as=raw.get("persons_as"),
     )
 
 

@@ -25,10 +25,19 @@ def _negated(clause: Clause, lex: Lexicon) -> bool:
     for k, w in enumerate(words):
         if w.low in neg:
             nxt = words[k + 1].low if k + 1 < len(words) else ""
-            if nxt in exceptions:
+            if nxt in exceptions or _attributive(words, k):
                 continue
             return True
     return False
+
+
+def _attributive(words: list, k: int) -> bool:
+    """"nicht" inside a noun phrase ("den nicht anerkannten Präsidenten") negates no event."""
+    if k + 2 >= len(words):
+        return False
+    adj, noun = words[k + 1], words[k + 2]
+    return adj.text[:1].islower() and adj.low.endswith(("en", "e", "em", "er", "es")) and \
+        noun.text[:1].isupper() and adj.pos != "VVINF"
 
 
 def _infinitive_clause(clause: Clause) -> bool:

@@ -56,7 +56,8 @@ def _particle_for(clause: Clause, k: int, particle: str) -> int | None:
 def _constraints_ok(trig: Trigger, vocab: set[str], sentence_vocab: set[str]) -> bool:
     if trig.needs and not (trig.needs & vocab):
         return False
-    if trig.exclude and (trig.exclude & sentence_vocab):
+    if trig.exclude and any(w in trig.exclude or (len(w) > 6 and any(
+            w.endswith(x) for x in trig.exclude if len(x) > 4)) for w in sentence_vocab):
         return False
     if trig.reflexive and not (REFLEXIVE & vocab):
         return False
