@@ -22,6 +22,8 @@ VERB_POS_PREFIX = "V"
 CLAUSE_BREAKS = {",", ";", ":", "–", "—", "-"}
 CLAUSE_COORD = {"und", "sowie", "aber", "doch", "and", "but"}
 FINITE_POS = {"VVFIN", "VAFIN", "VMFIN"}
+TRANSPARENT = {"of"}
+DETERMINERS = {"ART", "PPOSAT", "PDAT", "PIAT"}
 TAIL_POS = {"VVPP", "VVINF", "VAINF", "VMINF", "VVIZU", "PTKVZ", "VAPP"}
 
 
@@ -156,12 +158,27 @@ def _role_of(words: list[Word], i: int, lo: int, lex: Lexicon) -> tuple[str, str
         w = words[k]
         if w.low in COORD or (w.text == "," and w.entity is None):
             return "coord", None, True
+        if lex.language == "en" and w.text[:1].islower() and w.low not in lex.forms and \
+                w.low not in TRANSPARENT and not any(w.low in v for v in preps.values()):
+            k -= 1  # English tags from a German tagger are unreliable: skip plain words
+            steps += 1
+            continue
+        if w.low in TRANSPARENT and k > lo:
+            k -= 1  # "the city of Kharkiv": the head noun's role counts
+            steps += 1
+            continue
         if w.pos in ("APPR", "APPRART", "APPO", "KOKOM") or any(w.low in v for v in preps.values()):
             for role, vocab in preps.items():
                 if w.low in vocab:
                     return role, w.low, False
             return "ignore", w.low, False
         if w.pos in NP_POS or (w.pos.startswith("N") and w.entity is None):
+            if w.pos in DETERMINERS:
+                # a determiner opens the noun phrase: only a preposition may come before it
+                prev = words[k - 1] if k > lo else None
+                if prev is None or not (prev.pos in ("APPR", "APPRART") or
+                                        any(prev.low in v for v in preps.values())):
+                    break
             k -= 1
             steps += 1
             continue
