@@ -1,6 +1,7 @@
 """Every PLOVER type: a German and an English sentence that yields it, and a near-miss that must
 not. All sentences are written for these tests."""
 
+# ruff: noqa: E501  (test sentences read best on one line)
 from __future__ import annotations
 
 import pytest

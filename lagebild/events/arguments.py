@@ -74,9 +74,17 @@ def _resolve_pronoun(clause: Clause, lex: Lexicon, ctx: Context) -> tuple[list[s
     return list(ctx.clause_subject or ctx.last_subject), False
 
 
+def _pronoun_first(clause: Clause, lex: Lexicon, bare: list[list[Chunk]]) -> bool:
+    """A subject pronoun ("Er traf dort Modi") comes before the first bare entity."""
+    limit = bare[0][0].i if bare else clause.j
+    pronouns = lex.cue("pronouns") | lex.cue("first_person")
+    return any(w.low in pronouns for w in clause.words[clause.i:limit])
+
+
 def _relative_antecedent(clause: Clause, lex: Lexicon, ctx: Context) -> list[str] | None:
     first = clause.words[clause.i]
-    if clause.i == 0 or first.low not in lex.cue("relative") or clause.words[clause.i - 1].text != ",":
+    after_comma = clause.i > 0 and clause.words[clause.i - 1].text == ","
+    if not after_comma or first.low not in lex.cue("relative"):
         return None
     prev = [c for c in ctx.previous_chunks if not c.modifier and c.etype in PARTY_TYPES]
     if not prev:
@@ -134,6 +142,9 @@ def extract(clause: Clause, hit: Hit, lex: Lexicon, ctx: Context, light: bool) -
                 objects = antecedent + objects
         elif antecedent:
             subject, objects = antecedent, [e for g in bare for e in _ids(g)]
+        elif _pronoun_first(clause, lex, bare):
+            subject, args.explicit_subject = _resolve_pronoun(clause, lex, ctx)
+            objects = [e for g in bare for e in _ids(g)]
         elif bare:
             subject = _ids(bare[0])
             objects = [e for g in bare[1:] for e in _ids(g)]

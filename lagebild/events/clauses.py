@@ -49,7 +49,8 @@ class Chunk:
     role: str = "bare"  # bare / partner / recipient / agent / location / weak / ignore
     group: int = 0  # coordinated chunks share a group
     prep: str | None = None
-    modifier: bool = False  # genitive/possessive modifier of a following entity ("Russlands Präsident")
+    # genitive/possessive modifier of a following entity ("Russlands Präsident Putin")
+    modifier: bool = False
 
 
 @dataclass
@@ -176,6 +177,8 @@ def _role_of(words: list[Word], i: int, lo: int, lex: Lexicon) -> tuple[str, str
             if w.pos in DETERMINERS:
                 # a determiner opens the noun phrase: only a preposition may come before it
                 prev = words[k - 1] if k > lo else None
+                if prev is not None and prev.low in lex.cue("source_nouns"):
+                    return "ignore", prev.low, False
                 if prev is None or not (prev.pos in ("APPR", "APPRART") or
                                         any(prev.low in v for v in preps.values())):
                     break
@@ -216,8 +219,8 @@ def chunks_of(words: list[Word], lo: int, hi: int, lex: Lexicon) -> list[Chunk]:
 def _adjacent(words: list[Word], a: Chunk, b: Chunk) -> bool:
     """b follows a with only a coordinator/comma and NP material between them."""
     between = words[a.j:b.i]
-    return len(between) <= 5 and all(
-        w.low in COORD or w.text == "," or w.pos in NP_POS or w.pos.startswith("N") for w in between)
+    return len(between) <= 5 and all(w.low in COORD or w.text == "," or w.pos in NP_POS or
+                                     w.pos.startswith("N") for w in between)
 
 
 def _mark_modifiers(words: list[Word], chunks: list[Chunk]) -> None:

@@ -56,7 +56,8 @@ def _future(clause: Clause, lex: Lexicon, hit: Hit) -> bool:
         return clause.has(lex.cue("future_aux")) or (
             any(w.low in {"to"} for w in words) and clause.has(lex.cue("announce_verbs")))
     aux = any(w.low in lex.cue("future_aux") for w in words)
-    modal = any(w.lemma in lex.cue("future_modal") or w.low in lex.cue("future_modal") for w in words)
+    modals = lex.cue("future_modal")
+    modal = any(w.lemma in modals or w.low in modals for w in words)
     participle = any(w.pos == "VVPP" for w in words)
     if aux and has_inf and not participle:
         return True
@@ -91,6 +92,8 @@ def decide(doc: Document, clauses: list[Clause], idx: int, hit: Hit, lex: Lexico
         return "planned"
     if clause.has(frozenset({"würde", "würden"})) and trig_type not in SPEECH_TYPES:
         return "planned"
+    if governed and clause.words[clause.i].low in lex.cue("purpose"):
+        return "planned"  # "reist nach X, um Y zu treffen": an intention
     if governed and prev is not None and prev.has(lex.cue("announce_verbs")):
         return "planned"
     text = doc.text[clause.start:clause.end].lower()
