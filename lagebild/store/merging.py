@@ -1,0 +1,135 @@
+"""Corpus-level results in the store: near-duplicate links, merged events and stories.
+
+Merged events and stories are derived data: :func:`rebuild` recomputes them from the stored
+events after an ingest (cheap next to extraction: one pass with blocking by type and actor).
+"""
+
+from __future__ import annotations
+
+import json
+from collections import defaultdict
+
+from sqlalchemy import delete, select, update
+from sqlalchemy.orm import Session
+
+from lagebild.corpus.dedup import DuplicateIndex, from_hex, minhash, to_hex
+from lagebild.corpus.merge import EventMention, cluster_events, merged_record
+from lagebild.corpus.stories import group_stories, story_record
+from lagebild.store import schema as S
+from lagebild.store.dates import date_range
+from lagebild.store.writer import Writer
+
+
+def load_duplicate_index(session: Session) -> DuplicateIndex:
+    """The originals already stored, for near-duplicate checks of new documents."""
+    index = DuplicateIndex()
+    rows = session.execute(select(S.DocumentRow.doc_id, S.DocumentRow.news_text,
+                                  S.DocumentRow.minhash)
+                           .where(S.DocumentRow.duplicate_of.is_(None))
+                           .order_by(S.DocumentRow.ingested_at, S.DocumentRow.doc_id))
+    for doc_id, text, sig in rows:
+        index.add(doc_id, text or "", from_hex(sig) if sig else None)
+    return index
+
+
+def link_duplicate(session: Session, index: DuplicateIndex, doc_id: str) -> str | None:
+    """Mark a just-stored document as a copy of an earlier one, or index it as an original."""
+    row = session.get(S.DocumentRow, doc_id)
+    if row is None:
+        return None
+    text = row.news_text or ""
+    sig = minhash(text)
+    row.minhash = to_hex(sig)
+    found = index.find(text, sig)
+    if found and found[0] != doc_id:
+        row.duplicate_of, row.similarity = found
+    else:
+        row.duplicate_of, row.similarity = None, None
+        index.add(doc_id, text, sig)
+    session.commit()
+    return row.duplicate_of
+
+
+def _mentions(session: Session) -> list[EventMention]:
+    docs = {d.doc_id: d for d in session.scalars(select(S.DocumentRow).where(
+        S.DocumentRow.doc_id.in_(select(S.EventRow.doc_id))))}
+    outlets: dict[str, set[str]] = defaultdict(set)
+    for doc_id, outlet in session.execute(select(S.SourceRow.doc_id, S.SourceRow.outlet)):
+        if outlet and doc_id in docs:
+            outlets[doc_id].add(outlet)
+    parts: dict[int, dict[str, list[str]]] = defaultdict(lambda: {"actor": [], "recipient": []})
+    for eid, ent, role in session.execute(select(
+            S.EventParticipantRow.event_id, S.EventParticipantRow.entity_id,
+            S.EventParticipantRow.role).order_by(S.EventParticipantRow.id)):
+        parts[eid][role].append(ent)
+    out = []
+    for ev in session.scalars(select(S.EventRow).order_by(S.EventRow.id)):
+        d = docs[ev.doc_id]
+        out.append(EventMention(
+            doc_id=ev.doc_id, idx=ev.idx, type=ev.type, status=ev.status, mode=ev.mode,
+            actors=tuple(parts[ev.id]["actor"]), recipients=tuple(parts[ev.id]["recipient"]),
+            location=ev.location, topics=tuple(json.loads(ev.topics)),
+            date_value=ev.date_value, date_precision=ev.date_precision,
+            date_origin=ev.date_origin, published=d.published, evidence=ev.evidence_text,
+            evidence_start=ev.evidence_start, evidence_end=ev.evidence_end,
+            outlets=tuple(sorted(outlets[ev.doc_id])), n_sources=d.n_sources or 1,
+            duplicate_of=d.duplicate_of, confidence=ev.confidence, row_id=ev.id))
+    return out
+
+
+def rebuild(session: Session) -> tuple[int, int]:
+    """Recompute merged events and stories from the stored events; (merged, stories)."""
+    writer = Writer(session)
+    prov = writer.provenance_id()
+    session.execute(update(S.EventRow).values(merged_id=None))
+    session.execute(delete(S.MergedParticipantRow))
+    session.execute(delete(S.MergedEventRow))
+    session.execute(delete(S.StoryDocumentRow))
+    session.execute(delete(S.StoryRow))
+    session.flush()
+    mentions = _mentions(session)
+    clusters = cluster_events(mentions)
+    records = [merged_record(c) for c in clusters]
+    row_of: dict[str, S.MergedEventRow] = {}
+    for c, rec in zip(clusters, records, strict=True):
+        row = _merged_row(rec, prov)
+        session.add(row)
+        session.flush()
+        row_of[rec["id"]] = row
+        session.add_all(
+            [S.MergedParticipantRow(merged_id=row.id, entity_id=a, role="actor")
+             for a in rec["actors"]]
+            + [S.MergedParticipantRow(merged_id=row.id, entity_id=r, role="recipient")
+               for r in rec["recipients"]])
+        links = [{"id": m.row_id, "merged_id": row.id} for m in c.mentions]
+        session.execute(update(S.EventRow), links)  # bulk UPDATE by primary key
+    names = dict(session.execute(select(S.EntityRow.id, S.EntityRow.name)).all())
+    stories = group_stories(records)
+    for st in stories:
+        srec = story_record(st, lambda e: names.get(e, e))
+        srow = S.StoryRow(
+            story_key=srec["id"], title=srec["title"], date_start=srec["start"],
+            date_end=srec["end"], actors=json.dumps(srec["actors"]),
+            topics=json.dumps(srec["topics"]), n_events=srec["n_events"],
+            n_documents=len(srec["doc_ids"]), record=json.dumps(srec, ensure_ascii=False),
+            provenance_id=prov)
+        session.add(srow)
+        session.flush()
+        for rec in st.events:
+            row_of[rec["id"]].story_id = srow.id
+        session.add_all([S.StoryDocumentRow(story_id=srow.id, doc_id=d) for d in srec["doc_ids"]])
+    session.commit()
+    return len(records), len(stories)
+
+
+def _merged_row(rec: dict, prov: int) -> S.MergedEventRow:
+    d = rec["date"]
+    lo, hi = (d["start"], d["end"]) if d["start"] else date_range(d["value"], d["precision"])
+    return S.MergedEventRow(
+        merged_key=rec["id"], type=rec["type"], mode=rec["mode"], status=rec["status"],
+        date_value=d["value"], date_precision=d["precision"], date_start=lo, date_end=hi,
+        location=rec["location"], first_reported=rec["first_reported"],
+        n_documents=rec["n_documents"], n_sources=rec["n_sources"],
+        n_outlets=rec["n_outlets"], actors=json.dumps(rec["actors"]),
+        recipients=json.dumps(rec["recipients"]), topics=json.dumps(rec["topics"]),
+        record=json.dumps(rec, ensure_ascii=False), provenance_id=prov)

@@ -1,0 +1,63 @@
+"""Clause and sentence bounds over raw text, and tense cues (for weekday direction and for the
+event-date API). Works without tokens: boundaries are punctuation and clause-opening words."""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from functools import cache, lru_cache
+
+from lagebild.timex.lexicon import alt, lexicon
+
+# a sentence ends at .!? followed by space and an upper-case letter, unless the dot closes an
+# ordinal or date ("9. Juli") — digits before the dot
+_SENT_END = re.compile(r"(?<=[^\d\s][.!?])[\"“”»«']?\s+(?=[\"„“»«']?[A-ZÄÖÜ0-9])|\n\s*\n")
+
+
+@lru_cache(maxsize=8)
+def _breaks(text: str) -> tuple[tuple[int, int], ...]:
+    return tuple((m.start(), m.end()) for m in _SENT_END.finditer(text))
+
+
+def sentence_bounds(text: str, pos: int) -> tuple[int, int]:
+    """The sentence of ``text`` containing ``pos`` (regex split, no tokens needed)."""
+    breaks = _breaks(text)
+    i = bisect_right([b[1] for b in breaks], pos)
+    start = breaks[i - 1][1] if i else 0
+    end = breaks[i][0] if i < len(breaks) else len(text)
+    return start, max(end, pos)
+
+
+@cache
+def _clause_pattern() -> re.Pattern[str]:
+    words = [w for lang in ("de", "en") for w in lexicon(lang)["clause_words"]]
+    return re.compile(rf"[,;:–()]|\s-\s|\b{alt(words)}\b", re.IGNORECASE)
+
+
+def clause_bounds(text: str, start: int, end: int, lo: int = 0,
+                  hi: int | None = None) -> tuple[int, int]:
+    """The clause around ``[start, end)`` within ``[lo, hi)``: up to the nearest comma,
+    semicolon, colon or clause-opening conjunction on each side."""
+    hi = len(text) if hi is None else hi
+    left = lo
+    for m in _clause_pattern().finditer(text, lo, start):
+        left = m.end()
+    m2 = _clause_pattern().search(text, end, hi)
+    right = m2.start() if m2 else hi
+    return left, right
+
+
+@cache
+def _cue_pattern(kind: str) -> re.Pattern[str]:
+    words = [w for lang in ("de", "en") for w in lexicon(lang)[f"{kind}_cues"]]
+    return re.compile(rf"\b{alt(words)}(?:e|en|er|es|em|n|t)?\b", re.IGNORECASE)
+
+
+def tense(text: str, start: int, end: int) -> str | None:
+    """"future" or "past" when cue words in ``text[start:end]`` say so, else None.
+    Future cues win: "werden ... treffen" outranks a perfect auxiliary elsewhere."""
+    if _cue_pattern("future").search(text, start, end):
+        return "future"
+    if _cue_pattern("past").search(text, start, end):
+        return "past"
+    return None
