@@ -16,6 +16,8 @@ from lagebild.timex.api import date_for_span
 
 __all__ = ["run", "extract_events"]
 
+COMPLEMENT_TYPES = {"REQUEST", "ACCUSE", "THREATEN"}
+
 
 def _quote_at(quotes: list[Quote], start: int, end: int) -> Quote | None:
     for q in quotes:
@@ -44,14 +46,29 @@ def _confidence(hit: triggers.Hit, args: arguments.Args, st: str, sent: Sentence
     return round(min(1.0, max(0.05, score)), 3)
 
 
-def _reading(doc: Document, hit: triggers.Hit, args: arguments.Args) -> tuple[str, str | None]:
-    """Type and mode; an "attack" between persons only is verbal (``persons_as``)."""
+def _reading(doc: Document, hit: triggers.Hit, args: arguments.Args,
+             svocab: set[str]) -> tuple[str, str | None]:
+    """Type and mode; an "attack" between persons only, or one with a verbal cue ("in einer
+    scharfen Rede"), is an accusation (``persons_as``)."""
     trig = hit.trigger
     parties = args.actors + args.recipients
-    if trig.persons_as and len(parties) >= 2 and all(
-            (e := doc.entity(p)) is not None and e.type == "PER" for p in parties):
+    persons = len(parties) >= 2 and all(
+        (e := doc.entity(p)) is not None and e.type == "PER" for p in parties)
+    if trig.persons_as and (persons or trig.verbal & svocab):
         return trig.persons_as, "disapprove" if trig.persons_as == "ACCUSE" else None
     return trig.type, trig.mode
+
+
+def _complement_recipient(args: arguments.Args, hit: triggers.Hit, clauses: list[Clause],
+                          idx: int, lex: Lexicon) -> None:
+    """"Russland erwartet, dass Litauen ...": a demand or accusation without an object is
+    addressed to the subject of its dass-clause."""
+    if hit.trigger.type not in COMPLEMENT_TYPES or args.recipients or idx + 1 >= len(clauses):
+        return
+    nxt = clauses[idx + 1]
+    if nxt.words[nxt.i].low not in lex.cue("complementizers"):
+        return
+    args.recipients = [e for e in arguments.subject_of(nxt) if e not in args.actors][:1]
 
 
 def _light(clause: Clause, hit: triggers.Hit, lex: Lexicon, all_hits: list[triggers.Hit]) -> bool:
@@ -79,8 +96,9 @@ def _sentence_events(doc: Document, sent: Sentence, index: EntityIndex, lex: Lex
             args = arguments.extract(clause, hit, lex, ctx, _light(clause, hit, lex, hits))
             if not args.actors and not args.recipients:
                 continue
+            _complement_recipient(args, hit, clauses, idx, lex)
             st = status.decide(doc, clauses, idx, hit, lex)
-            etype, mode = _reading(doc, hit, args)
+            etype, mode = _reading(doc, hit, args, svocab)
             events.append(Event(
                 type=etype, mode=mode, actors=args.actors,
                 recipients=args.recipients, date=date_for_span(doc, clause.start, clause.end),

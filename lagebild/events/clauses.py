@@ -24,6 +24,7 @@ CLAUSE_COORD = {"und", "sowie", "aber", "doch", "and", "but"}
 FINITE_POS = {"VVFIN", "VAFIN", "VMFIN"}
 TRANSPARENT = {"of"}
 DETERMINERS = {"ART", "PPOSAT", "PDAT", "PIAT"}
+SUBORDINATORS = {"während", "seit", "bis", "als", "nachdem", "weil", "da", "ob"}
 TAIL_POS = {"VVPP", "VVINF", "VAINF", "VMINF", "VVIZU", "PTKVZ", "VAPP"}
 
 
@@ -159,6 +160,8 @@ def _role_of(words: list[Word], i: int, lo: int, lex: Lexicon) -> tuple[str, str
         w = words[k]
         if w.low in COORD or (w.text == "," and w.entity is None):
             return "coord", None, True
+        if w.pos in ("KOUS", "KOUI", "PWAV", "PRELS") or k == lo and w.low in SUBORDINATORS:
+            break  # "während die EU ...": a conjunction, not a preposition
         if lex.language == "en" and w.text[:1].islower() and w.low not in lex.forms and \
                 w.low not in TRANSPARENT and not any(w.low in v for v in preps.values()):
             k -= 1  # English tags from a German tagger are unreliable: skip plain words
@@ -230,8 +233,8 @@ def _mark_modifiers(words: list[Word], chunks: list[Chunk]) -> None:
         between = words[a.j:b.i]
         if len(between) > 3:
             continue
-        if all(w.pos.startswith("N") or w.pos in ("ADJA", "ART") for w in between) and \
-                not any(w.low in COORD for w in between):
+        if len(between) <= 2 and all(w.pos.startswith("N") or w.pos == "ADJA" for w in between) \
+                and not any(w.low in COORD for w in between):
             if SPECIFICITY.get(b.etype, 0) >= SPECIFICITY.get(a.etype, 0):
                 a.modifier = True
             else:

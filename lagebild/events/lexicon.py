@@ -37,6 +37,7 @@ class Trigger:
     forms: frozenset[str] = frozenset()
     weight: float = 0.65
     persons_as: str | None = None
+    verbal: frozenset[str] = frozenset()
 
 
 @dataclass
@@ -65,6 +66,7 @@ def _trigger(kind: str, raw: dict[str, Any]) -> Trigger:
         forms=frozenset(str(w).lower() for w in raw.get("forms", [])),
         weight=float(raw.get("weight", 0.65 if kind == "verb" else 0.5)),
         persons_as=raw.get("persons_as"),
+        verbal=frozenset(str(w).lower() for w in raw.get("verbal", [])),
     )
 
 
