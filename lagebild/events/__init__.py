@@ -16,7 +16,10 @@ from lagebild.timex.api import date_for_span
 
 __all__ = ["run", "extract_events"]
 
-COMPLEMENT_TYPES = {"REQUEST", "ACCUSE", "THREATEN"}
+COMPLEMENT_TYPES = {"REQUEST", "ACCUSE", "THREATEN", "REJECT"}
+# events that are complete with one party (a protest, a mobilisation, a withdrawal); any other
+# event needs two, or it is a fragment whose other side was not found
+SINGLE_PARTY_TYPES = {"PROTEST", "MOBILIZE", "RETREAT"}
 
 
 def _quote_at(quotes: list[Quote], start: int, end: int) -> Quote | None:
@@ -66,9 +69,35 @@ def _complement_recipient(args: arguments.Args, hit: triggers.Hit, clauses: list
     if hit.trigger.type not in COMPLEMENT_TYPES or args.recipients or idx + 1 >= len(clauses):
         return
     nxt = clauses[idx + 1]
-    if nxt.words[nxt.i].low not in lex.cue("complementizers"):
+    first = nxt.words[nxt.i].low
+    governed = first in lex.cue("complementizers") or arguments.is_infinitive(nxt) or \
+        nxt.has(lex.cue("reported_aux"))
+    if not governed:
         return
-    args.recipients = [e for e in arguments.subject_of(nxt) if e not in args.actors][:1]
+    cands = arguments.subject_of(nxt) + [c.entity for c in nxt.chunks
+                                         if c.role in ("recipient", "partner") and not c.modifier]
+    args.recipients = [e for e in cands if e not in args.actors and e != "-"][:1]
+
+
+def _state_actor(doc: Document, args: arguments.Args, hit: triggers.Hit) -> None:
+    """An arrest or ban with no named actor is done by the state where it happens."""
+    if hit.trigger.type != "COERCE" or args.actors or not args.location:
+        return
+    place = doc.entity(args.location)
+    if place is not None and place.type == "GPE" and args.location not in args.recipients:
+        args.actors = [args.location]
+
+
+def _elliptic_recipient(args: arguments.Args, hit: triggers.Hit, svocab: set[str], lex: Lexicon,
+                        earlier: list[Event]) -> None:
+    """"Die IAEA hat ebenfalls dementiert": the same act as the previous one, towards the same
+    recipient."""
+    if args.recipients or not (svocab & lex.cue("same_as_before")):
+        return
+    for ev in reversed(earlier):
+        if ev.type == hit.trigger.type and ev.recipients:
+            args.recipients = [r for r in ev.recipients if r not in args.actors][:1]
+            return
 
 
 def _light(clause: Clause, hit: triggers.Hit, lex: Lexicon, all_hits: list[triggers.Hit]) -> bool:
@@ -97,6 +126,11 @@ def _sentence_events(doc: Document, sent: Sentence, index: EntityIndex, lex: Lex
             if not args.actors and not args.recipients:
                 continue
             _complement_recipient(args, hit, clauses, idx, lex)
+            _state_actor(doc, args, hit)
+            _elliptic_recipient(args, hit, svocab, lex, events + ctx.events)
+            if len(set(args.actors) | set(args.recipients)) < 2 and \
+                    hit.trigger.type not in SINGLE_PARTY_TYPES:
+                continue
             st = status.decide(doc, clauses, idx, hit, lex)
             etype, mode = _reading(doc, hit, args, svocab)
             events.append(Event(
@@ -105,6 +139,7 @@ def _sentence_events(doc: Document, sent: Sentence, index: EntityIndex, lex: Lex
                 location=args.location, status=st, topics=topics_for(sent.text),
                 evidence=doc.span(sent.start, sent.end),
                 confidence=_confidence(hit, args, st, sent, quote is not None)))
+        ctx.events = ctx.events + events[-len(hits):] if hits else ctx.events
         subject = arguments.subject_of(clause)
         if subject:
             ctx.clause_subject = subject

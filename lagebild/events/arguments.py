@@ -15,6 +15,7 @@ from lagebild.events.lexicon import Lexicon
 from lagebild.events.triggers import Hit
 
 PARTY_TYPES = {"PER", "ORG", "GPE"}
+FINITE = {"VVFIN", "VAFIN", "VMFIN"}
 PLACE_TYPES = {"GPE", "LOC"}
 
 
@@ -34,6 +35,7 @@ class Context:
     clause_subject: list[str] = field(default_factory=list)  # previous clause, same sentence
     previous_chunks: list[Chunk] = field(default_factory=list)
     quote_speaker: str | None = None
+    events: list = field(default_factory=list)  # events of earlier sentences (for ellipsis)
 
 
 def _groups(chunks: list[Chunk]) -> list[list[Chunk]]:
@@ -77,8 +79,35 @@ def _resolve_pronoun(clause: Clause, lex: Lexicon, ctx: Context) -> tuple[list[s
 def _pronoun_first(clause: Clause, lex: Lexicon, bare: list[list[Chunk]]) -> bool:
     """A subject pronoun ("Er traf dort Modi") comes before the first bare entity."""
     limit = bare[0][0].i if bare else clause.j
+    if limit == clause.j:
+        return False
     pronouns = lex.cue("pronouns") | lex.cue("first_person")
     return any(w.low in pronouns for w in clause.words[clause.i:limit])
+
+
+def is_infinitive(clause: Clause) -> bool:
+    """A zu-infinitive clause without a finite verb ("Kallas in Genf zu treffen")."""
+    words = clause.span_words()
+    if any(w.pos in FINITE and w.text[:1].islower() for w in words):
+        return False
+    return any(w.pos == "VVIZU" or (w.low == "zu" and k + 1 < len(words) and
+                                     words[k + 1].pos in ("VVINF", "VAINF"))
+               for k, w in enumerate(words))
+
+
+def _unnamed_subject(clause: Clause, lex: Lexicon, bare: list[list[Chunk]], hit: Hit) -> bool:
+    """An agent noun ("die Polizei", "die Regierung") before the finite verb and the first
+    named entity after it: the entity is the object."""
+    if not bare:
+        return False
+    words = clause.words
+    finite = hit.word if lex.language == "en" else next(
+        (k for k in range(clause.i, clause.j)
+         if words[k].pos in FINITE and words[k].text[:1].islower()), None)
+    if finite is None or bare[0][0].i < finite:
+        return False
+    agents = lex.cue("agent_nouns")
+    return any(w.lemma in agents or w.low in agents for w in words[clause.i:finite])
 
 
 def _relative_antecedent(clause: Clause, lex: Lexicon, ctx: Context) -> list[str] | None:
@@ -145,6 +174,13 @@ def extract(clause: Clause, hit: Hit, lex: Lexicon, ctx: Context, light: bool) -
         elif _pronoun_first(clause, lex, bare):
             subject, args.explicit_subject = _resolve_pronoun(clause, lex, ctx)
             objects = [e for g in bare for e in _ids(g)]
+        elif is_infinitive(clause) or _unnamed_subject(clause, lex, bare, hit):
+            # "..., Kallas zu treffen" (subject from the governing clause) or "Die Polizei
+            # nahm X fest" (the subject is no named entity): bare entities are objects
+            subject = list(ctx.clause_subject) if is_infinitive(clause) else []
+            objects = [e for g in bare for e in _ids(g)]
+            if not subject:
+                subject = ["-"]  # placeholder: a known but unnamed subject
         elif bare:
             subject = _ids(bare[0])
             objects = [e for g in bare[1:] for e in _ids(g)]
@@ -157,7 +193,7 @@ def extract(clause: Clause, hit: Hit, lex: Lexicon, ctx: Context, light: bool) -
             partners += [e for e in n_partners if e not in partners]
             recips += [e for e in n_recips if e not in recips]
             objects += [e for e in n_actors if e not in subject]
-        actors = subject
+        actors = [s for s in subject if s != "-"]
         if not recips and not partners and not objects:
             recips = _ids(by_role["weak"])
         recips = objects + [r for r in recips if r not in objects]

@@ -176,6 +176,8 @@ def _role_of(words: list[Word], i: int, lo: int, lex: Lexicon) -> tuple[str, str
                 if w.low in vocab:
                     return role, w.low, False
             return "ignore", w.low, False
+        if w.lemma in lex.cue("time_nouns") or w.low in lex.cue("time_nouns") or w.pos == "CARD":
+            break  # "am Montag Sánchez", "am 3. Mai Putin": the PP ends before the entity
         if w.pos in NP_POS or (w.pos.startswith("N") and w.entity is None):
             if w.pos in DETERMINERS:
                 # a determiner opens the noun phrase: only a preposition may come before it
@@ -233,8 +235,11 @@ def _mark_modifiers(words: list[Word], chunks: list[Chunk]) -> None:
         between = words[a.j:b.i]
         if len(between) > 3:
             continue
-        if len(between) <= 2 and all(w.pos.startswith("N") or w.pos == "ADJA" for w in between) \
-                and not any(w.low in COORD for w in between):
+        head = words[a.j - 1]
+        genitive = head.low.endswith("s") or head.text[:1].islower() or "-" in head.text
+        if genitive and len(between) <= 2 and \
+                all(w.pos.startswith("N") or w.pos == "ADJA" for w in between) and \
+                not any(w.low in COORD for w in between):
             if SPECIFICITY.get(b.etype, 0) >= SPECIFICITY.get(a.etype, 0):
                 a.modifier = True
             else:
