@@ -79,13 +79,22 @@ def _complement_recipient(args: arguments.Args, hit: triggers.Hit, clauses: list
     args.recipients = [e for e in cands if e not in args.actors and e != "-"][:1]
 
 
-def _state_actor(doc: Document, args: arguments.Args, hit: triggers.Hit) -> None:
-    """An arrest or ban with no named actor is done by the state where it happens."""
-    if hit.trigger.type != "COERCE" or args.actors or not args.location:
+def _state_actor(doc: Document, args: arguments.Args, hit: triggers.Hit, before: int) -> None:
+    """An arrest, ban or expulsion with no named actor is done by the state: the state named
+    most often in the news text so far (else the place where it happens)."""
+    if hit.trigger.type != "COERCE" or args.actors:
         return
-    place = doc.entity(args.location)
-    if place is not None and place.type == "GPE" and args.location not in args.recipients:
-        args.actors = [args.location]
+    counts: dict[str, int] = {}
+    for ent in doc.entities:
+        if ent.type == "GPE" and ent.id not in args.recipients:
+            counts[ent.id] = sum(1 for m in ent.mentions if m.start < before)
+    best = max(counts.items(), key=lambda kv: kv[1], default=(None, 0))
+    if best[0] is not None and best[1] >= 2:
+        args.actors = [best[0]]
+    elif args.location and args.location not in args.recipients:
+        place = doc.entity(args.location)
+        if place is not None and place.type == "GPE":
+            args.actors = [args.location]
 
 
 def _elliptic_recipient(args: arguments.Args, hit: triggers.Hit, svocab: set[str], lex: Lexicon,
@@ -126,7 +135,7 @@ def _sentence_events(doc: Document, sent: Sentence, index: EntityIndex, lex: Lex
             if not args.actors and not args.recipients:
                 continue
             _complement_recipient(args, hit, clauses, idx, lex)
-            _state_actor(doc, args, hit)
+            _state_actor(doc, args, hit, clause.end)
             _elliptic_recipient(args, hit, svocab, lex, events + ctx.events)
             if len(set(args.actors) | set(args.recipients)) < 2 and \
                     hit.trigger.type not in SINGLE_PARTY_TYPES:

@@ -163,6 +163,8 @@ def extract(clause: Clause, hit: Hit, lex: Lexicon, ctx: Context, light: bool) -
     else:
         actors, partners, recips = [], _ids(by_role["partner"]), _ids(by_role["recipient"])
         passive = is_passive(clause, lex, hit)
+        if not passive:  # "verlangte vom Wächterrat", "forderte von X": the addressee
+            recips += [e for e in _ids(by_role["agent"]) if e not in recips]
         antecedent = _relative_antecedent(clause, lex, ctx)
         if passive:
             subject = _ids(by_role["agent"])
