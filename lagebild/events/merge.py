@@ -1,9 +1,10 @@
 """One event per happening: mentions of the same event (headline, lead, body) are merged.
 
-Two mentions are the same happening when they have the same type and status, share a
-sides (one's parties contain the other's), and their dates are compatible: equal (within a day), or one of them only carries
-the publication date (no time expression of its own) and the other is recent. The merged event keeps the most confident
-mention's evidence and the most informative date; repeated mentions raise the confidence.
+Two mentions are the same happening when they have the same type and status, the same sides
+(one's parties contain the other's), and compatible dates: equal (within a day), or one of
+them only carries the publication date (no time expression of its own) and the other is
+recent. The merged event keeps the most confident mention's evidence and the most informative
+date; repeated mentions raise the confidence.
 """
 
 from __future__ import annotations
