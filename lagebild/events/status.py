@@ -88,6 +88,8 @@ def decide(doc: Document, clauses: list[Clause], idx: int, hit: Hit, lex: Lexico
         return "occurred"
     if hit.trigger.kind == "noun" and clause.has(lex.cue("proposal_cues")):
         return "proposed"
+    if hit.trigger.kind == "noun" and clause.has(lex.cue("announce_verbs")):
+        return "planned"  # "kündigte seinen Rücktritt an", "plant ein Treffen"
     if _future(clause, lex, hit) or _future_timex(doc, clause):
         return "planned"
     if clause.has(frozenset({"würde", "würden"})) and trig_type not in SPEECH_TYPES:
