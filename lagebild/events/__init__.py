@@ -131,14 +131,18 @@ def _sentence_events(doc: Document, sent: Sentence, index: EntityIndex, lex: Lex
         ctx.quote_speaker = quote.speaker if quote else None
         hits = triggers.find(clause, lex, svocab)
         for hit in hits:
-            args = arguments.extract(clause, hit, lex, ctx, _light(clause, hit, lex, hits))
+            if hit.trigger.active_only and arguments.is_passive(clause, lex, hit):
+                continue  # "die Städte wurden getroffen" (hit), not a meeting
+            args = arguments.extract(clause, hit, lex, ctx, _light(clause, hit, lex, hits),
+                                     {h.word for h in hits})
             if not args.actors and not args.recipients:
                 continue
             _complement_recipient(args, hit, clauses, idx, lex)
             _state_actor(doc, args, hit, clause.end)
             _elliptic_recipient(args, hit, svocab, lex, events + ctx.events)
-            if len(set(args.actors) | set(args.recipients)) < 2 and \
-                    hit.trigger.type not in SINGLE_PARTY_TYPES:
+            n_parties = len(set(args.actors) | set(args.recipients))
+            if n_parties < 2 and (hit.trigger.type not in SINGLE_PARTY_TYPES
+                                  or not args.explicit_subject):
                 continue
             st = status.decide(doc, clauses, idx, hit, lex)
             etype, mode = _reading(doc, hit, args, svocab)

@@ -144,11 +144,16 @@ def _noun_args(clause: Clause, hit: Hit, groups: list[list[Chunk]]) -> tuple[lis
     return actors, partners, recips
 
 
-def extract(clause: Clause, hit: Hit, lex: Lexicon, ctx: Context, light: bool) -> Args:
+def extract(clause: Clause, hit: Hit, lex: Lexicon, ctx: Context, light: bool,
+            trigger_words: set[int] | None = None) -> Args:
     """Arguments for ``hit``; ``light`` says a noun trigger is the object of a light/support verb,
-    so the clause subject is its actor ("Putin führte Gespräche mit Xi")."""
+    so the clause subject is its actor ("Putin führte Gespräche mit Xi"). Prepositional phrases
+    hanging on a common noun that is no trigger ("an der Grenze zu Ägypten") name no party."""
     trig = hit.trigger
-    groups = _groups(clause.chunks)
+    keep = (trigger_words or set()) | {hit.word}
+    chunks = [c for c in clause.chunks if c.attached is None or c.attached in keep
+              or c.role in ("location", "bare")]
+    groups = _groups(chunks)
     bare = [g for g in groups if g[0].role == "bare"]
     by_role = {r: [c for g in groups if g[0].role == r for c in g]
                for r in ("partner", "recipient", "agent", "location", "weak")}

@@ -52,6 +52,8 @@ class Chunk:
     prep: str | None = None
     # genitive/possessive modifier of a following entity ("Russlands Präsident Putin")
     modifier: bool = False
+    # the common noun a prepositional phrase hangs on ("Grenze zu Ägypten"): index or None
+    attached: int | None = None
 
 
 @dataclass
@@ -150,6 +152,16 @@ def _glue(words: list[Word], pieces: list[tuple[int, int]]) -> list[tuple[int, i
     return merged
 
 
+def _attached_noun(words: list[Word], k: int, lo: int) -> int | None:
+    """The common noun right before the preposition at k, if the phrase hangs on it."""
+    if k - 1 < lo:
+        return None
+    prev = words[k - 1]
+    if prev.entity is None and prev.pos.startswith("N") and prev.text[:1].isupper():
+        return k - 1
+    return None
+
+
 def _role_of(words: list[Word], i: int, lo: int, lex: Lexicon) -> tuple[str, str | None, bool]:
     """Role from the preposition governing the NP that ends at word i-1 ... back to lo.
     Returns (role, preposition, coordinated-with-previous)."""
@@ -172,6 +184,13 @@ def _role_of(words: list[Word], i: int, lo: int, lex: Lexicon) -> tuple[str, str
             steps += 1
             continue
         if w.pos in ("APPR", "APPRART", "APPO", "KOKOM") or any(w.low in v for v in preps.values()):
+            head = _attached_noun(words, k, lo)
+            if w.low in preps["agent"] and head is not None:
+                if words[head].low in lex.cue("source_nouns"):
+                    return "ignore", w.low, False  # "nach Angaben von X"
+                k -= 1  # "Vertreter von X" is a genitive: the head noun's role counts
+                steps += 1
+                continue
             for role, vocab in preps.items():
                 if w.low in vocab:
                     return role, w.low, False
@@ -217,8 +236,17 @@ def chunks_of(words: list[Word], lo: int, hi: int, lex: Lexicon) -> list[Chunk]:
             role = "bare"
         group += 1
         ch.role, ch.prep, ch.group = role, prep, group
+        if prep is not None:
+            ch.attached = _prep_head(words, ch.i, lo, prep)
     _mark_modifiers(words, chunks)
     return chunks
+
+
+def _prep_head(words: list[Word], i: int, lo: int, prep: str) -> int | None:
+    for k in range(i - 1, max(lo, i - 7) - 1, -1):
+        if words[k].low == prep:
+            return _attached_noun(words, k, lo)
+    return None
 
 
 def _adjacent(words: list[Word], a: Chunk, b: Chunk) -> bool:

@@ -153,6 +153,8 @@ def find(clause: Clause, lex: Lexicon, sentence_vocab: set[str]) -> list[Hit]:
         trig = _noun_hit(clause, k, lex)
         if trig is None or trig.type in verb_types:
             continue
+        if k > 0 and clause.words[k - 1].low in trig.not_after:
+            continue
         if trig.needs_verb and not (trig.needs_verb & verbs):
             continue
         if not _constraints_ok(trig, vocab, sentence_vocab):
