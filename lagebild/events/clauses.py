@@ -152,14 +152,27 @@ def _glue(words: list[Word], pieces: list[tuple[int, int]]) -> list[tuple[int, i
     return merged
 
 
-def _attached_noun(words: list[Word], k: int, lo: int) -> int | None:
-    """The common noun right before the preposition at k, if the phrase hangs on it."""
+def _attached_noun(words: list[Word], k: int, lo: int, lex: Lexicon) -> int | None:
+    """The common noun right before the preposition at k, if the phrase hangs on it (time
+    nouns excepted: "am Montag mit X" is an adverbial and a partner)."""
     if k - 1 < lo:
         return None
     prev = words[k - 1]
-    if prev.entity is None and prev.pos.startswith("N") and prev.text[:1].isupper():
+    times = lex.cue("time_nouns")
+    if prev.entity is None and prev.pos.startswith("N") and prev.text[:1].isupper() and \
+            prev.lemma not in times and prev.low not in times:
         return k - 1
     return None
+
+
+def _nested(words: list[Word], head: int, lo: int) -> bool:
+    """The noun at ``head`` is itself inside a prepositional phrase ("an der Grenze zu X")."""
+    for k in range(head - 1, max(lo, head - 4) - 1, -1):
+        if words[k].pos in ("APPR", "APPRART"):
+            return True
+        if words[k].pos not in ("ART", "ADJA", "PPOSAT", "CARD", "ADJD"):
+            return False
+    return False
 
 
 def _role_of(words: list[Word], i: int, lo: int, lex: Lexicon) -> tuple[str, str | None, bool]:
@@ -184,7 +197,7 @@ def _role_of(words: list[Word], i: int, lo: int, lex: Lexicon) -> tuple[str, str
             steps += 1
             continue
         if w.pos in ("APPR", "APPRART", "APPO", "KOKOM") or any(w.low in v for v in preps.values()):
-            head = _attached_noun(words, k, lo)
+            head = _attached_noun(words, k, lo, lex)
             if w.low in preps["agent"] and head is not None:
                 if words[head].low in lex.cue("source_nouns"):
                     return "ignore", w.low, False  # "nach Angaben von X"
@@ -237,15 +250,17 @@ def chunks_of(words: list[Word], lo: int, hi: int, lex: Lexicon) -> list[Chunk]:
         group += 1
         ch.role, ch.prep, ch.group = role, prep, group
         if prep is not None:
-            ch.attached = _prep_head(words, ch.i, lo, prep)
+            ch.attached = _prep_head(words, ch.i, lo, prep, lex)
     _mark_modifiers(words, chunks)
     return chunks
 
 
-def _prep_head(words: list[Word], i: int, lo: int, prep: str) -> int | None:
+def _prep_head(words: list[Word], i: int, lo: int, prep: str, lex: Lexicon) -> int | None:
+    """The noun a nested prepositional phrase hangs on, or None."""
     for k in range(i - 1, max(lo, i - 7) - 1, -1):
         if words[k].low == prep:
-            return _attached_noun(words, k, lo)
+            head = _attached_noun(words, k, lo, lex)
+            return head if head is not None and _nested(words, head, lo) else None
     return None
 
 
