@@ -66,9 +66,16 @@ def test_birth_date_and_age() -> None:
 
 
 def test_future_dates_do_not_count() -> None:
-    got = infer("Das Abkommen soll bis 2030 gelten. Im Jahr 2021 wurde es geschlossen.",
+    got = infer("Das Abkommen soll bis 2030 gelten. Am 3. Mai 2021 wurde es geschlossen.",
                 ("de",), persons=[], today=TODAY)
-    assert got is not None and str(got.value).startswith("2021")
+    assert got is not None and str(got.value).startswith("2021-05")
+
+
+def test_bare_year_is_only_a_lower_bound() -> None:
+    assert infer("Seit 2019 gibt es das Format.", ("de",), persons=[], today=TODAY) is None
+    president = _roles((date(2017, 1, 20), None))
+    got = infer("Seit 2019 gibt es das Format.", ("de",), persons=[president], today=TODAY)
+    assert got is not None and got.window == ["2019-01-01", "2026-06-01"]
 
 
 def _roles(*spans: tuple[date | None, date | None], titled: bool = True) -> PersonRoles:

@@ -193,7 +193,9 @@ def _from_mentions(text: str, raws: list[Raw], today: date
     if in_year:
         lo = date(year, max(s["m"] for s in in_year), 1)
         return lo + timedelta(days=14), Window(lo, lo + timedelta(days=HALF_YEAR))
-    return date(year, 7, 1), Window(date(year, 1, 1), date(year + 1, 12, 31))
+    # a bare year ("seit 1996") says only that the text is not older: a lower bound, no
+    # estimate (texts name past years far more often than their own)
+    return None, Window(date(year, 1, 1), today)
 
 
 HALF_YEAR = 183
