@@ -246,3 +246,22 @@ def test_scene_description_after_bild_colon_is_not_a_credit():
     assert roles(page(HEAD, BODY_1, line, BODY_2))[line] == "body"
     credit = "Die Delegationen vor dem Hotel. Foto: Anna Beispiel"
     assert roles(page(HEAD, BODY_1, credit, BODY_2))[credit] == "caption"
+
+
+def test_advertisement_label_and_its_text():
+    promo = "Jetzt Digitalzugang testen – vier Wochen gratis"
+    got = roles(page(HEAD, BODY_1, "Anzeige", promo, BODY_2))
+    assert got["Anzeige"] == "chrome" and got[promo] == "chrome" and got[BODY_2] == "body"
+    long_body = BODY_1 + " " + BODY_2 + " " + BODY_3
+    got = roles(page(HEAD, BODY_1, "Anzeige", long_body))
+    assert got[long_body] == "body"
+
+
+def test_section_headings_with_counts_and_by_form():
+    got = roles(page(HEAD, BODY_1, BODY_2, "Beiträge zum Thema",
+                     "Wie die Sanktionen wirken sollen", "Leserkommentare (2)",
+                     "Lisa_M\nvor 3 Std.\nEndlich.\nAntworten"))
+    assert got["Beiträge zum Thema"] == "chrome"
+    assert got["Wie die Sanktionen wirken sollen"] == "teaser"
+    assert got["Leserkommentare (2)"] == "chrome"
+    assert got["Lisa_M\nvor 3 Std.\nEndlich.\nAntworten"] == "comment"

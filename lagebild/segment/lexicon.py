@@ -23,6 +23,8 @@ class Cues:
     chrome_patterns: PatternSet
     comment_markers: frozenset[str]
     teaser_markers: frozenset[str]
+    teaser_marker_patterns: PatternSet
+    ad_labels: frozenset[str]
     read_also: tuple[str, ...]
     caption_prefixes: re.Pattern[str]
     credit_words: frozenset[str]
@@ -87,6 +89,8 @@ def load_cues() -> Cues:
         chrome_patterns=_alternation(merged["chrome_patterns"]),
         comment_markers=frozenset(markers["comments"]),
         teaser_markers=frozenset(markers["teasers"]),
+        teaser_marker_patterns=_alternation(merged["teaser_marker_patterns"]),
+        ad_labels=frozenset(merged["ad_labels"]),
         read_also=tuple(sorted(set(merged["read_also"]), key=len, reverse=True)),
         caption_prefixes=re.compile(rf"^\(?(?:{prefixes})\s*:\s*\S", re.I),
         credit_words=frozenset(merged["credit_words"]),

@@ -50,6 +50,7 @@ TRAILING_CREDIT = re.compile(
 )
 # "Startseite › Politik › Ausland": three or more short pieces between separators.
 BREADCRUMB = re.compile(r"^[^.!?>›»|/]{1,40}(?:\s[>›»|/]\s[^.!?>›»|/]{1,40}){2,}$")
+COUNT = re.compile(r"\s*\(\d+\)?$|^\d+\s+")
 COPYRIGHT = re.compile(r"^(?:©|\(c\)|copyright)\s*\D", re.I)
 GLUED = re.compile(r"[a-zäöüß][A-ZÄÖÜ]")
 NAME_JOINERS = frozenset({"und", "and", "sowie", "&", ","})
@@ -213,10 +214,14 @@ def line_cue(line: Line, cues: Cues) -> str | None:  # noqa: C901 - a flat order
         return "chrome"
     if words <= 16 and BREADCRUMB.match(line.text):
         return "chrome"
-    if key in cues.comment_markers:
+    # "Leserkommentare (3)", "12 Kommentare": the count does not change the heading
+    marker = COUNT.sub("", key) if words <= 6 else key
+    if marker in cues.comment_markers:
         return "comment_marker"
-    if key in cues.teaser_markers:
+    if marker in cues.teaser_markers or (words <= 8 and cues.teaser_marker_patterns.search(marker)):
         return "teaser_marker"
+    if key in cues.ad_labels:
+        return "ad"
     if words <= 80 and cues.disclaimer.search(line.text):
         return "disclaimer"
     if cues.gallery.search(key):
@@ -371,6 +376,9 @@ def _walk(lines: list[Line]) -> None:  # noqa: C901 - one state machine, kept in
             continue
         elif cue in ("caption", "credit"):
             role = "caption"
+        elif cue == "ad":
+            line.role, pending = "chrome", "chrome"  # the advertisement's text may follow
+            continue
         elif cue == "read_also_alone":
             line.role, pending = "chrome", "teaser"  # the next line is the recommended article
             continue
@@ -384,6 +392,8 @@ def _walk(lines: list[Line]) -> None:  # noqa: C901 - one state machine, kept in
             role = "teaser"
         elif pending == "caption":
             role = "caption"
+        elif pending == "chrome" and line.words <= 25 and not _is_prose(line):
+            role = "chrome"  # the ad's own short text; an article paragraph is not an ad
         elif cue in ("action", "votes", "stamp", "short"):
             role = "chrome"
         elif cue == "ellipsis":
