@@ -44,7 +44,7 @@ BYLINE_DATE = re.compile(
 )
 # "Kiew am Montag. Foto: Name/Agentur", "… | Bild: dpa": a credit after the caption text.
 TRAILING_CREDIT = re.compile(
-    r"(?:^|[.!?|–—]\s*|\s[-–—|]\s*)(?:Foto|Fotos|Bild|Bilder|Photo|Image|Credit|Bildquelle)s?"
+    r"(?:^|[.!?|–—]\s*|\s[-–—|]\s*)(?:Foto|Fotos|Bild|Bilder|Photo|Image|Credit|Bildquelle|Quelle)s?"
     r"\s*:\s*(?P<credit>[^.!?:]{1,80})$"
     r"|©\s*(?P<owner>[^.!?©]{1,60})$"
 )
@@ -270,6 +270,7 @@ def assign_roles(
         line.words = len(line.text.split())
         line.cue = line_cue(line, cues)
     _walk(lines)
+    _promo_boxes(lines)
     headline = pick_title(lines, title)
     _credit_neighbours(lines)
     _subheadings(lines)
@@ -404,6 +405,22 @@ def _walk(lines: list[Line]) -> None:  # noqa: C901 - one state machine, kept in
             body_started = True
         line.role = role
         pending = None
+
+
+def _promo_boxes(lines: list[Line]) -> None:
+    """Short lines inside a block (no blank line between) that opens and closes with chrome are
+    the box's text: "Newsletter / Jeden Morgen die wichtigsten Nachrichten. / Jetzt anmelden"."""
+    start = 0
+    while start < len(lines):
+        end = start + 1
+        while end < len(lines) and not lines[end].blank_before:
+            end += 1
+        block = lines[start:end]
+        if len(block) >= 3 and block[0].role == "chrome" and block[-1].role == "chrome":
+            for line in block[1:-1]:
+                if line.role == "body" and line.words <= 25:
+                    line.role = "chrome"
+        start = end
 
 
 def _credit_neighbours(lines: list[Line]) -> None:
