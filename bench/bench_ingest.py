@@ -161,6 +161,7 @@ def run(n: int, workers: int, store_only: bool, profile: bool, synthetic: bool) 
     if prof:
         stats = pstats.Stats(prof).sort_stats("cumulative")
         stats.print_stats(30)
+        stats.sort_stats("tottime").print_stats(20)
     return result
 
 
