@@ -1,1 +1,1 @@
-"""lagebild.web"""
+"""The server-rendered web UI (readable without JavaScript; JS only enhances)."""

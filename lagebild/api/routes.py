@@ -1,0 +1,190 @@
+"""The JSON API (``/api/...``); OpenAPI at ``/docs``."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Annotated, Any, Literal
+
+from fastapi import APIRouter, Depends, HTTPException, Query, Request
+from pydantic import BaseModel, Field, model_validator
+from sqlalchemy.orm import Session
+
+from lagebild.api import reads
+from lagebild.api.pagination import MAX_PAGE, CursorError
+from lagebild.api.problems import PROBLEM_RESPONSES
+from lagebild.api.security import require_token
+
+router = APIRouter(prefix="/api", responses=PROBLEM_RESPONSES)
+
+EVENT_TYPES = Literal["AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT",
+                      "REQUEST", "ACCUSE", "REJECT", "THREATEN", "PROTEST", "SANCTION",
+                      "MOBILIZE", "COERCE", "ASSAULT"]
+STATUSES = Literal["occurred", "planned", "proposed", "negated", "hypothetical"]
+ISO_DAY = r"^\d{4}(-\d{2}(-\d{2})?)?$"
+Text = Annotated[str | None, Query(max_length=reads.MAX_SEARCH_CHARS)]
+
+
+def session(request: Request) -> Iterator[Session]:
+    with request.app.state.sessions() as s:
+        yield s
+
+
+DB = Annotated[Session, Depends(session)]
+
+
+def filters(
+    actor: Text = None, speaker: Text = None, place: Text = None,
+    type: Annotated[EVENT_TYPES | None, Query()] = None,
+    mode: Annotated[str | None, Query(max_length=40)] = None,
+    status: Annotated[STATUSES | None, Query()] = None,
+    topic: Annotated[str | None, Query(max_length=40)] = None,
+    since: Annotated[str | None, Query(pattern=ISO_DAY)] = None,
+    until: Annotated[str | None, Query(pattern=ISO_DAY)] = None,
+    outlet: Text = None, search: Text = None,
+) -> reads.Filters:
+    return reads.Filters(actor=actor, speaker=speaker, place=place, type=type, mode=mode,
+                         status=status, topic=topic, since=since, until=until, outlet=outlet,
+                         search=search)
+
+
+F = Annotated[reads.Filters, Depends(filters)]
+Limit = Annotated[int, Query(ge=1, le=MAX_PAGE)]
+Cursor = Annotated[str | None, Query(max_length=500)]
+Order = Annotated[Literal["asc", "desc"], Query()]
+
+
+class PageOut(BaseModel):
+    items: list[dict[str, Any]]
+    next_cursor: str | None
+
+
+def _paged(fn: Any, *args: Any, **kwargs: Any) -> dict[str, Any]:
+    try:
+        return fn(*args, **kwargs).as_dict()
+    except CursorError as exc:
+        raise HTTPException(400, str(exc)) from exc
+
+
+def _found(item: dict[str, Any] | None, what: str) -> dict[str, Any]:
+    if item is None:
+        raise HTTPException(404, f"no such {what}")
+    return item
+
+
+@router.get("/documents", response_model=PageOut)
+def documents(db: DB, f: F, limit: Limit = 50, cursor: Cursor = None,
+              order: Order = "desc") -> dict[str, Any]:
+    """Stored documents, newest first by default."""
+    return _paged(reads.list_documents, db, f, limit=limit, cursor=cursor,
+                  descending=order == "desc")
+
+
+@router.get("/documents/{doc_id}")
+def document(db: DB, doc_id: str) -> dict[str, Any]:
+    """One document in ``lagebild.document/1`` with its segments and sources."""
+    return _found(reads.get_document(db, doc_id), "document")
+
+
+@router.get("/events", response_model=PageOut)
+def events(db: DB, f: F, limit: Limit = 50, cursor: Cursor = None,
+           order: Order = "asc") -> dict[str, Any]:
+    """Events as extracted from single documents, sorted by date."""
+    return _paged(reads.list_events, db, f, limit=limit, cursor=cursor,
+                  descending=order == "desc")
+
+
+@router.get("/merged", response_model=PageOut)
+def merged(db: DB, f: F, limit: Limit = 50, cursor: Cursor = None,
+           order: Order = "asc") -> dict[str, Any]:
+    """Merged events: each real-world event once, with its number of sources and outlets."""
+    return _paged(reads.list_merged, db, f, limit=limit, cursor=cursor,
+                  descending=order == "desc")
+
+
+@router.get("/merged/{merged_id}")
+def merged_event(db: DB, merged_id: int) -> dict[str, Any]:
+    """One merged event with every source event and its evidence."""
+    return _found(reads.get_merged(db, merged_id), "merged event")
+
+
+@router.get("/entities", response_model=PageOut)
+def entities(db: DB, q: Text = None,
+             type: Annotated[Literal["PER", "ORG", "GPE", "LOC", "EVENT", "MISC"] | None,
+                             Query()] = None,
+             limit: Limit = 50, cursor: Cursor = None) -> dict[str, Any]:
+    """Entities, optionally by (part of) name and type."""
+    return _paged(reads.list_entities, db, q, type, limit=limit, cursor=cursor)
+
+
+@router.get("/entities/{entity_id:path}")
+def entity(db: DB, entity_id: str) -> dict[str, Any]:
+    """One entity with its roles, events, quotes and most frequent counterparts."""
+    return _found(reads.get_entity(db, entity_id), "entity")
+
+
+@router.get("/quotes", response_model=PageOut)
+def quotes(db: DB, f: F, limit: Limit = 50, cursor: Cursor = None) -> dict[str, Any]:
+    """Quotes, newest first; ``speaker`` (or ``actor``) by name or id."""
+    return _paged(reads.list_quotes, db, f, limit=limit, cursor=cursor)
+
+
+@router.get("/stories", response_model=PageOut)
+def stories(db: DB, limit: Limit = 50, cursor: Cursor = None) -> dict[str, Any]:
+    """Stories: merged events grouped by shared actors, topics and time."""
+    return _paged(reads.list_stories, db, limit=limit, cursor=cursor)
+
+
+@router.get("/stories/{story_id}")
+def story(db: DB, story_id: int) -> dict[str, Any]:
+    return _found(reads.get_story(db, story_id), "story")
+
+
+@router.get("/search")
+def search(db: DB, q: Annotated[str, Query(min_length=1, max_length=reads.MAX_SEARCH_CHARS)],
+           limit: Annotated[int, Query(ge=1, le=100)] = 20) -> dict[str, Any]:
+    """Full-text search over news content, quotes and entity names."""
+    return reads.search_all(db, q, limit)
+
+
+@router.get("/timeline")
+def timeline(db: DB, f: F,
+             by: Annotated[Literal["day", "week", "month"], Query()] = "day"
+             ) -> list[dict[str, Any]]:
+    """Counts of merged events per day, week or month and type."""
+    return reads.timeline(db, f, by)
+
+
+@router.get("/network")
+def network(db: DB, f: F, min_weight: Annotated[int, Query(ge=1, le=1000)] = 1
+            ) -> dict[str, Any]:
+    """The actor network: nodes and weighted edges per event type."""
+    return reads.network(db, f, min_weight)
+
+
+class DocumentIn(BaseModel):
+    text: str | None = Field(default=None, max_length=5_000_000)
+    html: str | None = Field(default=None, max_length=5_000_000)
+    published: str | None = Field(default=None, pattern=r"^\d{4}-\d{2}-\d{2}$")
+    url: str | None = Field(default=None, max_length=2000)
+    outlet: str | None = Field(default=None, max_length=200)
+    title: str | None = Field(default=None, max_length=1000)
+
+    @model_validator(mode="after")
+    def _one_body(self) -> DocumentIn:
+        if not (self.text or self.html):
+            raise ValueError("give `text` or `html`")
+        return self
+
+
+@router.post("/documents", status_code=201, dependencies=[Depends(require_token)])
+def create_document(request: Request, db: DB, body: DocumentIn) -> dict[str, Any]:
+    """Run the pipeline on a text or HTML page and store the result (bearer token needed)."""
+    from lagebild.api.writes import ingest_one
+
+    doc_id, created = ingest_one(db, body.model_dump(),
+                                 comments=request.app.state.store_comments)
+    stored = reads.get_document(db, doc_id) or {}
+    return {"doc_id": doc_id, "created": created,
+            "events": len(stored.get("events", [])), "quotes": len(stored.get("quotes", [])),
+            "entities": len(stored.get("entities", []))}
+

@@ -1,0 +1,250 @@
+"""Actors, recipients and place of one trigger, read from its clause.
+
+Subject: the first bare (preposition-less) entity group of the clause, or the antecedent of a
+relative pronoun, or (pronoun / no subject) the last subject seen before. Passive clauses take
+the "von X" agent as actor and the bare entity as recipient. Symmetric events (meet, talk, agree)
+put all sides in ``actors``; visits put the visitor in ``actors`` and the host in ``recipients``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from lagebild.events.clauses import SPECIFICITY, Chunk, Clause, is_verb
+from lagebild.events.lexicon import Lexicon
+from lagebild.events.triggers import Hit
+
+PARTY_TYPES = {"PER", "ORG", "GPE"}
+FINITE = {"VVFIN", "VAFIN", "VMFIN"}
+PLACE_TYPES = {"GPE", "LOC"}
+
+
+@dataclass
+class Args:
+    actors: list[str] = field(default_factory=list)
+    recipients: list[str] = field(default_factory=list)
+    location: str | None = None
+    explicit_subject: bool = True
+
+
+@dataclass
+class Context:
+    """What earlier clauses tell later ones: the last subject, for pronouns and ellipsis."""
+
+    last_subject: list[str] = field(default_factory=list)
+    clause_subject: list[str] = field(default_factory=list)  # previous clause, same sentence
+    previous_chunks: list[Chunk] = field(default_factory=list)
+    quote_speaker: str | None = None
+    events: list = field(default_factory=list)  # events of earlier sentences (for ellipsis)
+
+
+def _groups(chunks: list[Chunk]) -> list[list[Chunk]]:
+    groups: dict[int, list[Chunk]] = {}
+    for ch in chunks:
+        if ch.modifier:
+            continue
+        groups.setdefault(ch.group, []).append(ch)
+    return list(groups.values())
+
+
+def _ids(chunks: list[Chunk], types: set[str] = PARTY_TYPES) -> list[str]:
+    out: list[str] = []
+    for ch in chunks:
+        if ch.etype in types and ch.entity not in out:
+            out.append(ch.entity)
+    return out
+
+
+def is_passive(clause: Clause, lex: Lexicon, hit: Hit) -> bool:
+    trig_word = clause.words[hit.word]
+    if lex.language == "de":
+        werden = {"wurde", "wurden", "worden", "wird", "werden", "würde", "würden"}
+        aux = any(w.low in werden for w in clause.span_words())
+        return aux and trig_word.pos == "VVPP"
+    aux = clause.has(lex.cue("passive_aux"))
+    return aux and trig_word.low.endswith(("ed", "en")) and any(
+        w.low == "by" for w in clause.words[hit.word:clause.j])
+
+
+def _resolve_pronoun(clause: Clause, lex: Lexicon, ctx: Context) -> tuple[list[str], bool]:
+    words = clause.span_words()
+    if ctx.quote_speaker and any(w.low in lex.cue("first_person") for w in words):
+        return [ctx.quote_speaker], True
+    if any(w.low in lex.cue("pronouns") and w.pos in ("PPER", "PIS", "") or
+           w.low in lex.cue("pronouns") and lex.language == "en" for w in words):
+        return list(ctx.last_subject), False
+    return list(ctx.clause_subject or ctx.last_subject), False
+
+
+def _pronoun_first(clause: Clause, lex: Lexicon, bare: list[list[Chunk]]) -> bool:
+    """A subject pronoun ("Er traf dort Modi") comes before the first bare entity."""
+    limit = bare[0][0].i if bare else clause.j
+    if limit == clause.j:
+        return False
+    pronouns = lex.cue("pronouns") | lex.cue("first_person")
+    return any(w.low in pronouns for w in clause.words[clause.i:limit])
+
+
+def is_infinitive(clause: Clause) -> bool:
+    """A zu-infinitive clause without a finite verb ("Kallas in Genf zu treffen")."""
+    words = clause.span_words()
+    if any(w.pos in FINITE and w.text[:1].islower() for w in words):
+        return False
+    return any(w.pos == "VVIZU" or (w.low == "zu" and k + 1 < len(words) and
+                                     words[k + 1].pos in ("VVINF", "VAINF"))
+               for k, w in enumerate(words))
+
+
+def _unnamed_subject(clause: Clause, lex: Lexicon, bare: list[list[Chunk]], hit: Hit) -> bool:
+    """An agent noun ("die Polizei", "die Regierung") before the finite verb and the first
+    named entity after it: the entity is the object."""
+    if not bare:
+        return False
+    words = clause.words
+    finite = hit.word if lex.language == "en" else next(
+        (k for k in range(clause.i, clause.j)
+         if words[k].pos in FINITE and words[k].text[:1].islower()), None)
+    if finite is None or bare[0][0].i < finite:
+        return False
+    agents = lex.cue("agent_nouns")
+    return any(w.lemma in agents or w.low in agents for w in words[clause.i:finite])
+
+
+def _relative_antecedent(clause: Clause, lex: Lexicon, ctx: Context) -> list[str] | None:
+    first = clause.words[clause.i]
+    after_comma = clause.i > 0 and clause.words[clause.i - 1].text == ","
+    if not after_comma or first.low not in lex.cue("relative"):
+        return None
+    prev = [c for c in ctx.previous_chunks if not c.modifier and c.etype in PARTY_TYPES]
+    if not prev:
+        return None
+    return [prev[-1].entity]
+
+
+def _noun_args(clause: Clause, hit: Hit, groups: list[list[Chunk]]) -> tuple[list[str], list[str],
+                                                                             list[str]]:
+    """Arguments attached to a noun trigger: possessive before it ("Putins Besuch"), genitive,
+    "von", "mit", "zwischen", "auf", "gegen" after it."""
+    actors: list[str] = []
+    partners: list[str] = []
+    recips: list[str] = []
+    k = hit.word
+    for grp in groups:
+        ch = grp[0]
+        if ch.j <= k and k - ch.j <= 1 and clause.words[ch.j - 1].low.endswith("s"):
+            actors += _ids(grp)
+        elif ch.i > k and ch.i - k <= 6 and not any(is_verb(w) and w.text[:1].islower()
+                                                    for w in clause.words[k + 1:ch.i]):
+            if ch.role in ("bare", "agent"):
+                actors += _ids(grp)
+            elif ch.role == "partner":
+                partners += _ids(grp)
+            elif ch.role in ("recipient", "weak"):
+                recips += _ids(grp)
+    return actors, partners, recips
+
+
+def extract(clause: Clause, hit: Hit, lex: Lexicon, ctx: Context, light: bool,
+            trigger_words: set[int] | None = None) -> Args:
+    """Arguments for ``hit``; ``light`` says a noun trigger is the object of a light/support verb,
+    so the clause subject is its actor ("Putin führte Gespräche mit Xi"). Prepositional phrases
+    hanging on a common noun that is no trigger ("an der Grenze zu Ägypten") name no party."""
+    trig = hit.trigger
+    keep = (trigger_words or set()) | {hit.word}
+    chunks = [c for c in clause.chunks if c.attached is None or c.attached in keep
+              or c.role in ("location", "bare")]
+    groups = _groups(chunks)
+    bare = [g for g in groups if g[0].role == "bare"]
+    by_role = {r: [c for g in groups if g[0].role == r for c in g]
+               for r in ("partner", "recipient", "agent", "location", "weak")}
+    args = Args()
+    places = _ids(by_role["location"], PLACE_TYPES)
+    if trig.kind == "noun" and not light:
+        actors, partners, recips = _noun_args(clause, hit, groups)
+        subject: list[str] = []
+        objects: list[str] = []
+        if not (actors or partners or recips):
+            return args
+    else:
+        actors, partners, recips = [], _ids(by_role["partner"]), _ids(by_role["recipient"])
+        passive = is_passive(clause, lex, hit)
+        if not passive:  # "verlangte vom Wächterrat", "forderte von X": the addressee
+            recips += [e for e in _ids(by_role["agent"]) if e not in recips]
+        antecedent = _relative_antecedent(clause, lex, ctx)
+        if passive:
+            subject = _ids(by_role["agent"])
+            objects = [e for g in bare for e in _ids(g)]
+            if antecedent:
+                objects = antecedent + objects
+        elif antecedent:
+            subject, objects = antecedent, [e for g in bare for e in _ids(g)]
+        elif _pronoun_first(clause, lex, bare):
+            subject, args.explicit_subject = _resolve_pronoun(clause, lex, ctx)
+            objects = [e for g in bare for e in _ids(g)]
+        elif is_infinitive(clause) or _unnamed_subject(clause, lex, bare, hit):
+            # "..., Kallas zu treffen" (subject from the governing clause) or "Die Polizei
+            # nahm X fest" (the subject is no named entity): bare entities are objects
+            subject = list(ctx.clause_subject) if is_infinitive(clause) else []
+            objects = [e for g in bare for e in _ids(g)]
+            if not subject:
+                subject = ["-"]  # placeholder: a known but unnamed subject
+        elif bare:
+            subject = _ids(bare[0])
+            objects = [e for g in bare[1:] for e in _ids(g)]
+        else:
+            subject, objects = [], []
+        if not subject and not passive:
+            subject, args.explicit_subject = _resolve_pronoun(clause, lex, ctx)
+        if trig.kind == "noun":
+            n_actors, n_partners, n_recips = _noun_args(clause, hit, groups)
+            partners += [e for e in n_partners if e not in partners]
+            recips += [e for e in n_recips if e not in recips]
+            objects += [e for e in n_actors if e not in subject]
+        actors = [s for s in subject if s != "-"]
+        if not recips and not partners and not objects:
+            recips = _ids(by_role["weak"])
+        recips = objects + [r for r in recips if r not in objects]
+    _assign(args, trig, actors, partners, recips, places, clause)
+    return args
+
+
+def _assign(args: Args, trig, actors: list[str], partners: list[str], recips: list[str],
+            places: list[str], clause: Clause) -> None:
+    etype = {c.entity: c.etype for c in clause.chunks}
+    if trig.host:
+        args.actors = partners + recips
+        args.recipients = actors
+    elif trig.sym:
+        args.actors = actors + [p for p in partners + recips if p not in actors]
+    else:
+        args.actors = actors
+        args.recipients = [r for r in recips + partners if r not in actors]
+    if trig.visit and not args.recipients:
+        targets = [p for p in places if etype.get(p) in ("GPE", "LOC")]
+        if targets:
+            args.recipients = [targets[0]]
+    if trig.visit and args.recipients and etype.get(args.recipients[0]) in PLACE_TYPES:
+        args.location = args.recipients[0]
+    elif places:
+        args.location = places[0]
+    args.actors = _dedupe(args.actors)[:3]
+    args.recipients = [r for r in _dedupe(args.recipients) if r not in args.actors][:2]
+
+
+def _dedupe(ids: list[str]) -> list[str]:
+    out: list[str] = []
+    for x in ids:
+        if x not in out:
+            out.append(x)
+    return out
+
+
+def subject_of(clause: Clause) -> list[str]:
+    """The clause's subject group, for later pronouns (most specific entity first)."""
+    for grp in _groups(clause.chunks):
+        if grp[0].role == "bare":
+            ids = _ids(grp)
+            if ids:
+                return sorted(ids, key=lambda e: -max(SPECIFICITY.get(c.etype, 0)
+                                                       for c in grp if c.entity == e))
+    return []

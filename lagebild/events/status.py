@@ -1,0 +1,106 @@
+"""Status of an event from its clause: occurred, planned, proposed, negated, hypothetical.
+
+Cues (grammar_<lang>.yaml): negation in the clause; a refusal verb governing the clause
+("weigerte sich, ... zu treffen"); conditionals ("würde ... wenn", "falls"); future tense
+("werden ... treffen"), modals ("soll", "will") with an infinitive, announcements governing the
+clause ("kündigte an, dass ..."), future time expressions ("nächste Woche"); proposals
+("schlug ein Treffen vor"). A threat is itself a fact: THREATEN stays occurred unless negated.
+"""
+
+from __future__ import annotations
+
+from lagebild.events.clauses import Clause
+from lagebild.events.lexicon import Lexicon
+from lagebild.events.triggers import Hit
+from lagebild.model import Document
+
+INFINITIVE = {"VVINF", "VAINF", "VMINF", "VVIZU"}
+SPEECH_TYPES = {"REQUEST", "ACCUSE", "REJECT", "THREATEN", "SUPPORT", "AGREE"}
+
+
+def _negated(clause: Clause, lex: Lexicon) -> bool:
+    words = clause.span_words()
+    neg = lex.cue("negation")
+    exceptions = lex.cue("negation_exceptions")
+    for k, w in enumerate(words):
+        if w.low in neg:
+            nxt = words[k + 1].low if k + 1 < len(words) else ""
+            if nxt in exceptions or _attributive(words, k):
+                continue
+            return True
+    return False
+
+
+def _attributive(words: list, k: int) -> bool:
+    """"nicht" inside a noun phrase ("den nicht anerkannten Präsidenten") negates no event."""
+    if k + 2 >= len(words):
+        return False
+    adj, noun = words[k + 1], words[k + 2]
+    return adj.text[:1].islower() and adj.low.endswith(("en", "e", "em", "er", "es")) and \
+        noun.text[:1].isupper() and adj.pos != "VVINF"
+
+
+def _infinitive_clause(clause: Clause) -> bool:
+    words = clause.span_words()
+    return any(w.pos == "VVIZU" or (w.low == "zu" and k + 1 < len(words) and
+                                     words[k + 1].pos in INFINITIVE)
+               for k, w in enumerate(words))
+
+
+def _future(clause: Clause, lex: Lexicon, hit: Hit) -> bool:
+    words = clause.span_words()
+    has_inf = any(w.pos in INFINITIVE or (w.low.endswith("en") and w.text[:1].islower()
+                                          and w.pos.startswith("V") and w.pos != "VVFIN")
+                  for w in words)
+    if lex.language == "en":
+        return clause.has(lex.cue("future_aux")) or (
+            any(w.low in {"to"} for w in words) and clause.has(lex.cue("announce_verbs")))
+    aux = any(w.low in lex.cue("future_aux") for w in words)
+    modals = lex.cue("future_modal")
+    modal = any(w.lemma in modals or w.low in modals for w in words)
+    participle = any(w.pos == "VVPP" for w in words)
+    if aux and has_inf and not participle:
+        return True
+    return modal and has_inf and hit.trigger.type not in {"REQUEST"}
+
+
+def _future_timex(doc: Document, clause: Clause) -> bool:
+    return any(t.direction == "future" and t.start < clause.end and clause.start < t.end
+               for t in doc.timexes)
+
+
+def decide(doc: Document, clauses: list[Clause], idx: int, hit: Hit, lex: Lexicon) -> str:
+    clause = clauses[idx]
+    prev = clauses[idx - 1] if idx > 0 else None
+    trig_type = hit.trigger.type
+    governed = prev is not None and (_infinitive_clause(clause) or clause.words[clause.i].low in
+                                     {"dass", "ob", "that", "to"})
+    if _negated(clause, lex):
+        return "negated"
+    if governed and prev is not None and prev.has(lex.cue("refusal")) and trig_type != "REJECT":
+        return "negated"
+    sentence_words = {w.low for w in clause.words}
+    conditional = bool(sentence_words & lex.cue("conditional_conj"))
+    if conditional and clause.has(lex.cue("conditional_aux")) or \
+            clause.words[clause.i].low in lex.cue("conditional_conj") and trig_type != "THREATEN":
+        return "occurred" if trig_type == "THREATEN" else "hypothetical"
+    if trig_type == "THREATEN":
+        return "occurred"
+    if hit.trigger.kind == "noun" and clause.has(lex.cue("proposal_cues")):
+        return "proposed"
+    if hit.trigger.kind == "noun" and clause.has(lex.cue("announce_verbs")):
+        return "planned"  # "kündigte seinen Rücktritt an", "plant ein Treffen"
+    if _future(clause, lex, hit) or _future_timex(doc, clause):
+        return "planned"
+    if clause.has(frozenset({"würde", "würden"})) and trig_type not in SPEECH_TYPES:
+        return "planned"
+    if governed and clause.words[clause.i].low in lex.cue("purpose"):
+        return "planned"  # "reist nach X, um Y zu treffen": an intention
+    if governed and prev is not None and prev.has(lex.cue("announce_verbs")):
+        return "planned"
+    text = doc.text[clause.start:clause.end].lower()
+    if any(p in text for p in lex.cue("planned_phrases")):
+        return "planned"
+    if clause.has(lex.cue("planned_cues")) and trig_type not in SPEECH_TYPES:
+        return "planned"
+    return "occurred"

@@ -1,0 +1,183 @@
+"""Finding trigger words in a clause: verbs (with separable particles and reflexives) and nouns
+(also as compound heads), with the lexicon's constraints checked."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from lagebild.events.clauses import Clause, Word, is_verb
+from lagebild.events.lexicon import Lexicon, Trigger
+
+REFLEXIVE = frozenset({"sich", "uns", "mich", "dich", "euch", "themselves", "itself"})
+PUNCT_END = {"$,", "$.", "$("}
+
+
+@dataclass
+class Hit:
+    trigger: Trigger
+    word: int  # index of the trigger word in the sentence
+    particle: int | None = None  # index of the separated particle
+
+
+def _clause_vocab(clause: Clause) -> set[str]:
+    vocab: set[str] = set()
+    for w in clause.span_words():
+        vocab.add(w.low)
+        vocab.add(w.lemma)
+    return vocab
+
+
+def _separated_particle(clause: Clause, k: int, particles: frozenset[str]) -> int | None:
+    """Index of a separable particle after verb k that closes its clause ("lehnte ... ab")."""
+    words = clause.words
+    for m in range(clause.j - 1, k, -1):
+        w = words[m]
+        if w.pos in PUNCT_END:
+            continue
+        closes = m == clause.j - 1 or words[m + 1].pos in PUNCT_END or \
+            words[m + 1].low in {"und", "oder"}
+        if w.low in particles and (w.pos == "PTKVZ" or closes):
+            return m
+        return None
+    return None
+
+
+def _particle_for(clause: Clause, k: int, particle: str) -> int | None:
+    words = clause.words
+    for m in range(k + 1, clause.j):
+        w = words[m]
+        if w.low != particle:
+            continue
+        closes = m == clause.j - 1 or words[m + 1].pos in PUNCT_END or \
+            words[m + 1].low in {"und", "oder"}
+        if closes or w.pos == "PTKVZ":
+            return m
+    return None
+
+
+def _constraints_ok(trig: Trigger, vocab: set[str], sentence_vocab: set[str]) -> bool:
+    if trig.needs and not (trig.needs & vocab):
+        return False
+    if trig.exclude and any(w in trig.exclude or (len(w) > 6 and any(
+            w.endswith(x) for x in trig.exclude if len(x) > 4)) for w in sentence_vocab):
+        return False
+    return not (trig.reflexive and not REFLEXIVE & vocab)
+
+
+def _german_verb_hits(clause: Clause, k: int, lex: Lexicon, vocab: set[str],
+                      svocab: set[str]) -> list[Hit]:
+    w = clause.words[k]
+    if not w.text[:1].islower() and not (k == clause.i and is_verb(w)):
+        return []
+    cands = lex.verbs.get(w.lemma, []) or lex.forms.get(w.low, [])
+    hits = []
+    sep = _separated_particle(clause, k, lex.cue("particles")) if is_verb(w) else None
+    for trig in cands:
+        particle_at = None
+        joined = trig.particle is not None and w.lemma == trig.particle + trig.head
+        if trig.particle and not joined:
+            particle_at = _particle_for(clause, k, trig.particle)
+            if particle_at is None:
+                continue
+        if not trig.particle and sep is not None and w.lemma == trig.head:
+            # "traf ... ein" is not "treffen": a separated particle makes another verb
+            continue
+        if not _constraints_ok(trig, vocab, svocab):
+            continue
+        hits.append(Hit(trig, k, particle_at))
+    return hits
+
+
+def _english_verb_hits(clause: Clause, k: int, lex: Lexicon, vocab: set[str],
+                       svocab: set[str]) -> list[Hit]:
+    w = clause.words[k]
+    hits = []
+    for trig in lex.forms.get(w.low, []):
+        particle_at = None
+        if trig.particle:
+            window = range(k + 1, min(k + 4, clause.j))
+            nxt = [m for m in window if clause.words[m].low == trig.particle]
+            if not nxt:
+                continue
+            particle_at = nxt[0]
+        if _constraints_ok(trig, vocab, svocab):
+            hits.append(Hit(trig, k, particle_at))
+    return hits
+
+
+def _noun_hit(clause: Clause, k: int, lex: Lexicon) -> Trigger | None:
+    w = clause.words[k]
+    if lex.language == "de":
+        if not w.text[:1].isupper():
+            return None
+        forms = (w.lemma, w.low)
+        for trig in lex.nouns:
+            for form in forms:
+                if not form.endswith(trig.head):
+                    continue
+                prefix = form[: -len(trig.head)].rstrip("-")
+                if prefix and (len(prefix) < 3 or any(prefix.startswith(p) or prefix.endswith(p)
+                                                      for p in trig.not_prefix)):
+                    continue
+                return trig
+        return None
+    for trig in lex.nouns:
+        parts = trig.head.split()
+        seq = [x.low for x in clause.words[k:k + len(parts)]]
+        if len(seq) == len(parts) and seq[:-1] == parts[:-1] and \
+                seq[-1] in (parts[-1], parts[-1] + "s"):
+            return trig
+    return None
+
+
+def _verb_lemmas(clause: Clause) -> set[str]:
+    out = set()
+    for w in clause.span_words():
+        if is_verb(w) or w.text[:1].islower():
+            out.add(w.lemma)
+            out.add(w.low)
+    return out
+
+
+def find(clause: Clause, lex: Lexicon, sentence_vocab: set[str]) -> list[Hit]:
+    vocab = _clause_vocab(clause)
+    hits: list[Hit] = []
+    verb_hit = _german_verb_hits if lex.language == "de" else _english_verb_hits
+    for k in range(clause.i, clause.j):
+        hits.extend(verb_hit(clause, k, lex, vocab, sentence_vocab))
+    verb_types = {h.trigger.type for h in hits}
+    verbs = _verb_lemmas(clause)
+    for k in range(clause.i, clause.j):
+        if any(h.word == k for h in hits):
+            continue
+        trig = _noun_hit(clause, k, lex)
+        if trig is None or trig.type in verb_types:
+            continue
+        if k > 0 and clause.words[k - 1].low in trig.not_after:
+            continue
+        if trig.needs_verb and not (trig.needs_verb & verbs):
+            continue
+        if not _constraints_ok(trig, vocab, sentence_vocab):
+            continue
+        hits.append(Hit(trig, k))
+    return _dedupe(hits)
+
+
+def _dedupe(hits: list[Hit]) -> list[Hit]:
+    """One hit per word; for a verb with several readings keep the first listed."""
+    seen: set[int] = set()
+    out = []
+    for h in hits:
+        if h.word in seen:
+            continue
+        seen.add(h.word)
+        out.append(h)
+    return out
+
+
+def sentence_vocab(words: list[Word]) -> set[str]:
+    vocab: set[str] = set()
+    for w in words:
+        vocab.add(w.low)
+        vocab.add(w.lemma)
+    return vocab

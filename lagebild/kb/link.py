@@ -1,0 +1,375 @@
+"""Linking, role resolution and in-document coreference; builds ``doc.entities``."""
+
+from __future__ import annotations
+
+import logging
+import math
+import re
+import unicodedata
+from datetime import date
+
+from lagebild.kb.index import Index, fold, get_index
+from lagebild.kb.loader import KBEntity
+from lagebild.kb.mentions import (
+    Mention,
+    anaphors,
+    gazetteer,
+    institutions,
+    normalise_name,
+    place_cue_before,
+    region_cue_before,
+    titles,
+)
+from lagebild.model import Document, Entity, Sentence, Span, Token
+
+try:  # the statistical layer; the stage still works (less recall) without the model
+    from lagebild.nlp import ner as _ner
+except ImportError:  # pragma: no cover - depends on the ner branch being merged
+    _ner = None  # type: ignore[assignment]
+
+log = logging.getLogger(__name__)
+_ACRONYM = re.compile(r"^[A-ZÄÖÜ]{2,6}$")
+_ROMAN = re.compile(r"^[IVXLC]+$")
+_STREETS = ("straße", "strasse", "platz", "allee", "weg", "ring", "brücke", "damm", "ufer")
+_NER_TYPES = {"PER": "PER", "ORG": "ORG", "LOC": "GPE"}
+
+
+def slug(name: str) -> str:
+    """The normalised name of a local id: "Tammy Bruce" → "tammy_bruce"."""
+    text = unicodedata.normalize("NFKD", name.replace("ß", "ss"))
+    text = "".join(c for c in text if not unicodedata.combining(c)).lower()
+    return re.sub(r"[^0-9a-z]+", "_", text).strip("_") or "x"
+
+
+def doc_date(doc: Document) -> date | None:
+    value = doc.published.value
+    if not value:
+        return None
+    try:
+        parts = [int(p) for p in value[:10].split("-")]
+        return date(parts[0], parts[1] if len(parts) > 1 else 7, parts[2] if len(parts) > 2 else 1)
+    except (ValueError, IndexError):
+        return None
+
+
+class _Linker:
+    def __init__(self, index: Index, doc: Document, on: date | None):
+        self.index = index
+        self.doc = doc
+        self.on = on
+        self.local: dict[str, tuple[str, str]] = {}  # lb id → (name, type) for non-KB entities
+        self.mentions: list[Mention] = []
+        self.gender: dict[str, str] = {}
+
+    # --- candidates ------------------------------------------------------------------
+
+    def _score(self, m: Mention, ent: KBEntity, linked: set[str], admin1: set[str]) -> float:
+        score = 0.0
+        if m.expect_per:
+            score += 100 if ent.type == "PER" else -100
+        if ent.kind == "state":
+            score += 50
+        if m.place_cue and ent.type in ("GPE", "LOC"):
+            score += 30
+        if ent.source == "user":
+            score += 25
+        elif ent.source in ("shipped",):
+            score += 20
+        if ent.type == "PER":
+            score += 10 if ent.roles_on(self.on) else 0
+            score += 3 if ent.roles else 0
+        if ent.population:
+            score += min(math.log10(ent.population + 1), 9)
+        if ent.kind == "region":
+            score += 100 if m.region_cue else 0
+            score += 60 if ent.admin1 in admin1 else 0
+        if ent.id in linked:
+            score += 40  # already named in this document by a longer, clearer form
+        return score
+
+    def link_gazetteer(self, gaz: list[Mention]) -> None:
+        linked: set[str] = set()
+        admin1: set[str] = set()
+        # clear cases first: one candidate, or several tokens; they guide the rest
+        order = sorted(gaz, key=lambda m: (len(m.cands) > 1, -len(m.text.split())))
+        for m in order:
+            ents = [self.index.ents[c] for c in m.cands]
+            best = max(ents, key=lambda e: self._score(m, e, linked, admin1))
+            m.entity = best.id
+            linked.add(best.id)
+            if best.kind in ("city", "capital") and best.admin1:
+                admin1.add(best.admin1)
+
+    # --- role descriptions -----------------------------------------------------------
+
+    def _holders_for(self, m: Mention, org: str) -> list[tuple[str, str, str]]:
+        """(person id, title_de, title_en) of holders of the title's role at ``org``."""
+        ent = self.index.ents.get(org)
+        if ent is None or m.title is None:
+            return []
+        keys = m.title.keys if ent.kind == "state" else m.title.org_keys
+        out = [(p.id, r.title_de, r.title_en) for k in keys
+               for r, p in self.index.role_holders(k, org, self.on)]
+        if not out and ent.kind != "state" and ent.country:
+            state = self.index.by_iso.get(ent.country)
+            if state:
+                out = [(p.id, r.title_de, r.title_en) for k in m.title.keys
+                       for r, p in self.index.role_holders(k, state, self.on)]
+        return out
+
+    def resolve_title(self, m: Mention, named: set[str]) -> str | None:
+        if m.former or m.title is None:
+            return None
+        holders: list[tuple[str, str, str]] = []
+        for org in m.title_orgs:
+            if org.startswith("@poss:"):
+                person = self.index.ents[org[6:]]
+                led = [self.index.org_id(r.org) for r in person.roles_on(self.on)]
+                led = [o for o in led if o] or [self.index.by_iso.get(person.country or "")]
+                for o in led:
+                    holders += self._holders_for(m, o or "")
+            else:
+                holders += self._holders_for(m, org)
+        if not m.title_orgs:  # "der Präsident" alone: the one person named who holds such a role
+            keys = set(m.title.keys) | set(m.title.org_keys)
+            holders = [(i, "", "") for i in sorted(named) if i in self.index.ents
+                       and any(r.key in keys for r in self.index.ents[i].roles_on(self.on))]
+        ids = list(dict.fromkeys(h[0] for h in holders))
+        if len(ids) > 1 and m.hint:
+            hinted = [h[0] for h in holders if m.hint in fold(h[1] + " " + h[2])]
+            ids = list(dict.fromkeys(hinted)) or ids
+        if len(ids) > 1:
+            want = "f" if m.title.female else "m"
+            same = [i for i in ids if self.index.ents[i].gender == want]
+            ids = same or ids
+        if len(ids) > 1:
+            ids = [i for i in ids if i in named] or ids
+        return ids[0] if len(ids) == 1 else None
+
+    # --- local entities and coreference ----------------------------------------------
+
+    def local_id(self, name: str, typ: str) -> str:
+        name = normalise_name(name)
+        ent_id = f"lb:{typ}:{slug(name)}"
+        self.local.setdefault(ent_id, (name, typ))
+        return ent_id
+
+    def person_by_surname(self, text: str) -> str | None:
+        """A person of this document whose name ends with ``text`` (genitive -s allowed)."""
+        word = fold(text)
+        forms = {word, word[:-1] if word.endswith("s") else word}
+        hits = set()
+        for m in self.mentions:
+            if m.entity and self._type(m.entity) == "PER" and " " in m.text.strip():
+                last = fold(m.text.split()[-1])
+                if last in forms or (last.endswith("s") and last[:-1] in forms):
+                    hits.add(m.entity)
+        return hits.pop() if len(hits) == 1 else None
+
+    def _type(self, ent_id: str) -> str:
+        if ent_id in self.index.ents:
+            return self.index.ents[ent_id].type
+        return self.local.get(ent_id, ("", ""))[1]
+
+
+_NER_BROKEN: list[str] = []
+
+
+def _ner_spans(sent: Sentence) -> list[tuple[int, int, str]]:
+    """The statistical tagger's spans; without a usable model the layer is skipped."""
+    if _ner is None or _NER_BROKEN:
+        return []
+    try:
+        return list(_ner.tag_sentence(sent))
+    except (OSError, RuntimeError, ValueError) as exc:  # model file missing or unreadable
+        _NER_BROKEN.append(str(exc))
+        log.warning("statistical NER disabled: %s", exc)
+        return []
+
+
+def _proper_noun_runs(sent: Sentence) -> list[tuple[int, int, str]]:
+    """Fallback when no statistical model is available: runs of two or three capitalised
+    proper nouns (STTS ``NE``) are taken as person names ("Friedbert Pflüger")."""
+    spans = []
+    toks = sent.tokens
+    i = 0
+    while i < len(toks):
+        j = i
+        while j < len(toks) and j - i < 3 and toks[j].pos == "NE" and toks[j].text[:1].isupper() \
+                and toks[j].text.replace("-", "").isalpha():
+            j += 1
+        if j - i >= 2:
+            spans.append((toks[i].start, toks[j - 1].end, "PER"))
+        i = max(j, i + 1)
+    return spans
+
+
+def _acronyms(sent: Sentence) -> list[tuple[int, int, str]]:
+    """Unknown all-capital abbreviations ("SPD", "IAEA") name organisations in news text."""
+    return [(t.start, t.end, "ORG") for t in sent.tokens
+            if _ACRONYM.match(t.text) and not _ROMAN.match(t.text)]
+
+
+def _ner_mentions(sent: Sentence, taken: list[Mention]) -> list[Mention]:
+    out = []
+    spans = _ner_spans(sent)
+    if _ner is None or _NER_BROKEN:
+        spans = _proper_noun_runs(sent)
+    spans += [a for a in _acronyms(sent) if not any(s < a[1] and a[0] < e for s, e, _ in spans)]
+    for start, end, label in spans:
+        if label not in _NER_TYPES:
+            continue
+        if any(m.start < end and start < m.end for m in taken):
+            continue
+        text = sent.text[start - sent.start:end - sent.start]
+        out.append(Mention(start, end, text, kind="ner", label=_NER_TYPES[label]))
+    return out
+
+
+def _bare_names(sent: Sentence, taken: list[Mention]) -> list[Mention]:
+    """Capitalised proper-noun tokens not yet covered: candidates for surname coreference."""
+    out = []
+    for tok in sent.tokens:
+        if tok.pos != "NE" or not tok.text[:1].isupper() or len(tok.text) < 3:
+            continue
+        if any(m.start < tok.end and tok.start < m.end for m in taken):
+            continue
+        out.append(Mention(tok.start, tok.end, tok.text, kind="bare"))
+    return out
+
+
+def _adjacent_name(sent: Sentence, start: int, end: int) -> tuple[bool, bool]:
+    """Whether a capitalised proper noun directly precedes / follows [start, end)."""
+    prev = next((t for t in reversed(sent.tokens) if t.end <= start), None)
+    nxt = next((t for t in sent.tokens if t.start >= end), None)
+
+    def name(t: Token | None, gap: int) -> bool:
+        return t is not None and gap <= 1 and t.pos == "NE" and t.text[:1].isupper()
+
+    return (name(prev, start - prev.end if prev else 9),
+            name(nxt, nxt.start - end if nxt else 9))
+
+
+def _inside_other_name(index: Index, m: Mention, sent: Sentence, gaz: list[Mention]) -> bool:
+    """A place name that is only part of a longer unknown name: a first name ("David Lammy"),
+    a title ("New York Times", "Dalai Lama"), a street ("Gagarin-Straße")."""
+    ents = [index.ents[c] for c in m.cands]
+    if any(e.type not in ("GPE", "LOC") for e in ents):
+        return False
+    if m.compound and fold(sent.text[m.end - sent.start:]).split(" ")[0].endswith(_STREETS):
+        return True
+    before, after = _adjacent_name(sent, m.start, m.end)
+    if after:
+        nxt = next(t for t in sent.tokens if t.start >= m.end)
+        after = not any(g.start <= nxt.start < g.end for g in gaz)
+    if before and all(e.source == "geonames" for e in ents):
+        return True
+    return after
+
+
+def extract(doc: Document, index: Index | None = None) -> list[Entity]:
+    index = index or get_index()
+    linker = _Linker(index, doc, doc_date(doc))
+    gaz_all: list[Mention] = []
+    rest: list[Mention] = []
+    for sent in doc.news_sentences():
+        found = gazetteer(index, sent.text, sent.start)
+        gaz = [m for m in found if not _inside_other_name(index, m, sent, found)]
+        for m in gaz:
+            m.region_cue = region_cue_before(sent, m.start)
+            m.place_cue = place_cue_before(sent, m.start)
+        tit = titles(index, sent, gaz)
+        inst = [m for m in institutions(index, sent, gaz)
+                if not any(g.start <= m.start and m.end <= g.end for g in gaz)]
+        taken = gaz + tit + inst
+        taken += anaphors(sent, taken)
+        ner = _ner_mentions(sent, taken)
+        bare = _bare_names(sent, taken + ner)
+        gaz_all += gaz
+        rest += taken[len(gaz):] + ner + bare
+    linker.link_gazetteer(gaz_all)
+    linker.mentions = list(gaz_all)
+    _link_rest(linker, rest)
+    return _entities(linker)
+
+
+def _link_rest(linker: _Linker, rest: list[Mention]) -> None:
+    index = linker.index
+    by_start = {m.start: m for m in linker.mentions}
+    # names found by patterns and the statistical model: join a person already named, else local
+    for m in sorted((m for m in rest if m.kind in ("pattern", "ner")), key=lambda m: -len(m.text)):
+        label = m.label or "PER"
+        if label == "PER" and " " not in m.text.strip():
+            m.entity = linker.person_by_surname(m.text)
+        if m.entity is None:
+            name = m.text[:-1] if label == "PER" and m.text.endswith("s") and \
+                linker.person_by_surname(m.text) else m.text
+            m.entity = linker.local_id(name, label)
+        linker.mentions.append(m)
+        by_start[m.start] = m
+    for m in rest:
+        if m.kind == "bare":
+            m.entity = linker.person_by_surname(m.text)
+            if m.entity:
+                linker.mentions.append(m)
+    named = {m.entity for m in linker.mentions if m.entity}
+    for m in (m for m in rest if m.kind == "title"):
+        if m.entity and m.entity.startswith("@"):
+            target = by_start.get(int(m.entity[1:]))
+            m.entity = target.entity if target else None
+            if m.entity and m.title and m.title.female and m.entity not in index.ents:
+                linker.gender[m.entity] = "f"
+            elif m.entity and m.entity not in index.ents and m.title:
+                linker.gender.setdefault(m.entity, "m")
+        else:
+            m.entity = linker.resolve_title(m, named)
+        if m.entity:
+            linker.mentions.append(m)
+    _link_institutions(linker, [m for m in rest if m.kind in ("institution", "metonym")])
+    for m in (m for m in rest if m.kind == "anaphor"):
+        targets = {e.id for e in index.lookup(m.hint or "")} & named
+        if len(targets) == 1:
+            m.entity = targets.pop()
+            linker.mentions.append(m)
+
+
+def _link_institutions(linker: _Linker, insts: list[Mention]) -> None:
+    index = linker.index
+    by_noun: dict[str, set[str]] = {}
+    for m in insts:
+        if m.kind == "metonym":
+            m.entity = m.cands[0] if m.cands else None
+        elif m.title_orgs:
+            state = index.ents[m.title_orgs[0]]
+            noun = (m.hint or "").capitalize()
+            m.entity = linker.local_id(f"{noun} ({state.iso or state.name})", "ORG")
+            by_noun.setdefault(m.hint or "", set()).add(m.entity)
+    for m in insts:
+        if m.kind == "institution" and not m.title_orgs:
+            known = by_noun.get(m.hint or "", set())
+            noun = (m.hint or "").capitalize()
+            m.entity = next(iter(known)) if len(known) == 1 else linker.local_id(noun, "ORG")
+        if m.entity:
+            linker.mentions.append(m)
+
+
+def _entities(linker: _Linker) -> list[Entity]:
+    index = linker.index
+    grouped: dict[str, list[Mention]] = {}
+    for m in sorted(linker.mentions, key=lambda m: m.start):
+        if m.entity:
+            grouped.setdefault(m.entity, []).append(m)
+    out = []
+    for ent_id, ms in grouped.items():
+        spans = [Span(start=m.start, end=m.end, text=m.text) for m in ms]
+        kb = index.ents.get(ent_id)
+        if kb is not None:
+            roles = [r.title_en or r.title_de for r in kb.roles_on(linker.on)]
+            out.append(Entity(id=ent_id, name=kb.name, type=kb.type,  # type: ignore[arg-type]
+                              kb=kb.kb, roles=list(dict.fromkeys(roles)), mentions=spans,
+                              gender=kb.gender))
+        else:
+            name, typ = linker.local[ent_id]
+            out.append(Entity(id=ent_id, name=name, type=typ, kb="lagebild",  # type: ignore[arg-type]
+                              mentions=spans, gender=linker.gender.get(ent_id)))
+    return out

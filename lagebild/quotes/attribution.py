@@ -1,0 +1,191 @@
+"""Attribution: the cue and the speaking phrase around a quote or reported clause."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from lagebild.quotes.cues import clause_end, speech_verb
+from lagebild.quotes.lexicon import lexicon
+from lagebild.quotes.speaker import GENITIVE_ARTS, Phrase, np_ending_at, np_from
+from lagebild.quotes.units import QUOTE_CHARS, Tok
+
+SUBORDINATORS = frozenset({"wie", "dass", "daß", "als", "nachdem", "weil", "während", "ob",
+                           "as", "how"})
+SKIPPABLE = frozenset({"ADV", "PTKNEG", "ADJD"})
+
+
+@dataclass
+class Attribution:
+    cue: str | None
+    phrase: Phrase | None
+    verb: int | None = None  # token index of the cue
+    plural: bool = False
+    used: set[int] = field(default_factory=set)
+    fallback_previous: bool = False  # "heißt es in der Erklärung": the previous speaker
+
+
+def _plural(t: Tok) -> bool:
+    return t.is_finite and t.low.endswith("en")
+
+
+def sentence_bounds(toks: list[Tok], i: int, sentences: list[tuple[int, int]]) -> tuple[int, int]:
+    return sentences[toks[i].sent]
+
+
+def subject_of(toks: list[Tok], v: int, s0: int, limit: int) -> Phrase | None:
+    """The subject of the (speech) verb at v in the clause [s0, limit)."""
+    if not toks[v].is_finite and toks[v].low not in lexicon().english_verbs:
+        # "X hat … bekräftigt": the finite auxiliary holds the subject's place
+        for f in range(s0, v):
+            if toks[f].is_finite:
+                return subject_of(toks, f, s0, limit)
+    if v > s0 and toks[v - 1].text in {",", *QUOTE_CHARS} or v == s0:
+        after = _after(toks, v, limit)
+        if after is not None or v == s0:
+            return after
+        # "Papier, Präsident des Gerichts, sagte, dass …": the clause before is the subject
+        start = s0
+        for j in range(v - 2, s0 - 1, -1):
+            if toks[j].text in QUOTE_CHARS or toks[j].text in {".", ":", ";"}:
+                start = j + 1
+                break
+        while start < v and toks[start].pos in {"ADV", "KON"}:
+            start += 1
+        before = np_from(toks, start, v)
+        if before is not None and all(t.text == "," or _np_like(t) for t in toks[start:v]):
+            # the whole phrase with its apposition: "Papier, Präsident des Gerichts"
+            return Phrase(toks[start:v - 1]) if v - 1 > start else before
+        return None
+    while s0 < v - 1 and toks[s0].pos in {"ADV", "KON"} and toks[s0].low != "wie":
+        s0 += 1  # "Auch Hassemer glaubt"
+    first = toks[s0]
+    if first.low in SUBORDINATORS:
+        return np_from(toks, s0 + 1, v)
+    before = np_from(toks, s0, v)
+    if before is not None:
+        end = s0 + len(before.toks)
+        if end == v or all(t.text == "," or _np_like(t) for t in toks[end:v]):
+            if toks[v + 1:v + 2] and toks[v + 1].low in {"er", "sie", "wir", "ich"} \
+                    and before.toks[0].pos not in {"PPER", "NE"}:
+                return Phrase([toks[v + 1]])  # "Das sagte er": object first
+            return before
+    after = _after(toks, v, limit)
+    if after is not None:
+        return after
+    return _nearest_name(toks, s0, limit, v)
+
+
+def _np_like(t: Tok) -> bool:
+    return t.pos in {"ART", "ADJA", "NN", "NE", "PPOSAT", "FM", "TRUNC", "CARD", "APPR",
+                     "APPRART", "$("}
+
+
+def _after(toks: list[Tok], v: int, limit: int) -> Phrase | None:
+    k = v + 1
+    skipped = 0
+    while k < limit and toks[k].pos in SKIPPABLE and skipped < 2 and toks[k].low != "so":
+        k += 1
+        skipped += 1
+    return np_from(toks, k, limit)
+
+
+def _nearest_name(toks: list[Tok], s0: int, limit: int, v: int) -> Phrase | None:
+    best: int | None = None
+    for i in range(s0, limit):
+        t = toks[i]
+        if t.pos in {"NE", "PPER"} and (i == 0 or toks[i - 1].pos not in {"APPR", "APPRART"}):
+            if t.pos == "PPER" and t.low not in {"er", "sie"}:
+                continue
+            if best is None or abs(i - v) < abs(best - v):
+                best = i
+    return np_from(toks, best, limit) if best is not None else None
+
+
+def after_quote(toks: list[Tok], j: int, limit: int) -> Attribution | None:
+    """Attribution right after a closing mark: '“, sagte Peskow', '“, so Peskow', '," he said'."""
+    k = j
+    while k < limit and toks[k].text in {",", "–", "—", "-"}:
+        k += 1
+    if k >= limit:
+        return None
+    t = toks[k]
+    if t.lemma == "heißen" and k + 1 < limit and toks[k + 1].low == "es":
+        return heisst_es(toks, k, limit)
+    cue = speech_verb(toks, k, limit)
+    if cue is not None and (t.pos in {"VVFIN", "VAFIN", "VMFIN"} or t.low in lexicon().english_verbs):
+        return Attribution(cue, _after(toks, k, limit), k, _plural(t), {k})
+    if t.low == "so" and k + 1 < limit:
+        phrase = np_from(toks, k + 1, limit)
+        if phrase is not None:
+            return Attribution("so", phrase, k, False, {k})
+    # English: '," he said' / '," the minister said'
+    phrase = np_from(toks, k, limit)
+    if phrase is not None:
+        v = k + len(phrase.toks)
+        if v < limit and toks[v].low in lexicon().english_verbs:
+            return Attribution(toks[v].text, phrase, v, False, {v})
+    return None
+
+
+def heisst_es(toks: list[Tok], k: int, limit: int) -> Attribution:
+    """'heißt es in der Erklärung (des Ministeriums)': the author, else the previous speaker."""
+    m = k + 2
+    while m < limit and toks[m].pos in SKIPPABLE:
+        m += 1
+    phrase = None
+    if m < limit and toks[m].pos in {"APPR", "APPRART"}:
+        phrase = np_from(toks, m + 1, limit)
+    if phrase is not None:
+        heads = [i for i, t in enumerate(phrase.toks) if t.low in lexicon().speech_nouns]
+        gen = [i for i, t in enumerate(phrase.toks) if i > 0 and t.low in GENITIVE_ARTS]
+        if heads and gen:
+            phrase = Phrase(phrase.toks[gen[0]:])
+        elif heads or all(t.pos != "NE" for t in phrase.toks) and not _institutional(phrase):
+            phrase = None
+    return Attribution(f"{toks[k].text} es", phrase, k, False, {k, k + 1},
+                       fallback_previous=phrase is None)
+
+
+def _institutional(phrase: Phrase) -> bool:
+    lex = lexicon()
+    return any(t.low in lex.institution_words or t.low.endswith(lex.institution_suffixes)
+               for t in phrase.toks)
+
+
+def before_colon(toks: list[Tok], colon: int, s0: int) -> Attribution:
+    """The clause before 'Er fuhr fort: „…“' (or 'Peskow: „…“')."""
+    for v in range(colon - 1, s0 - 1, -1):
+        cue = speech_verb(toks, v, colon)
+        if cue is not None:
+            return Attribution(cue, subject_of(toks, v, s0, colon), v, _plural(toks[v]), {v})
+    # "mit den Worten:" and plain "Peskow:": any finite verb's subject, else the phrase itself
+    for v in range(s0, colon):
+        if toks[v].is_finite:
+            return Attribution(None, subject_of(toks, v, s0, colon), v, _plural(toks[v]))
+    phrase = np_from(toks, s0, colon)
+    return Attribution(None, phrase if phrase and s0 + len(phrase.toks) == colon else None)
+
+
+def in_sentence(toks: list[Tok], a: int, b: int, s0: int, s1: int) -> Attribution | None:
+    """A speech verb elsewhere in the sentence of a partial quote spanning tokens [a, b)."""
+    for v in list(range(s0, a)) + list(range(b, s1)):
+        if toks[v].text in QUOTE_CHARS:
+            continue
+        cue = speech_verb(toks, v, s1)
+        if cue is not None and toks[v].pos in {"VVFIN", "VMFIN", "VAFIN", "VVPP"}:
+            clause_start = s0
+            for c in range(v - 1, s0 - 1, -1):
+                if toks[c].text in {":", ";"}:
+                    clause_start = c + 1
+                    break
+            # the verb stays free: it may govern a reported clause around the partial quote
+            return Attribution(cue, subject_of(toks, v, clause_start, s1), v, _plural(toks[v]))
+    return None
+
+
+def zufolge_phrase(toks: list[Tok], z: int, s0: int) -> Phrase | None:
+    return np_ending_at(toks, z, s0)
+
+
+__all__ = ["Attribution", "after_quote", "before_colon", "clause_end", "heisst_es",
+           "in_sentence", "subject_of", "zufolge_phrase"]

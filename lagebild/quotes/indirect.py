@@ -1,0 +1,297 @@
+"""Reported speech: dass- and Konjunktiv clauses governed by speech verbs and nouns, and the
+prepositional attributions "laut X", "X zufolge", "nach Angaben von X", "wie X sagte",
+"heißt es in …" and "according to X".
+"""
+
+from __future__ import annotations
+
+from lagebild.quotes.attribution import Attribution, heisst_es, subject_of, zufolge_phrase
+from lagebild.quotes.cues import is_konjunktiv, is_zu_infinitive, speech_verb
+from lagebild.quotes.direct import Found
+from lagebild.quotes.lexicon import lexicon
+from lagebild.quotes.speaker import Phrase, np_from
+from lagebild.quotes.units import QUOTE_CHARS, Paragraph, Tok
+
+COMPLEMENTISERS = frozenset({"dass", "daß", "ob", "that"})
+SENT_END = frozenset({".", "!", "?"})
+MIN_CLAUSE_WORDS = 3
+
+
+def _words(toks: list[Tok]) -> int:
+    return sum(1 for t in toks if t.is_word)
+
+
+def _clause_has_konjunktiv(toks: list[Tok], a: int, b: int) -> bool:
+    return any(is_konjunktiv(t) for t in toks[a:b])
+
+
+def _reported_end(toks: list[Tok], a: int, s1: int, blocked: set[int]) -> int:
+    """The reported clause runs to the sentence end, or to the next attribution ", sagte X"."""
+    end = s1
+    while end > a and toks[end - 1].text in SENT_END | QUOTE_CHARS:
+        end -= 1
+    for j in range(a + 1, end - 1):
+        if toks[j].text == "," and j + 1 not in blocked and (
+                toks[j + 1].is_finite and speech_verb(toks, j + 1, s1) is not None
+                or toks[j + 1].low in {"so", "wie"} and j + 2 < s1
+                and toks[j + 2].pos in {"NE", "ART", "PPER", "NN"}):
+            return j
+    return end
+
+
+def _start_after_clause(toks: list[Tok], s0: int, s1: int, i: int) -> int:
+    """First token after the comma that closes the phrase/clause at i (sentence-initial)."""
+    for j in range(i, s1):
+        if toks[j].text == ",":
+            return j + 1
+        if toks[j].is_finite and j > i:
+            return j
+    return s1
+
+
+def find_indirect(para: Paragraph, blocked: set[int]) -> list[Found]:
+    """Reported clauses in each sentence; ``blocked`` token indices are direct-quote material."""
+    found: list[Found] = []
+    for s0, s1 in para.sentences:
+        found.extend(_sentence(para.toks, s0, s1, blocked))
+    return found
+
+
+def _found(toks: list[Tok], a: int, b: int, attr: Attribution, s0: int, s1: int) -> Found:
+    return Found("indirect", toks[a].start, toks[b - 1].end, attr,
+                 (toks[s0].start, toks[s1 - 1].end), (a, b))
+
+
+def _sentence(toks: list[Tok], s0: int, s1: int, blocked: set[int]) -> list[Found]:
+    out: list[Found] = []
+    taken: list[tuple[int, int]] = []
+
+    def free(a: int, b: int) -> bool:
+        inside = sum(1 for i in range(a, b) if i in blocked)
+        overlaps = any(a < tb and ta < b for ta, tb in taken)
+        return inside * 2 < (b - a) and not overlaps
+
+    def add(a: int, b: int, attr: Attribution) -> None:
+        if b > a and _words(toks[a:b]) >= MIN_CLAUSE_WORDS and free(a, b):
+            out.append(_found(toks, a, b, attr, s0, s1))
+            taken.append((a, b))
+
+    lex = lexicon()
+    for i in range(s0, s1):
+        if i in blocked:
+            continue
+        t = toks[i]
+        # A: "X sagte (…), dass/ob …" and "X sagte, die Lage sei …"
+        cue = speech_verb(toks, i, s1) if t.pos != "$(" else None
+        if cue is not None:
+            weak = t.lemma in lex.weak_verbs and " " not in cue
+            comma = _governed_comma(toks, i, s1)
+            if comma is not None and _complement(toks, comma + 1, s1, weak):
+                attr = _verb_attr(toks, i, _clause_start(toks, s0, i), comma, cue)
+                add(comma + 1, _reported_end(toks, comma + 1, s1, blocked), attr)
+                continue
+            # B: "…, sagte X." / "…, gab X bekannt."
+            if i > s0 and toks[i - 1].text == "," and t.is_finite and not weak:
+                a = _clause_start(toks, s0, i - 1)
+                if _has_finite(toks, a, i - 1):
+                    add(a, i - 1, _verb_attr(toks, i, i, s1, cue))
+                continue
+        if t.lemma == "heißen" and i + 1 < s1 and toks[i + 1].low == "es":
+            attr = heisst_es(toks, i, s1)
+            if i > s0 and toks[i - 1].text == ",":
+                a = _clause_start(toks, s0, i - 1)
+                add(a, i - 1, attr)
+            else:
+                comma = _governed_comma(toks, i, s1)
+                if comma is not None:
+                    add(comma + 1, _reported_end(toks, comma + 1, s1, blocked), attr)
+            continue
+        # "…, so X." / "…, so X, …" / "…, so schätzen die Forscher, …"
+        if t.low == "so" and i > s0 + 2 and toks[i - 1].text == "," and i + 1 < s1:
+            _so_attribution(toks, i, s0, s1, add)
+            continue
+        # D: "die Erklärung, dass …" (nouns of speech with a dass-clause)
+        if t.low in lex.speech_nouns and t.pos == "NN" and i + 2 < s1 \
+                and toks[i + 1].text == "," and _complement(toks, i + 2, s1, False):
+            phrase = _noun_owner(toks, i, s1)
+            add(i + 2, _reported_end(toks, i + 2, s1, blocked), Attribution(t.text, phrase, i))
+    # prepositional attributions last: a verb-governed clause in the same sentence is better
+    for i in range(s0, s1):
+        if i not in blocked:
+            _prepositional(toks, i, s0, s1, add)
+    return out
+
+
+def _complement(toks: list[Tok], k: int, s1: int, weak: bool) -> bool:
+    """Is the clause at k reported content: dass/ob, Konjunktiv, or a zu-infinitive?"""
+    if k >= s1:
+        return False
+    if toks[k].low in COMPLEMENTISERS:
+        return True
+    stop = _clause_stop(toks, k, s1)
+    if toks[k].pos in {"PRELS", "KOUS", "PWAV", "KON"} and toks[k].low not in {"wie", "was"}:
+        return False  # a relative clause or another subordinate clause
+    # weak verbs ("glauben", "hoffen") take the same complements; only the inversion
+    # pattern "…, glaubt er" is kept from them
+    del weak
+    return _clause_has_konjunktiv(toks, k, stop) or is_zu_infinitive(toks, k, stop)
+
+
+def _so_attribution(toks: list[Tok], i: int, s0: int, s1: int, add) -> None:  # type: ignore[no-untyped-def]
+    j = i + 1
+    verb = None
+    if j < s1 and speech_verb(toks, j, s1) is not None:
+        verb, j = j, j + 1
+    phrase = np_from(toks, j, s1)
+    if phrase is None:
+        return
+    after = j + len(phrase.toks)
+    while after < s1 and toks[after].pos in {"ADV", "ADJD"}:
+        after += 1
+    attr = Attribution("so" if verb is None else f"so {toks[verb].text}", phrase, i)
+    if after >= s1 - 1 or toks[after].text in SENT_END:
+        add(_clause_start(toks, s0, i - 1), i - 1, attr)
+    elif toks[after].text == ",":
+        add(_clause_start(toks, s0, i - 1), _trim_end(toks, s1), attr)
+
+
+def _prepositional(toks: list[Tok], i: int, s0: int, s1: int, add) -> None:  # type: ignore[no-untyped-def]
+    """C: laut X / X zufolge / nach Angaben von X / wie X sagte / according to X."""
+    t = toks[i]
+    lex = lexicon()
+    phrase: Phrase | None = None
+    cue: str | None = None
+    span_end = i + 1
+    if t.low in {"laut", "gemäß"} and t.pos in {"APPR", "ADJD", "ADV"} and i + 1 < s1:
+        phrase = _owner_np(toks, i + 1, s1)
+        cue = t.text
+    elif t.low == "zufolge":
+        phrase = zufolge_phrase(toks, i, s0)
+        cue = t.text
+        if phrase is not None and phrase.toks[0].low in lex.according_nouns:
+            rest = [x for x in phrase.toks[1:] if x.low not in {"von", "vom"}]
+            phrase = Phrase(rest) if rest else None
+    elif t.low == "nach" and i + 1 < s1:
+        j = i + 1
+        while j < s1 and toks[j].pos in {"ADJA", "PPOSAT", "ART"}:
+            j += 1
+        if j < s1 and toks[j].low in lex.according_nouns:
+            cue = f"{t.text} {toks[j].text}"
+            nxt = j + 1
+            if nxt < s1 and toks[nxt].low in {"von", "vom", "aus"}:
+                phrase = np_from(toks, nxt + 1, s1)
+            elif nxt < s1 and toks[nxt].pos == "ART" or nxt < s1 and toks[nxt].pos == "NE":
+                phrase = np_from(toks, nxt, s1)
+    elif t.low == "according" and i + 1 < s1 and toks[i + 1].low == "to":
+        phrase = np_from(toks, i + 2, s1)
+        cue = "according to"
+    elif t.low == "wie" and i + 2 < s1 and (i == s0 or toks[i - 1].text == ","):
+        _wie_clause(toks, i, s0, s1, add)
+        return
+    if cue is None:
+        return
+    if phrase is not None:
+        span_end = max(span_end, _index_after(toks, phrase))
+    attr = Attribution(cue, phrase, i)
+    if i == s0 or i == s0 + 1 and toks[s0].text in QUOTE_CHARS:
+        a = span_end
+        if a < s1 and toks[a].text == ",":
+            a += 1
+        add(a, _trim_end(toks, s1), attr)
+    elif t.low == "zufolge" and phrase is not None and toks[s0].start == phrase.start:
+        add(i + 1, _trim_end(toks, s1), attr)
+    else:
+        add(s0, _trim_end(toks, s1), attr)
+
+
+def _index_after(toks: list[Tok], phrase: Phrase) -> int:
+    last = phrase.toks[-1]
+    for j, t in enumerate(toks):
+        if t is last:
+            return j + 1
+    return 0
+
+
+def _trim_end(toks: list[Tok], s1: int) -> int:
+    end = s1
+    while end > 0 and toks[end - 1].text in SENT_END | QUOTE_CHARS:
+        end -= 1
+    return end
+
+
+def _wie_clause(toks: list[Tok], i: int, s0: int, s1: int, add) -> None:  # type: ignore[no-untyped-def]
+    """'Wie das Ministerium mitteilte, …' / '…, wie Peskow sagte.'"""
+    end = i + 1
+    while end < s1 and toks[end].text not in {",", ".", "!", "?"}:
+        end += 1
+    v = end - 1
+    cue = None
+    for j in range(end - 1, i, -1):
+        cue = speech_verb(toks, j, end)
+        if cue is not None:
+            v = j
+            break
+    if cue is None:
+        return
+    attr = Attribution(cue, np_from(toks, i + 1, v), v)
+    if i == s0:
+        add(end + 1 if end < s1 and toks[end].text == "," else end, _trim_end(toks, s1), attr)
+    else:
+        add(s0, i - 1, attr)
+
+
+def _owner_np(toks: list[Tok], i: int, s1: int) -> Phrase | None:
+    """'laut einem Bericht der Zeitung X' -> the paper; 'laut Peskow' -> Peskow."""
+    phrase = np_from(toks, i, s1)
+    if phrase is None:
+        return None
+    lex = lexicon()
+    for k, t in enumerate(phrase.toks):
+        if t.low in lex.speech_nouns and k + 1 < len(phrase.toks):
+            return Phrase(phrase.toks[k + 1:])
+    return phrase
+
+
+def _noun_owner(toks: list[Tok], i: int, s1: int) -> Phrase | None:
+    """The author of 'seine Erklärung' / 'die Erklärung des Ministeriums' (before the comma)."""
+    if i > 0 and toks[i - 1].pos == "PPOSAT":
+        return None
+    return None
+
+
+def _verb_attr(toks: list[Tok], v: int, lo: int, hi: int, cue: str) -> Attribution:
+    """The attribution of a cue verb; its subject is looked for in [lo, hi) only, never in
+    the reported clause."""
+    return Attribution(cue, subject_of(toks, v, lo, hi), v,
+                       toks[v].is_finite and toks[v].low.endswith("en"), {v})
+
+
+def _clause_start(toks: list[Tok], s0: int, v: int) -> int:
+    for j in range(v - 1, s0 - 1, -1):
+        if toks[j].text == ":" and j + 1 < len(toks) and toks[j + 1].text.isdigit():
+            continue  # "15:36 Uhr"
+        if toks[j].text in {":", ";"}:
+            return j + 1
+    return s0
+
+
+def _clause_stop(toks: list[Tok], k: int, s1: int) -> int:
+    for j in range(k, s1):
+        if toks[j].text in {",", ";", ":"} and j > k + 1:
+            return j
+    return s1
+
+
+def _has_finite(toks: list[Tok], a: int, b: int) -> bool:
+    return any(t.is_finite for t in toks[a:b])
+
+
+def _governed_comma(toks: list[Tok], v: int, s1: int) -> int | None:
+    """The comma that closes the cue verb's clause (no other finite verb in between)."""
+    for j in range(v + 1, s1 - 1):
+        t = toks[j]
+        if t.text == ",":
+            return j
+        if t.is_finite or t.text in {".", ";", ":"} or t.text in QUOTE_CHARS:
+            return None
+    return None

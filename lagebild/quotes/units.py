@@ -1,0 +1,76 @@
+"""Paragraph views over the news sentences: a flat token list with sentence boundaries.
+
+A quote may span sentences (the sentence splitter cuts inside quotation marks), so the stage
+works on paragraphs: consecutive news sentences of one segment with no line break between them.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from lagebild.model import Document, Sentence
+
+QUOTE_CHARS = frozenset("„“”\"»«‚‘’›‹")
+PUNCT_POS = frozenset({"$,", "$.", "$("})
+FINITE = frozenset({"VVFIN", "VAFIN", "VMFIN"})
+
+
+@dataclass
+class Tok:
+    start: int
+    end: int
+    text: str
+    lemma: str
+    pos: str
+    sent: int  # index of the sentence inside the paragraph
+
+    @property
+    def low(self) -> str:
+        return self.text.lower()
+
+    @property
+    def is_word(self) -> bool:
+        return self.pos not in PUNCT_POS and self.text not in QUOTE_CHARS
+
+    @property
+    def is_finite(self) -> bool:
+        return self.pos in FINITE
+
+
+@dataclass
+class Paragraph:
+    start: int
+    end: int
+    toks: list[Tok] = field(default_factory=list)
+    # token index ranges [first, last) of each sentence
+    sentences: list[tuple[int, int]] = field(default_factory=list)
+
+    def sentence_of(self, i: int) -> tuple[int, int]:
+        return self.sentences[self.toks[i].sent]
+
+
+def _segment_key(doc: Document, sent: Sentence) -> int:
+    for idx, seg in enumerate(doc.segments):
+        if seg.start <= sent.start < seg.end:
+            return idx
+    return -1
+
+
+def paragraphs(doc: Document) -> list[Paragraph]:
+    """News sentences grouped into paragraphs (same segment, no line break between)."""
+    result: list[Paragraph] = []
+    prev: Sentence | None = None
+    prev_key = -2
+    for sent in doc.news_sentences():
+        key = _segment_key(doc, sent) if doc.segments else -1
+        gap = doc.text[prev.end:sent.start] if prev is not None else "\n"
+        if prev is None or key != prev_key or "\n" in gap:
+            result.append(Paragraph(start=sent.start, end=sent.end))
+        para = result[-1]
+        para.end = sent.end
+        first = len(para.toks)
+        s_idx = len(para.sentences)
+        para.toks.extend(Tok(t.start, t.end, t.text, t.lemma, t.pos, s_idx) for t in sent.tokens)
+        para.sentences.append((first, len(para.toks)))
+        prev, prev_key = sent, key
+    return [p for p in result if p.toks]
