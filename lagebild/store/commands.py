@@ -379,7 +379,8 @@ def _unseen(session: Any, paths: list[str]) -> tuple[list[str], list[tuple[str, 
             new.append(p)  # a feed is re-read each poll; stored items are no-ops
             continue
         files = [p] if os.path.isfile(p) else sorted(
-            str(x) for x in Path(p).rglob("*") if x.is_file() and not x.name.startswith("."))
+            str(x) for x in Path(p).rglob("*") if x.is_file() and not x.name.startswith(".")
+            and not x.name.endswith(".meta.json"))  # sidecars travel with their document
         for fp in files:
             st = os.stat(fp)
             what = f"{fp}|{st.st_size}|{st.st_mtime_ns}"
