@@ -135,8 +135,7 @@ def _filters(**kw: Any):  # type: ignore[no-untyped-def]
 def _ingest_progress():  # type: ignore[no-untyped-def]
     from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 
-    return Progress(SpinnerColumn(), TextColumn("{task.description}"),
-                    TextColumn("{task.fields[stats]}"), TimeElapsedColumn(),
+    return Progress(SpinnerColumn(), TextColumn("{task.fields[stats]}"), TimeElapsedColumn(),
                     console=Console(stderr=True), transient=False)
 
 
@@ -180,9 +179,10 @@ def register(app: typer.Typer) -> None:  # noqa: C901 - one place that lists the
                              merge=not no_merge)
         session = _session(db)
         with _ingest_progress() as progress:
-            task = progress.add_task("ingest", stats="")
+            task = progress.add_task("ingest", stats="starting …")
             report = ingest_paths(session, paths, opts, lambda r: progress.update(
-                task, stats=_report_stats(r)))
+                task, stats=f"{r.stored} stored · {r.new_sources} new sources · "
+                            f"{len(r.errors)} errors · {r.docs_per_second:.1f} docs/s"))
         _print_report(report)
 
     @app.command()
