@@ -180,3 +180,9 @@ def test_locative_preposition_prefers_the_place(index):
     assert "lb:PER:Lloyd Austin" not in town
     (place,) = [k for k, v in town.items() if v == ["Austin"]]
     assert index.ents[place].country == "US" and index.ents[place].type == "GPE"
+
+
+def test_news_site_name_keeps_its_domain(index):
+    doc = run_doc("Das Portal ABCD.ch berichtete zuerst darüber.", "2024-01-01")
+    ent = doc.entity("lb:ORG:abcd_ch")
+    assert ent is not None and [m.text for m in ent.mentions] == ["ABCD.ch"]

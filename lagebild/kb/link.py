@@ -29,6 +29,7 @@ except ImportError:  # pragma: no cover - depends on the ner branch being merged
 
 log = logging.getLogger(__name__)
 _ACRONYM = re.compile(r"^[A-ZÄÖÜ]{2,6}$")
+_DOMAIN = re.compile(r"\.(?:[a-z]{2}|com|org|net|info)\b")
 _ROMAN = re.compile(r"^[IVXLC]+$")
 _STREETS = ("straße", "strasse", "platz", "allee", "weg", "ring", "brücke", "damm", "ufer")
 _NER_TYPES = {"PER": "PER", "ORG": "ORG", "LOC": "GPE"}
@@ -206,8 +207,12 @@ def _proper_noun_runs(sent: Sentence) -> list[tuple[int, int, str]]:
 
 def _acronyms(sent: Sentence) -> list[tuple[int, int, str]]:
     """Unknown all-capital abbreviations ("SPD", "IAEA") name organisations in news text."""
-    return [(t.start, t.end, "ORG") for t in sent.tokens
-            if _ACRONYM.match(t.text) and not _ROMAN.match(t.text)]
+    out = []
+    for t in sent.tokens:
+        if _ACRONYM.match(t.text) and not _ROMAN.match(t.text):
+            domain = _DOMAIN.match(sent.text, t.end - sent.start)  # "NUME.ch": a news site
+            out.append((t.start, t.end + (domain.end() - domain.start() if domain else 0), "ORG"))
+    return out
 
 
 def _ner_mentions(sent: Sentence, taken: list[Mention]) -> list[Mention]:
