@@ -26,9 +26,15 @@ REGION_CUES = frozenset({"bundesstaat", "bundesstaats", "bundesstaates", "us-bun
                          "provinz", "gebiet", "bezirk", "bundesland", "staat"})
 
 
+_TRANS = str.maketrans(_CHARMAP)
+
+
 def fold(text: str) -> str:
     """Lower-case ``text`` character by character so that offsets are preserved."""
-    out = []
+    low = text.translate(_TRANS).lower()
+    if len(low) == len(text):
+        return low
+    out = []  # a character that lower-cases to two ("İ"): keep it as it is
     for ch in text:
         ch = _CHARMAP.get(ch, ch)
         low = ch.lower()
