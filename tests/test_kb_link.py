@@ -186,3 +186,9 @@ def test_news_site_name_keeps_its_domain(index):
     doc = run_doc("Das Portal ABCD.ch berichtete zuerst darüber.", "2024-01-01")
     ent = doc.entity("lb:ORG:abcd_ch")
     assert ent is not None and [m.text for m in ent.mentions] == ["ABCD.ch"]
+
+
+def test_newspaper_named_like_a_noun_needs_its_full_or_capital_name(index):
+    assert "lb:ORG:Die Welt" not in entities("Sie wollen die Welt verbessern.", "2024-01-01")
+    found = entities("Das berichtete die WELT am Sonntag.", "2024-01-01")
+    assert found["lb:ORG:Die Welt"] == ["WELT"]

@@ -52,7 +52,7 @@ class AliasHit:
 
     entity_id: str
     alias: str  # the alias as written in the KB (its case decides how strictly to match)
-    kind: str  # name | alias | adj | demonym
+    kind: str  # name | alias | exact (case-sensitive) | demonym
 
 
 @dataclass(frozen=True)
@@ -124,13 +124,22 @@ class Index:
 
     def _add_entity(self, ent: KBEntity, stop: frozenset[str]) -> None:
         geonames = ent.source == "geonames"
-        if not (geonames and fold_key(ent.name) in stop):
+        # a one-word name that is also an ordinary noun ("Zeit", "Welt", "Bild") would match
+        # everywhere: such names are only matched in capitals ("ZEIT") or as longer forms
+        stop = stop if ent.source != "user" else frozenset()
+        if fold_key(ent.name) not in stop:
             self._add(ent.name, AliasHit(ent.id, ent.name, "name"))
+        elif ent.name.isupper():
+            self._add(ent.name, AliasHit(ent.id, ent.name, "exact"))
         for alias in ent.aliases:
             # short alternate names are mostly foreign abbreviations or words ("Von", "Ben");
             # only big cities keep them ("Rom")
             short = len(alias) < 3 or (len(alias) == 3 and ent.population < 1_000_000)
-            if geonames and (short or fold_key(alias) in stop):
+            if geonames and short:
+                continue
+            if fold_key(alias) in stop:
+                if alias.isupper():  # "WELT" only as written, never the noun "Welt"
+                    self._add(alias, AliasHit(ent.id, alias, "exact"))
                 continue
             self._add(alias, AliasHit(ent.id, alias, "alias"))
         if ent.type != "PER":

@@ -126,7 +126,8 @@ def gazetteer(index: Index, text: str, offset: int) -> list[Mention]:
         stop, compound = bound
         surface = text[start:end_idx + 1]
         cands = [h.entity_id for h in hits
-                 if h.kind in ("name", "alias") and _case_ok(h.alias, surface)]
+                 if (h.kind in ("name", "alias") and _case_ok(h.alias, surface))
+                 or (h.kind == "exact" and surface == h.alias)]
         if stop > end_idx + 1:  # inflected: persons and places take genitive -s only
             cands = [c for c in cands
                      if index.ents[c].type == "ORG" or text[end_idx + 1:stop] in ("s", "'s", "’s")
