@@ -192,3 +192,16 @@ def test_newspaper_named_like_a_noun_needs_its_full_or_capital_name(index):
     assert "lb:ORG:Die Welt" not in entities("Sie wollen die Welt verbessern.", "2024-01-01")
     found = entities("Das berichtete die WELT am Sonntag.", "2024-01-01")
     assert found["lb:ORG:Die Welt"] == ["WELT"]
+
+
+def test_unknown_places_named_with_their_kind(index):
+    found = entities("In der Provinz Nangarhar und in der Jaroslaw-Mudryj-Straße wurde "
+                     "protestiert. Der Arbeitsplatz liegt in der Stadt.", "2024-01-01")
+    assert found["lb:LOC:provinz_nangarhar"] == ["Provinz Nangarhar"]
+    assert found["lb:LOC:jaroslaw_mudryj_strasse"] == ["Jaroslaw-Mudryj-Straße"]
+    assert not any("Arbeitsplatz" in m for ms in found.values() for m in ms)
+
+
+def test_first_part_of_a_hyphenated_name_is_a_mention(index):
+    found = entities("Die NATO-Mission endet.", "2024-01-01")
+    assert found["lb:ORG:NATO"] == ["NATO"]

@@ -17,6 +17,7 @@ from lagebild.kb.mentions import (
     institutions,
     normalise_name,
     place_cue_before,
+    places,
     region_cue_before,
     titles,
 )
@@ -288,6 +289,7 @@ def extract(doc: Document, index: Index | None = None) -> list[Entity]:
                 if not any(g.start <= m.start and m.end <= g.end for g in gaz)]
         taken = gaz + tit + inst
         taken += anaphors(sent, taken)
+        taken += places(sent, taken)
         ner = _ner_mentions(sent, taken)
         bare = _bare_names(sent, taken + ner)
         gaz_all += gaz
