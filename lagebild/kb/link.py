@@ -225,7 +225,12 @@ def _ner_mentions(sent: Sentence, taken: list[Mention]) -> list[Mention]:
     for start, end, label in spans:
         if label not in _NER_TYPES:
             continue
-        if any(m.start < end and start < m.end for m in taken):
+        inside = [m for m in taken if m.start < end and start < m.end]
+        # a longer organisation name around a known place ("Bangkok Post") is kept as well
+        wraps = label == "ORG" and inside and all(
+            start <= m.start and m.end <= end and (m.end - m.start) < end - start
+            and m.kind == "alias" for m in inside)
+        if inside and not wraps:
             continue
         text = sent.text[start - sent.start:end - sent.start]
         out.append(Mention(start, end, text, kind="ner", label=_NER_TYPES[label]))
