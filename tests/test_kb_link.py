@@ -205,3 +205,13 @@ def test_unknown_places_named_with_their_kind(index):
 def test_first_part_of_a_hyphenated_name_is_a_mention(index):
     found = entities("Die NATO-Mission endet.", "2024-01-01")
     assert found["lb:ORG:NATO"] == ["NATO"]
+
+
+def test_state_institutions(index):
+    found = entities("Ein Sprecher des russischen Außenministeriums widersprach. Später bestätigte "
+                     "das Außenministerium den Termin. Die ukrainische Botschaft schwieg, und die "
+                     "russische Regierung auch.", "2024-01-01")
+    assert found["lb:ORG:Russisches Außenministerium"] == [
+        "russischen Außenministeriums", "Außenministerium"]
+    assert found["lb:ORG:botschaft_ua"] == ["ukrainische Botschaft"]
+    assert found["lb:GPE:RU"] == ["russische Regierung"]  # a state's government is the state

@@ -94,9 +94,12 @@ class Index:
         self.adjectives: dict[str, str] = {}  # folded adjective stem → state id
         self.holders: dict[tuple[str, str], list[tuple[Role, str]]] = defaultdict(list)
         stop = _stopwords()
+        self.orgs_by_country: dict[str, list[KBEntity]] = defaultdict(list)
         for ent in ents.values():
             if ent.iso:
                 self.by_iso[ent.iso] = ent.id
+            if ent.type == "ORG" and ent.country:
+                self.orgs_by_country[ent.country].append(ent)
         for ent in ents.values():
             self._add_entity(ent, stop)
         for ent in ents.values():
@@ -181,6 +184,15 @@ class Index:
             if self.ents[hit.entity_id].type in ("ORG", "GPE"):
                 return hit.entity_id
         return None
+
+    def institution(self, iso: str, noun: str) -> str | None:
+        """The KB organisation of state ``iso`` whose names contain ``noun`` (one, else None):
+        "russisches Verteidigungsministerium" → the Russian Ministry of Defence."""
+        if not iso or not noun:
+            return None
+        hits = [e.id for e in self.orgs_by_country.get(iso, ())
+                if noun in fold(" ".join([e.name, *e.aliases]))]
+        return hits[0] if len(hits) == 1 else None
 
     def lookup(self, name: str) -> list[KBEntity]:
         seen: dict[str, KBEntity] = {}

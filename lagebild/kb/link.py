@@ -168,6 +168,11 @@ class _Linker:
                     hits.add(m.entity)
         return hits.pop() if len(hits) == 1 else None
 
+    def named_orgs(self) -> set[str]:
+        """KB organisations already linked in this document."""
+        return {m.entity for m in self.mentions if m.entity in self.index.ents
+                and self.index.ents[m.entity].type == "ORG"}
+
     def _type(self, ent_id: str) -> str:
         if ent_id in self.index.ents:
             return self.index.ents[ent_id].type
@@ -354,11 +359,14 @@ def _link_institutions(linker: _Linker, insts: list[Mention]) -> None:
         elif m.title_orgs:
             state = index.ents[m.title_orgs[0]]
             noun = (m.hint or "").capitalize()
-            m.entity = linker.local_id(f"{noun} ({state.iso or state.name})", "ORG")
+            m.entity = index.institution(state.iso or "", m.hint or "") or \
+                linker.local_id(f"{noun} ({state.iso or state.name})", "ORG")
             by_noun.setdefault(m.hint or "", set()).add(m.entity)
     for m in insts:
         if m.kind == "institution" and not m.title_orgs:
             known = by_noun.get(m.hint or "", set())
+            known |= {e for e in linker.named_orgs() if m.hint and m.hint in
+                      fold(" ".join([index.ents[e].name, *index.ents[e].aliases]))}
             noun = (m.hint or "").capitalize()
             m.entity = next(iter(known)) if len(known) == 1 else linker.local_id(noun, "ORG")
         if m.entity:
