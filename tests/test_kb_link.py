@@ -215,3 +215,9 @@ def test_state_institutions(index):
         "russischen Außenministeriums", "Außenministerium"]
     assert found["lb:ORG:botschaft_ua"] == ["ukrainische Botschaft"]
     assert found["lb:GPE:RU"] == ["russische Regierung"]  # a state's government is the state
+
+
+def test_abbreviation_before_a_hyphen_is_an_organisation(index):
+    found = entities("Die QRTF-Truppen zogen ab, sagte ein TV-Sender.", "2024-01-01")
+    assert found["lb:ORG:qrtf"] == ["QRTF"]
+    assert "lb:ORG:tv" not in found

@@ -7,6 +7,7 @@ import math
 import re
 import unicodedata
 from datetime import date
+from functools import lru_cache
 
 from lagebild.kb.index import Index, fold, get_index
 from lagebild.kb.loader import KBEntity
@@ -14,6 +15,7 @@ from lagebild.kb.mentions import (
     Mention,
     anaphors,
     gazetteer,
+    institution_data,
     institutions,
     normalise_name,
     place_cue_before,
@@ -211,13 +213,21 @@ def _proper_noun_runs(sent: Sentence) -> list[tuple[int, int, str]]:
     return spans
 
 
+@lru_cache(maxsize=1)
+def _not_orgs() -> frozenset[str]:
+    return frozenset(str(w) for w in institution_data().get("not_organisations") or ())
+
+
 def _acronyms(sent: Sentence) -> list[tuple[int, int, str]]:
     """Unknown all-capital abbreviations ("SPD", "IAEA") name organisations in news text."""
     out = []
     for t in sent.tokens:
-        if _ACRONYM.match(t.text) and not _ROMAN.match(t.text):
-            domain = _DOMAIN.match(sent.text, t.end - sent.start)  # "NUME.ch": a news site
-            out.append((t.start, t.end + (domain.end() - domain.start() if domain else 0), "ORG"))
+        head = t.text.split("-", 1)[0]  # "ISAF-Truppen" names the ISAF
+        if _ACRONYM.match(head) and not _ROMAN.match(head) and head not in _not_orgs() \
+                and (head == t.text or len(t.text) > len(head) + 2):
+            end = t.start + len(head)
+            domain = _DOMAIN.match(sent.text, end - sent.start)  # "NUME.ch": a news site
+            out.append((t.start, end + (domain.end() - domain.start() if domain else 0), "ORG"))
     return out
 
 

@@ -52,13 +52,13 @@ class Mention:
 
 
 @lru_cache(maxsize=1)
-def _institution_data() -> dict:
+def institution_data() -> dict:
     with open(DATA_DIR / "_institutions.yaml", encoding="utf-8") as fh:
         return yaml.safe_load(fh) or {}
 
 
 def institution_nouns() -> tuple[frozenset[str], frozenset[str]]:
-    data = _institution_data()
+    data = institution_data()
     return (frozenset(data.get("state_metonyms") or ()),
             frozenset(data.get("institutions") or ()))
 
@@ -66,7 +66,7 @@ def institution_nouns() -> tuple[frozenset[str], frozenset[str]]:
 def places(sent: Sentence, taken: list[Mention]) -> list[Mention]:
     """Unknown places named with their kind: "Provinz Schabwa", "Karl-Marx-Straße",
     "Sukhumvit Road" (the two words, or the hyphenated street name, are one LOC mention)."""
-    data = _institution_data()
+    data = institution_data()
     kinds = frozenset(data.get("place_nouns") or ())
     streets = tuple(data.get("street_words") or ())
     toks = sent.tokens
@@ -93,7 +93,7 @@ def places(sent: Sentence, taken: list[Mention]) -> list[Mention]:
 
 def anaphors(sent: Sentence, taken: list[Mention]) -> list[Mention]:
     """Definite nouns such as "des Bündnisses" that may refer back to a named organisation."""
-    nouns: dict[str, str] = _institution_data().get("anaphors") or {}
+    nouns: dict[str, str] = institution_data().get("anaphors") or {}
     toks = sent.tokens
     out = []
     for i, tok in enumerate(toks[1:], 1):
