@@ -78,3 +78,9 @@ def test_missing_model_falls_back_to_proper_noun_runs(monkeypatch):
     monkeypatch.setattr(link, "_NER_BROKEN", [])
     found = _run("Dort sprach Friedhelm Kowalczyk mit Reportern.")
     assert "lb:PER:friedhelm_kowalczyk" in found
+
+
+def test_fallback_takes_an_unknown_name_after_nach_as_a_place(monkeypatch):
+    monkeypatch.setattr(link, "_ner", None)
+    found = _run("Die Delegation reiste danach Richtung Süden weiter nach Sangin.")
+    assert found["lb:GPE:sangin"] == ["Sangin"]

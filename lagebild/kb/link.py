@@ -34,6 +34,7 @@ log = logging.getLogger(__name__)
 _ACRONYM = re.compile(r"^[A-ZÄÖÜ]{2,6}$")
 _DOMAIN = re.compile(r"\.(?:[a-z]{2}|com|org|net|info)\b")
 _ROMAN = re.compile(r"^[IVXLC]+$")
+_PLACE_PREPOSITIONS = frozenset({"in", "nach", "aus"})
 _STREETS = ("straße", "strasse", "platz", "allee", "weg", "ring", "brücke", "damm", "ufer")
 _NER_TYPES = {"PER": "PER", "ORG": "ORG", "LOC": "GPE"}
 
@@ -209,6 +210,9 @@ def _proper_noun_runs(sent: Sentence) -> list[tuple[int, int, str]]:
             j += 1
         if j - i >= 2:
             spans.append((toks[i].start, toks[j - 1].end, "PER"))
+        elif j - i == 1 and i > 0 and fold(toks[i - 1].text) in _PLACE_PREPOSITIONS \
+                and len(toks[i].text) > 3:
+            spans.append((toks[i].start, toks[i].end, "LOC"))  # "nach Askalon": a place
         i = max(j, i + 1)
     return spans
 
