@@ -221,3 +221,16 @@ def test_abbreviation_before_a_hyphen_is_an_organisation(index):
     found = entities("Die QRTF-Truppen zogen ab, sagte ein TV-Sender.", "2024-01-01")
     assert found["lb:ORG:qrtf"] == ["QRTF"]
     assert "lb:ORG:tv" not in found
+
+
+def test_spokeswoman_of_a_ministry(index):
+    found = entities("Die Sprecherin des russischen Außenministeriums widersprach.", "2024-01-01")
+    assert "lb:PER:Maria Sacharowa" in found and "lb:PER:Dmitri Peskow" not in found
+
+
+def test_role_filed_under_a_body_of_the_organisation(index):
+    # the data files the role under the Commission; the text names the EU
+    found = entities("Die EU-Kommissionspräsidentin reiste nach Kiew.", "2024-01-01")
+    assert "EU-Kommissionspräsidentin" in found["lb:PER:Ursula von der Leyen"]
+    assert "lb:PER:Ursula von der Leyen" not in entities(
+        "Die EU-Kommissionspräsidentin reiste nach Kiew.", "2018-01-01")

@@ -203,6 +203,11 @@ class Index:
     def role_holders(self, key: str, org: str, on: date | None) -> list[tuple[Role, KBEntity]]:
         return [(r, self.ents[i]) for r, i in self.holders.get((key, org), []) if r.active(on)]
 
+    def role_holders_any(self, key: str, on: date | None) -> list[tuple[Role, KBEntity]]:
+        """Holders of ``key`` at any organisation on ``on``."""
+        return [(r, self.ents[i]) for (k, _org), items in self.holders.items() if k == key
+                for r, i in items if r.active(on)]
+
     def adjective_state(self, word: str) -> str | None:
         """The state a (possibly inflected) adjective names: "ukrainischen" → Ukraine."""
         w = fold(word)

@@ -120,6 +120,14 @@ class _Linker:
             if state:
                 out = [(p.id, r.title_de, r.title_en) for k in m.title.keys
                        for r, p in self.index.role_holders(k, state, self.on)]
+        if not out and ent.kind != "state":
+            # the data may file a role under a body of the organisation ("EU" vs the European
+            # Commission): a role that only one person holds that day anywhere is theirs
+            for k in m.title.org_keys:
+                anywhere = {p.id: (p.id, r.title_de, r.title_en)
+                            for r, p in self.index.role_holders_any(k, self.on)}
+                if len(anywhere) == 1:
+                    out += list(anywhere.values())
         return out
 
     def resolve_title(self, m: Mention, named: set[str]) -> str | None:

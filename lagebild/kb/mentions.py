@@ -325,6 +325,13 @@ def _title_context(index: Index, m: Mention, toks: list[Token], i: int, prefix: 
         gen = _covering(gaz, toks[k])
         if gen is not None:
             orgs += [c for c in gen.cands if index.ents[c].type in ("GPE", "ORG")]
+        elif toks[k].pos == "ADJA" and k + 1 < len(toks):
+            # "Sprecherin des russischen Außenministeriums": the state, narrowed by the noun
+            state = index.adjective_state(toks[k].text)
+            noun = _strip_noun(fold(toks[k + 1].text), institution_nouns()[1])
+            if state and noun:
+                orgs.append(state)
+                m.hint = m.hint or noun
     if not orgs and m.title and m.title.org:
         orgs.append(m.title.org)
     m.title_orgs = list(dict.fromkeys(orgs))
