@@ -302,7 +302,7 @@ def _inside_other_name(index: Index, m: Mention, sent: Sentence, gaz: list[Menti
         after = not any(g.start <= nxt.start < g.end for g in gaz)
     if before and all(e.source == "geonames" for e in ents):
         return True
-    return after
+    return after and not any(e.kind == "state" for e in ents)  # "US Secretary of State"
 
 
 def extract(doc: Document, index: Index | None = None) -> list[Entity]:
