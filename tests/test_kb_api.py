@@ -117,3 +117,8 @@ def test_lookup_command_with_a_user_directory(tmp_path):
         assert "lb:ORG:Beispielwerk" in result.output
     finally:
         set_index(None)
+
+
+def test_model_version_names_kb_and_ner():
+    assert api.MODEL_VERSION.startswith(f"kb-{api.KB_VERSION}+ner-")
+    assert api.NER_MODEL_VERSION in api.MODEL_VERSION
