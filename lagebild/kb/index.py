@@ -16,7 +16,7 @@ from pathlib import Path
 import ahocorasick
 import yaml
 
-from lagebild.kb.loader import DATA_DIR, KBEntity, Role, load_all
+from lagebild.kb.loader import DATA_DIR, LEXICON_DIR, KBEntity, Role, load_all
 
 _CHARMAP = {"\u2010": "-", "\u2011": "-", "\u2019": "'", "\u00a0": " ", "\u202f": " "}
 NOUN_SUFFIXES = ("s", "es", "ns", "n", "en", "'s", "'")  # genitive and weak-noun endings
@@ -79,7 +79,7 @@ def _adjective_variants(name: str) -> list[str]:
 
 
 def _stopwords() -> frozenset[str]:
-    path = DATA_DIR / "alias_stopwords.txt"
+    path = LEXICON_DIR / "alias_stopwords.txt"
     if not path.exists():
         return frozenset()
     words = (ln.split("#")[0].strip() for ln in path.read_text(encoding="utf-8").splitlines())
@@ -233,9 +233,10 @@ _INDEX: Index | None = None
 def kb_version(paths: list[Path] | None = None) -> str:
     """A short hash of the shipped knowledge files (changes whenever the data changes)."""
     h = hashlib.sha256()
-    for path in sorted(p for p in DATA_DIR.rglob("*") if p.is_file()):
-        h.update(path.relative_to(DATA_DIR).as_posix().encode())
-        h.update(path.read_bytes())
+    for root in (DATA_DIR, LEXICON_DIR):
+        for path in sorted(p for p in root.rglob("*") if p.is_file()):
+            h.update(path.relative_to(root.parent).as_posix().encode())
+            h.update(path.read_bytes())
     for extra in paths or []:
         for path in sorted(p for p in Path(extra).rglob("*") if p.is_file()):
             h.update(path.read_bytes())

@@ -21,6 +21,7 @@ import yaml
 
 DATA_DIR = Path(__file__).resolve().parent / "data"
 GENERATED = DATA_DIR / "generated"
+LEXICON_DIR = Path(__file__).resolve().parent / "lexicon"  # matcher lexicons, not KB records
 ENV_VAR = "LAGEBILD_KB_PATH"
 _QID = re.compile(r"^Q\d+$")
 _YAML_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # the C parser is ~10x faster

@@ -19,7 +19,7 @@ from lagebild.kb.index import (
     TitleSense,
     fold,
 )
-from lagebild.kb.loader import DATA_DIR
+from lagebild.kb.loader import LEXICON_DIR
 from lagebild.model import Sentence, Token
 
 _FORMER = frozenset({"ex", "ehemalige", "ehemaligen", "ehemaliger", "früheren", "frühere",
@@ -53,7 +53,7 @@ class Mention:
 
 @lru_cache(maxsize=1)
 def institution_data() -> dict:
-    with open(DATA_DIR / "_institutions.yaml", encoding="utf-8") as fh:
+    with open(LEXICON_DIR / "institutions.yaml", encoding="utf-8") as fh:
         return yaml.safe_load(fh) or {}
 
 
