@@ -84,3 +84,11 @@ def test_fallback_takes_an_unknown_name_after_nach_as_a_place(monkeypatch):
     monkeypatch.setattr(link, "_ner", None)
     found = _run("Die Delegation reiste danach Richtung Süden weiter nach Sangin.")
     assert found["lb:GPE:sangin"] == ["Sangin"]
+
+
+def test_fallback_surnames_tagged_as_nouns(monkeypatch):
+    monkeypatch.setattr(link, "_ner", None)
+    found = _run("Gestern sprach Günther Platter mit Reportern. Von Seiten der Opposition kam "
+                 "Kritik.")
+    assert found["lb:PER:gunther_platter"] == ["Günther Platter"]
+    assert not any("Seiten" in m for ms in found.values() for m in ms)

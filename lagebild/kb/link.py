@@ -24,6 +24,7 @@ from lagebild.kb.mentions import (
     titles,
 )
 from lagebild.model import Document, Entity, Sentence, Span, Token
+from lagebild.nlp import analyze
 
 try:  # the statistical layer; the stage still works (less recall) without the model
     from lagebild.nlp import ner as _ner
@@ -34,6 +35,9 @@ log = logging.getLogger(__name__)
 _ACRONYM = re.compile(r"^[A-ZÄÖÜ]{2,6}$")
 _DOMAIN = re.compile(r"\.(?:[a-z]{2}|com|org|net|info)\b")
 _ROMAN = re.compile(r"^[IVXLC]+$")
+_FUNCTION_POS = frozenset({"APPR", "APPRART", "ART", "KON", "KOUS", "ADV", "PTKNEG", "PIS",
+                           "PPER", "PDS", "PDAT", "PIAT", "PRF", "PWAV", "PWS"})
+_SURNAME_POS = frozenset({"NE", "NN", "ADJA", "FM"})
 _PLACE_PREPOSITIONS = frozenset({"in", "nach", "aus"})
 _STREETS = ("straße", "strasse", "platz", "allee", "weg", "ring", "brücke", "damm", "ufer")
 _NER_TYPES = {"PER": "PER", "ORG": "ORG", "LOC": "GPE"}
@@ -213,9 +217,15 @@ def _proper_noun_runs(sent: Sentence) -> list[tuple[int, int, str]]:
     i = 0
     while i < len(toks):
         j = i
-        while j < len(toks) and j - i < 3 and toks[j].pos == "NE" and toks[j].text[:1].isupper() \
-                and toks[j].text.replace("-", "").isalpha():
+        # a proper noun, then up to two more capitalised words: surnames the tagger does not
+        # know are often tagged as nouns or adjectives ("Friedbert Pflüger", "Günther Platter")
+        while j < len(toks) and j - i < 3 and toks[j].text[:1].isupper() \
+                and toks[j].text.replace("-", "").isalpha() \
+                and (toks[j].pos == "NE" or (j > i and toks[j].pos in _SURNAME_POS
+                                             and not toks[j - 1].text.endswith("s"))):
             j += 1
+        if j > i and _function_word(toks[i].text):  # "Von Seiten" opening a sentence
+            j = i
         if j - i >= 2:
             spans.append((toks[i].start, toks[j - 1].end, "PER"))
         elif j - i == 1 and i > 0 and fold(toks[i - 1].text) in _PLACE_PREPOSITIONS \
@@ -223,6 +233,12 @@ def _proper_noun_runs(sent: Sentence) -> list[tuple[int, int, str]]:
             spans.append((toks[i].start, toks[i].end, "LOC"))  # "nach Askalon": a place
         i = max(j, i + 1)
     return spans
+
+
+@lru_cache(maxsize=4096)
+def _function_word(word: str) -> bool:
+    """A capitalised word that is a function word in lower case ("Von", "Bei", "Aus")."""
+    return analyze(word.lower())[1] in _FUNCTION_POS
 
 
 @lru_cache(maxsize=1)
