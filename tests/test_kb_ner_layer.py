@@ -92,3 +92,9 @@ def test_fallback_surnames_tagged_as_nouns(monkeypatch):
                  "Kritik.")
     assert found["lb:PER:gunther_platter"] == ["Günther Platter"]
     assert not any("Seiten" in m for ms in found.values() for m in ms)
+
+
+def test_fallback_first_name_tagged_as_noun(monkeypatch):
+    monkeypatch.setattr(link, "_ner", None)
+    found = _run("Auch der unterlegene Kandidat Mohsen Rezai klagte.")
+    assert found["lb:PER:mohsen_rezai"] == ["Mohsen Rezai"]

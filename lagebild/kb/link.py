@@ -222,7 +222,8 @@ def _proper_noun_runs(sent: Sentence) -> list[tuple[int, int, str]]:
         while j < len(toks) and j - i < 3 and toks[j].text[:1].isupper() \
                 and toks[j].text.replace("-", "").isalpha() \
                 and (toks[j].pos == "NE" or (j > i and toks[j].pos in _SURNAME_POS
-                                             and not toks[j - 1].text.endswith("s"))):
+                                             and not toks[j - 1].text.endswith("s"))
+                     or (j == i and toks[j].pos == "NN" and _next_is_name(toks, j))):
             j += 1
         if j > i and _function_word(toks[i].text):  # "Von Seiten" opening a sentence
             j = i
@@ -233,6 +234,13 @@ def _proper_noun_runs(sent: Sentence) -> list[tuple[int, int, str]]:
             spans.append((toks[i].start, toks[i].end, "LOC"))  # "nach Askalon": a place
         i = max(j, i + 1)
     return spans
+
+
+def _next_is_name(toks: list[Token], j: int) -> bool:
+    """An unknown first name the tagger calls a noun, before a proper noun ("Mohsen Rezai")."""
+    nxt = toks[j + 1] if j + 1 < len(toks) else None
+    return nxt is not None and nxt.pos == "NE" and nxt.text[:1].isupper() \
+        and not nxt.text.isupper() and nxt.start - toks[j].end == 1
 
 
 @lru_cache(maxsize=4096)
