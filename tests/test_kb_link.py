@@ -108,11 +108,11 @@ def test_possessive_title_needs_a_single_holder(index):
 
 
 def test_unknown_person_and_surname_coreference(index):
-    doc = run_doc("Sprecherin Tammy Bruce kündigte Gespräche an. Bruce sagte, man sei bereit.",
+    doc = run_doc("Sprecherin Jana Kowalski kündigte Gespräche an. Kowalski sagte, man sei bereit.",
                   "2025-04-10")
-    ent = doc.entity("lb:PER:tammy_bruce")
+    ent = doc.entity("lb:PER:jana_kowalski")
     assert ent is not None and ent.type == "PER" and ent.kb == "lagebild"
-    assert [m.text for m in ent.mentions] == ["Sprecherin", "Tammy Bruce", "Bruce"]
+    assert [m.text for m in ent.mentions] == ["Sprecherin", "Jana Kowalski", "Kowalski"]
     assert ent.gender == "f"
 
 
