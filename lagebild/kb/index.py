@@ -11,6 +11,7 @@ import threading
 from collections import defaultdict
 from dataclasses import dataclass
 from datetime import date
+from functools import lru_cache
 from pathlib import Path
 
 import ahocorasick
@@ -29,6 +30,7 @@ REGION_CUES = frozenset({"bundesstaat", "bundesstaats", "bundesstaates", "us-bun
 _TRANS = str.maketrans(_CHARMAP)
 
 
+@lru_cache(maxsize=200_000)  # word forms repeat across documents
 def fold(text: str) -> str:
     """Lower-case ``text`` character by character so that offsets are preserved."""
     low = text.translate(_TRANS).lower()

@@ -10,7 +10,7 @@ from datetime import date
 from functools import lru_cache
 
 from lagebild.kb.index import Index, fold, get_index
-from lagebild.kb.loader import KBEntity
+from lagebild.kb.loader import LEXICON_DIR, KBEntity
 from lagebild.kb.mentions import (
     Mention,
     anaphors,
@@ -24,7 +24,6 @@ from lagebild.kb.mentions import (
     titles,
 )
 from lagebild.model import Document, Entity, Sentence, Span, Token
-from lagebild.nlp import analyze
 
 try:  # the statistical layer; the stage still works (less recall) without the model
     from lagebild.nlp import ner as _ner
@@ -35,8 +34,6 @@ log = logging.getLogger(__name__)
 _ACRONYM = re.compile(r"^[A-ZÄÖÜ]{2,6}$")
 _DOMAIN = re.compile(r"\.(?:[a-z]{2}|com|org|net|info)\b")
 _ROMAN = re.compile(r"^[IVXLC]+$")
-_FUNCTION_POS = frozenset({"APPR", "APPRART", "ART", "KON", "KOUS", "ADV", "PTKNEG", "PIS",
-                           "PPER", "PDS", "PDAT", "PIAT", "PRF", "PWAV", "PWS"})
 _SURNAME_POS = frozenset({"NE", "NN", "ADJA", "FM"})
 _PLACE_PREPOSITIONS = frozenset({"in", "nach", "aus"})
 _STREETS = ("straße", "strasse", "platz", "allee", "weg", "ring", "brücke", "damm", "ufer")
@@ -243,10 +240,16 @@ def _next_is_name(toks: list[Token], j: int) -> bool:
         and not nxt.text.isupper() and nxt.start - toks[j].end == 1
 
 
-@lru_cache(maxsize=4096)
+@lru_cache(maxsize=1)
+def _function_words() -> frozenset[str]:
+    path = LEXICON_DIR / "function_words.txt"
+    lines = (ln.split("#")[0] for ln in path.read_text(encoding="utf-8").splitlines())
+    return frozenset(w for ln in lines for w in ln.split())
+
+
 def _function_word(word: str) -> bool:
     """A capitalised word that is a function word in lower case ("Von", "Bei", "Aus")."""
-    return analyze(word.lower())[1] in _FUNCTION_POS
+    return word.lower() in _function_words()
 
 
 @lru_cache(maxsize=1)
