@@ -122,3 +122,8 @@ def test_lookup_command_with_a_user_directory(tmp_path):
 def test_model_version_names_kb_and_ner():
     assert api.MODEL_VERSION.startswith(f"kb-{api.KB_VERSION}+ner-")
     assert api.NER_MODEL_VERSION in api.MODEL_VERSION
+
+
+def test_local_id_is_normalised():
+    assert api.local_id("Jana  Kowalski", "PER") == "lb:PER:jana_kowalski"
+    assert api.local_id("Außenministerium (RU)", "ORG") == "lb:ORG:aussenministerium_ru"

@@ -141,3 +141,11 @@ def __getattr__(name: str) -> str:
         globals()["MODEL_VERSION"] = f"kb-{KB_VERSION}+ner-{value}"
         return globals()[name]
     raise AttributeError(name)
+
+
+def local_id(name: str, entity_type: str) -> str:
+    """The stable local id the entities stage gives an entity outside the knowledge base:
+    ``lb:<type>:<normalised name>`` ("Jana Kowalski", "PER" → ``lb:PER:jana_kowalski``)."""
+    from lagebild.kb.link import slug
+
+    return f"lb:{entity_type}:{slug(name)}"
