@@ -113,3 +113,39 @@ def lookup(name: str) -> list[EntityInfo]:
 def state_of_adjective(word: str) -> str | None:
     """The state entity id an adjective names ("ukrainischen" → Ukraine), else None."""
     return get_index().adjective_state(fold(word))
+
+
+def _ner_model_version() -> str:
+    """A short hash of the statistical NER model files in use ("none" without a model)."""
+    import hashlib
+
+    try:
+        from lagebild.nlp import ner
+    except ImportError:
+        return "none"
+    h = hashlib.sha256()
+    found = False
+    for name in ("MODEL_PATH", "AUX_MODEL_PATH"):
+        path = getattr(ner, name, None)
+        if path is not None and path.exists():
+            h.update(path.read_bytes())
+            found = True
+    return h.hexdigest()[:12] if found else "none"
+
+
+def __getattr__(name: str) -> str:
+    # computed on first use only: hashing the model is not worth doing at every import
+    if name in ("NER_MODEL_VERSION", "MODEL_VERSION"):
+        value = _ner_model_version()
+        globals()["NER_MODEL_VERSION"] = value
+        globals()["MODEL_VERSION"] = f"kb-{KB_VERSION}+ner-{value}"
+        return globals()[name]
+    raise AttributeError(name)
+
+
+def local_id(name: str, entity_type: str) -> str:
+    """The stable local id the entities stage gives an entity outside the knowledge base:
+    ``lb:<type>:<normalised name>`` ("Jana Kowalski", "PER" → ``lb:PER:jana_kowalski``)."""
+    from lagebild.kb.link import slug
+
+    return f"lb:{entity_type}:{slug(name)}"
