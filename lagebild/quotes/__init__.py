@@ -60,8 +60,8 @@ def _quote(doc: Document, f: Found, resolver: Resolver) -> Quote:
         speaker_text = doc.text[attr.phrase.start:attr.phrase.end]
     elif attr is not None and attr.fallback_previous:  # "heißt es in der Erklärung"
         speaker = resolver.author(f.start)
-    else:  # no attribution: the previous speaker goes on
-        speaker = resolver.previous(f.start)
+    else:  # no attribution: the previous speaker goes on, else the person just named
+        speaker = resolver.previous(f.start) or resolver.recent_person(f.start)
     resolver.note(attr.phrase.start if attr and attr.phrase else f.start, speaker)
     return Quote(kind=f.kind, start=f.start, end=f.end,  # type: ignore[arg-type]
                  text=doc.text[f.start:f.end], speaker=speaker, speaker_text=speaker_text,

@@ -46,7 +46,7 @@ def subject_of(toks: list[Tok], v: int, s0: int, limit: int) -> Phrase | None:
         # "Papier, Präsident des Gerichts, sagte, dass …": the clause before is the subject
         start = s0
         for j in range(v - 2, s0 - 1, -1):
-            if toks[j].text in QUOTE_CHARS or toks[j].text in {".", ":", ";"}:
+            if toks[j].text in {".", ":", ";", "!", "?"}:
                 start = j + 1
                 break
         while start < v and toks[start].pos in {"ADV", "KON"}:
@@ -90,6 +90,11 @@ def _after(toks: list[Tok], v: int, limit: int) -> Phrase | None:
 
 
 def _nearest_name(toks: list[Tok], s0: int, limit: int, v: int) -> Phrase | None:
+    """Fallback: the name or pronoun nearest to the verb within its own clause."""
+    for j in range(v + 1, limit):
+        if toks[j].text in {",", ";", ":"}:
+            limit = j
+            break
     best: int | None = None
     for i in range(s0, limit):
         t = toks[i]

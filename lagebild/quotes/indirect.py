@@ -85,9 +85,13 @@ def _sentence(toks: list[Tok], s0: int, s1: int, blocked: set[int]) -> list[Foun
         cue = speech_verb(toks, i, s1) if t.pos != "$(" else None
         if cue is not None:
             weak = t.lemma in lex.weak_verbs and " " not in cue
-            comma = _governed_comma(toks, i, s1)
+            attr = _verb_attr(toks, i, _clause_start(toks, s0, i), s1, cue)
+            # the complement follows the subject and its apposition: "sagte X, Chef der Y, dass"
+            after_subject = i
+            if attr.phrase is not None and attr.phrase.start > t.start:
+                after_subject = max(i, _index_after(toks, attr.phrase) - 1)
+            comma = _governed_comma(toks, after_subject, s1)
             if comma is not None and _complement(toks, comma + 1, s1, weak):
-                attr = _verb_attr(toks, i, _clause_start(toks, s0, i), comma, cue)
                 add(comma + 1, _reported_end(toks, comma + 1, s1, blocked), attr)
                 continue
             # B: "…, sagte X." / "…, gab X bekannt."

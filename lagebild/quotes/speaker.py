@@ -23,6 +23,9 @@ HEAD_POS = frozenset({"NN", "NE", "FM", "XY"})
 NOM_PRONOUNS = frozenset({"er", "sie", "wir", "ich", "man", "he", "she", "they", "we", "i"})
 GENITIVE_ARTS = frozenset({"des", "der", "eines", "einer"})
 DEFINITE = frozenset({"der", "die", "das", "des", "dem", "den", "the"})
+AFFILIATION = frozenset({"von", "vom", "aus"})
+TIME_WORDS = frozenset({"montag", "dienstag", "mittwoch", "donnerstag", "freitag", "samstag",
+                        "sonntag", "anfang", "ende", "mitte", "beginn"})
 SPEAKER_BONUS = 150  # characters
 SUBJECT_BONUS = 80
 EN_DETS = frozenset({"the", "a", "an", "his", "her", "their", "its"})
@@ -78,7 +81,8 @@ def np_from(toks: list[Tok], i: int, limit: int) -> Phrase | None:
         if j > i and toks[j].pos in {"ART", "PPOSAT"} and has_head \
                 and toks[j].low not in GENITIVE_ARTS:
             break
-        if j > i and toks[j].pos == "CARD" and has_head:
+        if j > i and toks[j].pos == "CARD" and has_head and not (
+                j + 1 < limit and toks[j + 1].pos == "NE"):  # "Bayer 04 Leverkusen" goes on
             break
         j += 1
     if not has_head:
@@ -93,6 +97,14 @@ def np_from(toks: list[Tok], i: int, limit: int) -> Phrase | None:
             k += 1
         if k + 1 < limit and toks[k].text == "," and toks[k + 1].pos == "NE":
             j = k
+    # affiliation: "ein Sprecher von Tesla", "Ken Rice vom Institut für Astronomie"
+    if j + 1 < limit and toks[j].low in AFFILIATION and toks[j + 1].pos not in {"CARD", "ADV"} \
+            and toks[j + 1].low not in TIME_WORDS:
+        k = j + 1
+        while k < limit and _is_np_tok(toks[k]) or k < limit and toks[k].low in {"für", "of"}:
+            k += 1
+        if k > j + 1:
+            j = k
     # apposition of a name: "René Préval, der Präsident des Staates," / "A B, Sprecher der C"
     if any(x.pos == "NE" for x in toks[i:j]):
         j = _nominal_apposition(toks, j, limit)
@@ -101,7 +113,7 @@ def np_from(toks: list[Tok], i: int, limit: int) -> Phrase | None:
         k = j + 1
         while k < limit and toks[k].pos in {"NE", "NN", "FM"} and toks[k].text[:1].isupper():
             k += 1
-        if k >= limit or toks[k].text in {",", ".", "“", "”", "\""} or toks[k].is_finite:
+        if k >= limit or toks[k].text in {",", ".", "“", "”", "\""}:
             j = k
     return Phrase(toks[i:j])
 
@@ -119,7 +131,7 @@ def _nominal_apposition(toks: list[Tok], j: int, limit: int) -> int:
         if toks[k].pos in {"VVFIN", "VAFIN", "VMFIN", "VVPP", "VVINF", "PRELS", "KOUS"}:
             return j
         k += 1
-    return k if k - j <= 8 else j
+    return k if k - j <= 12 else j
 
 
 def np_ending_at(toks: list[Tok], j: int, floor: int) -> Phrase | None:
@@ -165,7 +177,7 @@ def _name_run(toks: list[Tok]) -> list[Tok]:
         if t.pos == "NE" and (k == 0 or core[k - 1].pos in {"NN", "ADJA"} and k == 1
                               or core[k - 1].pos == "NE"):
             run = _run(core, k)
-            if len(run) >= 2 or k == 0 and len(core) == 1:
+            if len(run) >= 2 or k == 0:
                 return run
     return []
 
@@ -314,6 +326,15 @@ class Resolver:
         """The speaker of the last quote that started within ``window`` characters before pos."""
         before = [s for s in self.speakers if pos - window <= s[0] < pos]
         return before[-1][1] if before else None
+
+    def recent_person(self, pos: int, window: int = 300) -> str | None:
+        """The person (preferably a subject) named in the sentence or two before ``pos``."""
+        found = self._antecedent(pos, None, False)
+        if found is None:
+            return None
+        ent = self.doc.entity(found)
+        near = ent is not None and any(pos - window <= m.start < pos for m in ent.mentions)
+        return found if near else None
 
     def author(self, pos: int, window: int = 600) -> str | None:
         """Who wrote "die Erklärung": the previous speaker, else the nearest person or
