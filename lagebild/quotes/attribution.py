@@ -117,7 +117,7 @@ def after_quote(toks: list[Tok], j: int, limit: int) -> Attribution | None:
     if t.lemma == "heißen" and k + 1 < limit and toks[k + 1].low == "es":
         return heisst_es(toks, k, limit)
     cue = speech_verb(toks, k, limit)
-    if cue is not None and (t.pos in {"VVFIN", "VAFIN", "VMFIN"} or t.low in lexicon().english_verbs):
+    if cue is not None and (t.is_finite or t.low in lexicon().english_verbs):
         return Attribution(cue, _after(toks, k, limit), k, _plural(t), {k})
     if t.low == "so" and k + 1 < limit:
         phrase = np_from(toks, k + 1, limit)

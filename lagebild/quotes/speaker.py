@@ -17,8 +17,8 @@ from lagebild.quotes.lexicon import lexicon
 from lagebild.quotes.units import QUOTE_CHARS as QUOTE_MARKS
 from lagebild.quotes.units import Tok
 
-NP_POS = frozenset({"PDS", "ART", "ADJA", "NN", "NE", "PPOSAT", "PDAT", "PIAT", "CARD", "TRUNC", "FM",
-                    "XY", "PIDAT"})
+NP_POS = frozenset({"PDS", "ART", "ADJA", "NN", "NE", "PPOSAT", "PDAT", "PIAT", "CARD", "TRUNC",
+                    "FM", "XY", "PIDAT"})
 HEAD_POS = frozenset({"NN", "NE", "FM", "XY"})
 NOM_PRONOUNS = frozenset({"er", "sie", "wir", "ich", "man", "he", "she", "they", "we", "i"})
 GENITIVE_ARTS = frozenset({"des", "der", "eines", "einer"})
@@ -186,7 +186,8 @@ def _run(toks: list[Tok], k: int) -> list[Tok]:
     """Capitalised name words from k on (the tagger calls some surnames NN)."""
     j = k
     while j < len(toks) and toks[j].text[:1].isupper() and (
-            toks[j].pos in {"NE", "FM"} or toks[j].pos == "NN" and j > k and toks[j - 1].pos == "NE"):
+            toks[j].pos in {"NE", "FM"}
+            or toks[j].pos == "NN" and j > k and toks[j - 1].pos == "NE"):
         j += 1
     return toks[k:j]
 
