@@ -76,7 +76,8 @@ def is_zu_infinitive(toks: list[Tok], a: int, b: int) -> bool:
     """Does the clause [a, b) end in a zu-infinitive ("… zu treffen", "… zurückzuziehen")?"""
     for j in range(b - 1, a - 1, -1):
         t = toks[j]
-        if t.pos == "VVIZU" or t.pos in {"VVINF", "VAINF"} and j > a and toks[j - 1].low == "zu":
+        if t.pos == "VVIZU" or t.pos in {"VVINF", "VAINF", "VMINF"} and j > a \
+                and toks[j - 1].low == "zu":
             return True
         if t.is_finite:
             return False

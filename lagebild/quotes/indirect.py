@@ -179,13 +179,15 @@ def _prepositional(toks: list[Tok], i: int, s0: int, s1: int, add) -> None:  # t
         j = i + 1
         while j < s1 and toks[j].pos in {"ADJA", "PPOSAT", "ART"}:
             j += 1
-        if j < s1 and toks[j].low in lex.according_nouns:
+        if j < s1 and _according(toks[j].low):
             cue = f"{t.text} {toks[j].text}"
             nxt = j + 1
             if nxt < s1 and toks[nxt].low in {"von", "vom", "aus"}:
                 phrase = np_from(toks, nxt + 1, s1)
             elif nxt < s1 and toks[nxt].pos == "ART" or nxt < s1 and toks[nxt].pos == "NE":
                 phrase = np_from(toks, nxt, s1)
+            elif toks[j].low not in lex.according_nouns:
+                phrase = Phrase([toks[j]])  # "Nach Polizeiangaben": the compound names the source
     elif t.low == "according" and i + 1 < s1 and toks[i + 1].low == "to":
         phrase = np_from(toks, i + 2, s1)
         cue = "according to"
@@ -206,6 +208,12 @@ def _prepositional(toks: list[Tok], i: int, s0: int, s1: int, add) -> None:  # t
         add(i + 1, _trim_end(toks, s1), attr)
     else:
         add(s0, _trim_end(toks, s1), attr)
+
+
+def _according(word: str) -> bool:
+    """'Angaben', and compounds like 'Polizeiangaben', 'Medienberichten'."""
+    nouns = lexicon().according_nouns
+    return word in nouns or any(word.endswith(n) for n in nouns if len(n) >= 6)
 
 
 def _index_after(toks: list[Tok], phrase: Phrase) -> int:
