@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from lagebild.model import Document, Quote
 from lagebild.quotes.cues import channel_in
-from lagebild.quotes.direct import Found, find_direct
+from lagebild.quotes.direct import Found, colon_lead, find_direct
 from lagebild.quotes.indirect import find_indirect
 from lagebild.quotes.speaker import Resolver
 from lagebild.quotes.units import paragraphs
@@ -37,8 +37,10 @@ def _channel(doc: Document, f: Found) -> str | None:
 def run(doc: Document) -> Document:
     resolver = Resolver(doc)
     quotes: list[Quote] = []
+    lead = None
     for para in paragraphs(doc):
-        direct = find_direct(doc.text, para)
+        direct = find_direct(doc.text, para, lead)
+        lead = colon_lead(para)
         indirect = find_indirect(para, _blocked(direct))
         # a partial quote inside a reported clause is part of that clause, not a quote of its own
         direct = [d for d in direct if not d.partial

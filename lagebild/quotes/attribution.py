@@ -82,6 +82,8 @@ def _np_like(t: Tok) -> bool:
 
 def _after(toks: list[Tok], v: int, limit: int) -> Phrase | None:
     k = v + 1
+    if k < limit and toks[k].low == "sich":  # "äußerte sich der Chef …"
+        k += 1
     skipped = 0
     while k < limit and toks[k].pos in SKIPPABLE and skipped < 2 and toks[k].low != "so":
         k += 1

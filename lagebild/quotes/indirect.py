@@ -266,8 +266,15 @@ def _owner_np(toks: list[Tok], i: int, s1: int) -> Phrase | None:
 
 def _noun_owner(toks: list[Tok], i: int, s1: int) -> Phrase | None:
     """The author of 'seine Erklärung' / 'die Erklärung des Ministeriums' (before the comma)."""
-    if i > 0 and toks[i - 1].pos == "PPOSAT":
-        return None
+    if i + 2 < s1 and toks[i + 1].low in {"des", "der", "eines", "einer"}:
+        return np_from(toks, i + 1, s1)  # "die Erklärung des Ministeriums, dass"
+    # "X ist der Ansicht, dass" / "X bekräftigte seine Forderung, dass": the clause's subject
+    s0 = i
+    while s0 > 0 and toks[s0 - 1].sent == toks[i].sent and toks[s0 - 1].text not in {",", ";"}:
+        s0 -= 1
+    for f in range(s0, i):
+        if toks[f].is_finite:
+            return subject_of(toks, f, s0, i)
     return None
 
 
