@@ -62,6 +62,10 @@ def subject_of(toks: list[Tok], v: int, s0: int, limit: int) -> Phrase | None:
     if first.low in SUBORDINATORS:
         return np_from(toks, s0 + 1, v)
     before = np_from(toks, s0, v)
+    if before is not None and _unlikely_subject(before):
+        after = _after(toks, v, limit)
+        if after is not None:
+            return after  # "Gestern sagte X", "Den Unmut der CDU bekam X zu spüren"
     if before is not None:
         end = s0 + len(before.toks)
         if end == v or all(t.text == "," or _np_like(t) for t in toks[end:v]):
@@ -73,6 +77,22 @@ def subject_of(toks: list[Tok], v: int, s0: int, limit: int) -> Phrase | None:
     if after is not None:
         return after
     return _nearest_name(toks, s0, limit, v)
+
+
+OBLIQUE_ARTICLES = frozenset({"den", "dem", "einen", "einem"})
+# capitalised at the start of a sentence, these look like nouns to a tagger without context
+ADVERB_NOUNS = frozenset({"gestern", "heute", "morgen", "gegenüber", "vorgestern", "übermorgen",
+                          "zuvor", "dort", "hier", "damals", "später", "zudem", "außerdem"})
+
+
+def _unlikely_subject(phrase: Phrase) -> bool:
+    """An accusative/dative article, or one capitalised word that is no name (a sentence-
+    initial adverb or adjective the tagger took for a noun)."""
+    first = phrase.toks[0]
+    if first.low in OBLIQUE_ARTICLES:
+        return True
+    return len(phrase.toks) == 1 and (first.pos not in {"NE", "NN", "PPER"}
+                                      or first.low in ADVERB_NOUNS)
 
 
 def _np_like(t: Tok) -> bool:

@@ -207,14 +207,16 @@ def _unclosed_end(toks: list[Tok], para: Paragraph, o: int | None,
 
 
 def _attribution_limit(toks: list[Tok], c: int | None, nxt_open: int | None) -> int:
-    """Attribution after a closer ends at the next opener or the end of its sentence."""
+    """Attribution after a closer ends with its sentence (a quoted name may sit inside it:
+    'sagte ein Sprecher der „Stadtwerke“'), or at the next quote that opens a sentence."""
     if c is None:
         return len(toks)
-    end = nxt_open if nxt_open is not None else len(toks)
-    for j in range(c + 1, end):
+    for j in range(c + 1, len(toks)):
         if toks[j].text in {".", "!", "?"}:
             return j
-    return end
+        if j == nxt_open and toks[j - 1].text in {":", ".", "!", "?"}:
+            return j
+    return len(toks)
 
 
 def _before(toks: list[Tok], o: int, para: Paragraph) -> Attribution | None:

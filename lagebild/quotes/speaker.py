@@ -73,7 +73,10 @@ def np_from(toks: list[Tok], i: int, limit: int) -> Phrase | None:
         return None
     j = i
     has_head = False
-    while j < limit and _is_np_tok(toks[j]):
+    while j < limit and (_is_np_tok(toks[j]) or toks[j].text in OPENING_MARKS):
+        if toks[j].text in OPENING_MARKS and not (
+                j > i and toks[j - 1].pos in {"ART", "NN", "ADJA"}):
+            break
         if toks[j].pos in HEAD_POS or toks[j].text[:1].isupper() and toks[j].pos not in {
                 "ART", "PDS", "PDAT", "PPOSAT", "PIAT", "ADJA", "PPER"}:
             has_head = True
@@ -81,6 +84,13 @@ def np_from(toks: list[Tok], i: int, limit: int) -> Phrase | None:
         if j > i and toks[j].pos in {"ART", "PPOSAT"} and has_head \
                 and toks[j].low not in GENITIVE_ARTS:
             break
+        if j > i and toks[j].text in OPENING_MARKS and toks[j - 1].pos in {"ART", "NN", "ADJA"}:
+            close = _closing_mark(toks, j, limit)  # 'der „Polizei von DeLand“'
+            if close is None:
+                break
+            j = close + 1
+            has_head = True
+            continue
         if j > i and toks[j].pos == "CARD" and has_head and not (
                 j + 1 < limit and toks[j + 1].pos == "NE"):  # "Bayer 04 Leverkusen" goes on
             break
@@ -116,6 +126,18 @@ def np_from(toks: list[Tok], i: int, limit: int) -> Phrase | None:
         if k >= limit or toks[k].text in {",", ".", "“", "”", "\""}:
             j = k
     return Phrase(toks[i:j])
+
+
+OPENING_MARKS = frozenset("„“\"»«‚")
+
+
+def _closing_mark(toks: list[Tok], j: int, limit: int) -> int | None:
+    for k in range(j + 1, min(limit, j + 9)):
+        if toks[k].text in QUOTE_MARKS:
+            return k
+        if toks[k].text in {",", ".", ";", ":"}:
+            return None
+    return None
 
 
 def _nominal_apposition(toks: list[Tok], j: int, limit: int) -> int:
