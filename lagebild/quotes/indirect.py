@@ -115,7 +115,8 @@ def _sentence(toks: list[Tok], s0: int, s1: int, blocked: set[int]) -> list[Foun
             _so_attribution(toks, i, s0, s1, add)
             continue
         # D: "die Erklärung, dass …" (nouns of speech with a dass-clause)
-        if t.low in lex.speech_nouns and t.pos == "NN" and i + 2 < s1 \
+        if (t.low in lex.speech_nouns or t.lemma.lower() in lex.speech_nouns) \
+                and t.pos == "NN" and i + 2 < s1 \
                 and toks[i + 1].text == "," and _complement(toks, i + 2, s1, False):
             phrase = _noun_owner(toks, i, s1)
             add(i + 2, _reported_end(toks, i + 2, s1, blocked), Attribution(t.text, phrase, i))
