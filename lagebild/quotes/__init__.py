@@ -43,7 +43,7 @@ def run(doc: Document) -> Document:
         lead = colon_lead(para)
         indirect = find_indirect(para, _blocked(direct))
         # a partial quote inside a reported clause is part of that clause, not a quote of its own
-        direct = [d for d in direct if not d.partial
+        direct = [d for d in direct if not (d.partial or d.attribution is None)
                   or not any(i.start <= d.start and d.end <= i.end for i in indirect)]
         found = direct + indirect
         found.sort(key=lambda f: f.start)

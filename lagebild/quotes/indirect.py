@@ -32,7 +32,8 @@ def _reported_end(toks: list[Tok], a: int, s1: int, blocked: set[int]) -> int:
         end -= 1
     for j in range(a + 1, end - 1):
         if toks[j].text == "," and j + 1 not in blocked and (
-                toks[j + 1].is_finite and speech_verb(toks, j + 1, s1) is not None
+                toks[j + 1].pos in {"VVFIN", "VAFIN", "VMFIN", "VVINF", "VAINF"}
+                and not is_konjunktiv(toks[j + 1]) and _has_finite(toks, a, j)
                 or toks[j + 1].low in {"so", "wie"} and j + 2 < s1
                 and toks[j + 2].pos in {"NE", "ART", "PPER", "NN"}):
             return j
@@ -97,7 +98,7 @@ def _sentence(toks: list[Tok], s0: int, s1: int, blocked: set[int]) -> list[Foun
             # B: "…, sagte X." / "…, gab X bekannt."
             if i > s0 and toks[i - 1].text == "," and t.is_finite and not weak:
                 a = _clause_start(toks, s0, i - 1)
-                if _has_finite(toks, a, i - 1):
+                if _has_verb(toks, a, i - 1):
                     add(a, i - 1, _verb_attr(toks, i, i, s1, cue))
                 continue
         if t.lemma == "heißen" and i + 1 < s1 and toks[i + 1].low == "es":
@@ -304,6 +305,11 @@ def _clause_stop(toks: list[Tok], k: int, s1: int) -> int:
 
 def _has_finite(toks: list[Tok], a: int, b: int) -> bool:
     return any(t.is_finite for t in toks[a:b])
+
+
+def _has_verb(toks: list[Tok], a: int, b: int) -> bool:
+    """A clause: some verb form (the tagger has no context, so "werden" may come out VAINF)."""
+    return any(t.pos.startswith("V") for t in toks[a:b])
 
 
 def _governed_comma(toks: list[Tok], v: int, s1: int) -> int | None:
