@@ -96,8 +96,8 @@ def _unlikely_subject(phrase: Phrase) -> bool:
 
 
 def _np_like(t: Tok) -> bool:
-    return t.pos in {"ART", "ADJA", "NN", "NE", "PPOSAT", "FM", "TRUNC", "CARD", "APPR",
-                     "APPRART", "$("}
+    """Could be part of a (long) subject phrase: no verb, no clause-opening word."""
+    return not t.pos.startswith("V") and t.pos not in {"KOUS", "PRELS", "PWS", "PWAV", "$."}
 
 
 def _after(toks: list[Tok], v: int, limit: int) -> Phrase | None:
@@ -190,7 +190,9 @@ def before_colon(toks: list[Tok], colon: int, s0: int) -> Attribution:
         if toks[v].is_finite:
             return Attribution(None, subject_of(toks, v, s0, colon), v, _plural(toks[v]))
     phrase = np_from(toks, s0, colon)
-    return Attribution(None, phrase if phrase and s0 + len(phrase.toks) == colon else None)
+    if phrase is not None and (s0 + len(phrase.toks) == colon or phrase.toks[0].pos == "NE"):
+        return Attribution(None, phrase)
+    return Attribution(None, None)
 
 
 def in_sentence(toks: list[Tok], a: int, b: int, s0: int, s1: int) -> Attribution | None:

@@ -190,6 +190,8 @@ def _prepositional(toks: list[Tok], i: int, s0: int, s1: int, add) -> None:  # t
                 phrase = np_from(toks, nxt, s1)
             elif toks[j].low not in lex.according_nouns:
                 phrase = Phrase([toks[j]])  # "Nach Polizeiangaben": the compound names the source
+            elif j > i + 1 and not toks[i + 1].low.startswith("eigen"):
+                phrase = Phrase(toks[i + 1:j + 1])  # "nach palästinensischen Angaben"
     elif t.low == "according" and i + 1 < s1 and toks[i + 1].low == "to":
         phrase = np_from(toks, i + 2, s1)
         cue = "according to"
