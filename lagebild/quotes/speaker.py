@@ -310,14 +310,19 @@ class Resolver:
             gender, number = self.lex.pronouns.get(first, (None, "sg"))
             plural = number == "pl" or first == "sie" and plural_verb
             return self._antecedent(phrase.start, None if plural else gender, plural)
-        ent = self._covering(toks)
+        name = _name_run(toks)
+        # the name or head of the phrase decides: "der Oberrabbiner Israels, Yona Metzger" is
+        # Metzger, not Israel; "der Kremlsprecher" is whoever the entities stage made of it
+        key = name or [_head(_strip_determiners(toks))]
+        ent = self._covering(key)
+        if ent is None and name:
+            return self._create("PER", toks, name)
+        if ent is None:
+            ent = self._covering(toks)  # "ein Sprecher des Kremls": the Kremlin speaks
         if ent is not None:
             if len(toks) > 1 and (ent.type == "PER" or self._covers_head(ent, toks)):
                 self._add_mention(ent, toks)  # "der Kremlsprecher Dmitri Peskow"
             return ent.id
-        name = _name_run(toks)
-        if name:
-            return self._create("PER", toks, name)
         core = _strip_determiners(toks)
         head = _head(core)
         head_low = head.low
