@@ -16,6 +16,11 @@ from lagebild.timex.api import date_for_span
 
 __all__ = ["run", "extract_events"]
 
+COMPLEMENT_TYPES = {"REQUEST", "ACCUSE", "THREATEN", "REJECT"}
+# events that are complete with one party (a protest, a mobilisation, a withdrawal); any other
+# event needs two, or it is a fragment whose other side was not found
+SINGLE_PARTY_TYPES = {"PROTEST", "MOBILIZE", "RETREAT"}
+
 
 def _quote_at(quotes: list[Quote], start: int, end: int) -> Quote | None:
     for q in quotes:
@@ -44,6 +49,66 @@ def _confidence(hit: triggers.Hit, args: arguments.Args, st: str, sent: Sentence
     return round(min(1.0, max(0.05, score)), 3)
 
 
+def _reading(doc: Document, hit: triggers.Hit, args: arguments.Args,
+             svocab: set[str]) -> tuple[str, str | None]:
+    """Type and mode; an "attack" between persons only, or one with a verbal cue ("in einer
+    scharfen Rede"), is an accusation (``persons_as``)."""
+    trig = hit.trigger
+    parties = args.actors + args.recipients
+    persons = len(parties) >= 2 and all(
+        (e := doc.entity(p)) is not None and e.type == "PER" for p in parties)
+    if trig.persons_as and (persons or trig.verbal & svocab):
+        return trig.persons_as, "disapprove" if trig.persons_as == "ACCUSE" else None
+    return trig.type, trig.mode
+
+
+def _complement_recipient(args: arguments.Args, hit: triggers.Hit, clauses: list[Clause],
+                          idx: int, lex: Lexicon) -> None:
+    """"Russland erwartet, dass Litauen ...": a demand or accusation without an object is
+    addressed to the subject of its dass-clause."""
+    if hit.trigger.type not in COMPLEMENT_TYPES or args.recipients or idx + 1 >= len(clauses):
+        return
+    nxt = clauses[idx + 1]
+    first = nxt.words[nxt.i].low
+    governed = first in lex.cue("complementizers") or arguments.is_infinitive(nxt) or \
+        nxt.has(lex.cue("reported_aux"))
+    if not governed:
+        return
+    cands = arguments.subject_of(nxt) + [c.entity for c in nxt.chunks
+                                         if c.role in ("recipient", "partner") and not c.modifier]
+    args.recipients = [e for e in cands if e not in args.actors and e != "-"][:1]
+
+
+def _state_actor(doc: Document, args: arguments.Args, hit: triggers.Hit, before: int) -> None:
+    """An arrest, ban or expulsion with no named actor is done by the state: the state named
+    most often in the news text so far (else the place where it happens)."""
+    if hit.trigger.type != "COERCE" or args.actors:
+        return
+    counts: dict[str, int] = {}
+    for ent in doc.entities:
+        if ent.type == "GPE" and ent.id not in args.recipients:
+            counts[ent.id] = sum(1 for m in ent.mentions if m.start < before)
+    best = max(counts.items(), key=lambda kv: kv[1], default=(None, 0))
+    if best[0] is not None and best[1] >= 2:
+        args.actors = [best[0]]
+    elif args.location and args.location not in args.recipients:
+        place = doc.entity(args.location)
+        if place is not None and place.type == "GPE":
+            args.actors = [args.location]
+
+
+def _elliptic_recipient(args: arguments.Args, hit: triggers.Hit, svocab: set[str], lex: Lexicon,
+                        earlier: list[Event]) -> None:
+    """"Die IAEA hat ebenfalls dementiert": the same act as the previous one, towards the same
+    recipient."""
+    if args.recipients or not (svocab & lex.cue("same_as_before")):
+        return
+    for ev in reversed(earlier):
+        if ev.type == hit.trigger.type and ev.recipients:
+            args.recipients = [r for r in ev.recipients if r not in args.actors][:1]
+            return
+
+
 def _light(clause: Clause, hit: triggers.Hit, lex: Lexicon, all_hits: list[triggers.Hit]) -> bool:
     """A noun trigger takes the clause subject when no other verb trigger claims the clause."""
     if hit.trigger.kind != "noun":
@@ -66,16 +131,28 @@ def _sentence_events(doc: Document, sent: Sentence, index: EntityIndex, lex: Lex
         ctx.quote_speaker = quote.speaker if quote else None
         hits = triggers.find(clause, lex, svocab)
         for hit in hits:
-            args = arguments.extract(clause, hit, lex, ctx, _light(clause, hit, lex, hits))
+            if hit.trigger.active_only and arguments.is_passive(clause, lex, hit):
+                continue  # "die Städte wurden getroffen" (hit), not a meeting
+            args = arguments.extract(clause, hit, lex, ctx, _light(clause, hit, lex, hits),
+                                     {h.word for h in hits})
             if not args.actors and not args.recipients:
                 continue
+            _complement_recipient(args, hit, clauses, idx, lex)
+            _state_actor(doc, args, hit, clause.end)
+            _elliptic_recipient(args, hit, svocab, lex, events + ctx.events)
+            n_parties = len(set(args.actors) | set(args.recipients))
+            if n_parties < 2 and (hit.trigger.type not in SINGLE_PARTY_TYPES
+                                  or not args.explicit_subject):
+                continue
             st = status.decide(doc, clauses, idx, hit, lex)
+            etype, mode = _reading(doc, hit, args, svocab)
             events.append(Event(
-                type=hit.trigger.type, mode=hit.trigger.mode, actors=args.actors,
+                type=etype, mode=mode, actors=args.actors,
                 recipients=args.recipients, date=date_for_span(doc, clause.start, clause.end),
                 location=args.location, status=st, topics=topics_for(sent.text),
                 evidence=doc.span(sent.start, sent.end),
                 confidence=_confidence(hit, args, st, sent, quote is not None)))
+        ctx.events = ctx.events + events[-len(hits):] if hits else ctx.events
         subject = arguments.subject_of(clause)
         if subject:
             ctx.clause_subject = subject

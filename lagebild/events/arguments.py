@@ -15,6 +15,7 @@ from lagebild.events.lexicon import Lexicon
 from lagebild.events.triggers import Hit
 
 PARTY_TYPES = {"PER", "ORG", "GPE"}
+FINITE = {"VVFIN", "VAFIN", "VMFIN"}
 PLACE_TYPES = {"GPE", "LOC"}
 
 
@@ -34,6 +35,7 @@ class Context:
     clause_subject: list[str] = field(default_factory=list)  # previous clause, same sentence
     previous_chunks: list[Chunk] = field(default_factory=list)
     quote_speaker: str | None = None
+    events: list = field(default_factory=list)  # events of earlier sentences (for ellipsis)
 
 
 def _groups(chunks: list[Chunk]) -> list[list[Chunk]]:
@@ -74,9 +76,44 @@ def _resolve_pronoun(clause: Clause, lex: Lexicon, ctx: Context) -> tuple[list[s
     return list(ctx.clause_subject or ctx.last_subject), False
 
 
+def _pronoun_first(clause: Clause, lex: Lexicon, bare: list[list[Chunk]]) -> bool:
+    """A subject pronoun ("Er traf dort Modi") comes before the first bare entity."""
+    limit = bare[0][0].i if bare else clause.j
+    if limit == clause.j:
+        return False
+    pronouns = lex.cue("pronouns") | lex.cue("first_person")
+    return any(w.low in pronouns for w in clause.words[clause.i:limit])
+
+
+def is_infinitive(clause: Clause) -> bool:
+    """A zu-infinitive clause without a finite verb ("Kallas in Genf zu treffen")."""
+    words = clause.span_words()
+    if any(w.pos in FINITE and w.text[:1].islower() for w in words):
+        return False
+    return any(w.pos == "VVIZU" or (w.low == "zu" and k + 1 < len(words) and
+                                     words[k + 1].pos in ("VVINF", "VAINF"))
+               for k, w in enumerate(words))
+
+
+def _unnamed_subject(clause: Clause, lex: Lexicon, bare: list[list[Chunk]], hit: Hit) -> bool:
+    """An agent noun ("die Polizei", "die Regierung") before the finite verb and the first
+    named entity after it: the entity is the object."""
+    if not bare:
+        return False
+    words = clause.words
+    finite = hit.word if lex.language == "en" else next(
+        (k for k in range(clause.i, clause.j)
+         if words[k].pos in FINITE and words[k].text[:1].islower()), None)
+    if finite is None or bare[0][0].i < finite:
+        return False
+    agents = lex.cue("agent_nouns")
+    return any(w.lemma in agents or w.low in agents for w in words[clause.i:finite])
+
+
 def _relative_antecedent(clause: Clause, lex: Lexicon, ctx: Context) -> list[str] | None:
     first = clause.words[clause.i]
-    if clause.i == 0 or first.low not in lex.cue("relative") or clause.words[clause.i - 1].text != ",":
+    after_comma = clause.i > 0 and clause.words[clause.i - 1].text == ","
+    if not after_comma or first.low not in lex.cue("relative"):
         return None
     prev = [c for c in ctx.previous_chunks if not c.modifier and c.etype in PARTY_TYPES]
     if not prev:
@@ -107,11 +144,16 @@ def _noun_args(clause: Clause, hit: Hit, groups: list[list[Chunk]]) -> tuple[lis
     return actors, partners, recips
 
 
-def extract(clause: Clause, hit: Hit, lex: Lexicon, ctx: Context, light: bool) -> Args:
+def extract(clause: Clause, hit: Hit, lex: Lexicon, ctx: Context, light: bool,
+            trigger_words: set[int] | None = None) -> Args:
     """Arguments for ``hit``; ``light`` says a noun trigger is the object of a light/support verb,
-    so the clause subject is its actor ("Putin führte Gespräche mit Xi")."""
+    so the clause subject is its actor ("Putin führte Gespräche mit Xi"). Prepositional phrases
+    hanging on a common noun that is no trigger ("an der Grenze zu Ägypten") name no party."""
     trig = hit.trigger
-    groups = _groups(clause.chunks)
+    keep = (trigger_words or set()) | {hit.word}
+    chunks = [c for c in clause.chunks if c.attached is None or c.attached in keep
+              or c.role in ("location", "bare")]
+    groups = _groups(chunks)
     bare = [g for g in groups if g[0].role == "bare"]
     by_role = {r: [c for g in groups if g[0].role == r for c in g]
                for r in ("partner", "recipient", "agent", "location", "weak")}
@@ -126,6 +168,8 @@ def extract(clause: Clause, hit: Hit, lex: Lexicon, ctx: Context, light: bool) -
     else:
         actors, partners, recips = [], _ids(by_role["partner"]), _ids(by_role["recipient"])
         passive = is_passive(clause, lex, hit)
+        if not passive:  # "verlangte vom Wächterrat", "forderte von X": the addressee
+            recips += [e for e in _ids(by_role["agent"]) if e not in recips]
         antecedent = _relative_antecedent(clause, lex, ctx)
         if passive:
             subject = _ids(by_role["agent"])
@@ -134,6 +178,16 @@ def extract(clause: Clause, hit: Hit, lex: Lexicon, ctx: Context, light: bool) -
                 objects = antecedent + objects
         elif antecedent:
             subject, objects = antecedent, [e for g in bare for e in _ids(g)]
+        elif _pronoun_first(clause, lex, bare):
+            subject, args.explicit_subject = _resolve_pronoun(clause, lex, ctx)
+            objects = [e for g in bare for e in _ids(g)]
+        elif is_infinitive(clause) or _unnamed_subject(clause, lex, bare, hit):
+            # "..., Kallas zu treffen" (subject from the governing clause) or "Die Polizei
+            # nahm X fest" (the subject is no named entity): bare entities are objects
+            subject = list(ctx.clause_subject) if is_infinitive(clause) else []
+            objects = [e for g in bare for e in _ids(g)]
+            if not subject:
+                subject = ["-"]  # placeholder: a known but unnamed subject
         elif bare:
             subject = _ids(bare[0])
             objects = [e for g in bare[1:] for e in _ids(g)]
@@ -146,7 +200,7 @@ def extract(clause: Clause, hit: Hit, lex: Lexicon, ctx: Context, light: bool) -
             partners += [e for e in n_partners if e not in partners]
             recips += [e for e in n_recips if e not in recips]
             objects += [e for e in n_actors if e not in subject]
-        actors = subject
+        actors = [s for s in subject if s != "-"]
         if not recips and not partners and not objects:
             recips = _ids(by_role["weak"])
         recips = objects + [r for r in recips if r not in objects]

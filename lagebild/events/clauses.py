@@ -19,6 +19,13 @@ BOUNDARY_POS = {"$,", "$(", "$."}
 NP_POS = {"ART", "ADJA", "ADJD", "PPOSAT", "CARD", "PIAT", "PDAT", "TRUNC", "ADV"}
 COORD = {"und", "sowie", "oder", "and", "or", "&"}
 VERB_POS_PREFIX = "V"
+CLAUSE_BREAKS = {",", ";", ":", "–", "—", "-"}
+CLAUSE_COORD = {"und", "sowie", "aber", "doch", "and", "but"}
+FINITE_POS = {"VVFIN", "VAFIN", "VMFIN"}
+TRANSPARENT = {"of"}
+DETERMINERS = {"ART", "PPOSAT", "PDAT", "PIAT"}
+SUBORDINATORS = {"während", "seit", "bis", "als", "nachdem", "weil", "da", "ob"}
+TAIL_POS = {"VVPP", "VVINF", "VAINF", "VMINF", "VVIZU", "PTKVZ", "VAPP"}
 
 
 @dataclass
@@ -43,7 +50,10 @@ class Chunk:
     role: str = "bare"  # bare / partner / recipient / agent / location / weak / ignore
     group: int = 0  # coordinated chunks share a group
     prep: str | None = None
-    modifier: bool = False  # genitive/possessive modifier of a following entity ("Russlands Präsident")
+    # genitive/possessive modifier of a following entity ("Russlands Präsident Putin")
+    modifier: bool = False
+    # the common noun a prepositional phrase hangs on ("Grenze zu Ägypten"): index or None
+    attached: int | None = None
 
 
 @dataclass
@@ -107,29 +117,62 @@ def split_clauses(words: list[Word]) -> list[tuple[int, int]]:
     pieces: list[tuple[int, int]] = []
     start = 0
     for k, w in enumerate(words):
-        if w.pos in BOUNDARY_POS and w.entity is None and w.text not in {".", "!", "?"} or \
-                w.text in {";", ":", "–", "—"}:
+        nxt = words[k + 1] if k + 1 < len(words) else None
+        coordinated_verb = w.low in CLAUSE_COORD and nxt is not None and nxt.pos in FINITE_POS \
+            and nxt.text[:1].islower()
+        if w.entity is None and w.text in CLAUSE_BREAKS or coordinated_verb:
             if k > start:
                 pieces.append((start, k))
             start = k + 1
     if start < len(words):
         pieces.append((start, len(words)))
+    return _glue(words, pieces)
+
+
+def _glue(words: list[Word], pieces: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Glue verbless pieces (appositions, dates, enumerations) to the clause before them (or
+    the next one at the start), and a bare verb tail ("..., zurückgewiesen") to the clause
+    whose auxiliary it completes."""
     merged: list[tuple[int, int]] = []
-    pending: tuple[int, int] | None = None
+    pending: int | None = None
     for a, b in pieces:
-        if pending is not None:
-            a = pending[0]
-            pending = None
-        if not any(is_verb(w) and w.text[:1].islower() for w in words[a:b]):
-            pending = (a, b)  # verbless: glue to the next piece
+        body = words[a:b]
+        verbless = not any(is_verb(w) and w.text[:1].islower() for w in body)
+        tail = len(body) <= 3 and body[0].pos in TAIL_POS
+        if merged and (verbless or tail):
+            merged[-1] = (merged[-1][0], b)
             continue
-        merged.append((a, b))
+        if verbless:
+            pending = a if pending is None else pending
+            continue
+        merged.append((a if pending is None else pending, b))
+        pending = None
     if pending is not None:
-        if merged:
-            merged[-1] = (merged[-1][0], pending[1])
-        else:
-            merged.append(pending)
+        merged.append((pending, pieces[-1][1]))
     return merged
+
+
+def _attached_noun(words: list[Word], k: int, lo: int, lex: Lexicon) -> int | None:
+    """The common noun right before the preposition at k, if the phrase hangs on it (time
+    nouns excepted: "am Montag mit X" is an adverbial and a partner)."""
+    if k - 1 < lo:
+        return None
+    prev = words[k - 1]
+    times = lex.cue("time_nouns")
+    if prev.entity is None and prev.pos.startswith("N") and prev.text[:1].isupper() and \
+            prev.lemma not in times and prev.low not in times:
+        return k - 1
+    return None
+
+
+def _nested(words: list[Word], head: int, lo: int) -> bool:
+    """The noun at ``head`` is itself inside a prepositional phrase ("an der Grenze zu X")."""
+    for k in range(head - 1, max(lo, head - 4) - 1, -1):
+        if words[k].pos in ("APPR", "APPRART"):
+            return True
+        if words[k].pos not in ("ART", "ADJA", "PPOSAT", "CARD", "ADJD"):
+            return False
+    return False
 
 
 def _role_of(words: list[Word], i: int, lo: int, lex: Lexicon) -> tuple[str, str | None, bool]:
@@ -142,12 +185,40 @@ def _role_of(words: list[Word], i: int, lo: int, lex: Lexicon) -> tuple[str, str
         w = words[k]
         if w.low in COORD or (w.text == "," and w.entity is None):
             return "coord", None, True
+        if w.pos in ("KOUS", "KOUI", "PWAV", "PRELS") or k == lo and w.low in SUBORDINATORS:
+            break  # "während die EU ...": a conjunction, not a preposition
+        if lex.language == "en" and w.text[:1].islower() and w.low not in lex.forms and \
+                w.low not in TRANSPARENT and not any(w.low in v for v in preps.values()):
+            k -= 1  # English tags from a German tagger are unreliable: skip plain words
+            steps += 1
+            continue
+        if w.low in TRANSPARENT and k > lo:
+            k -= 1  # "the city of Kharkiv": the head noun's role counts
+            steps += 1
+            continue
         if w.pos in ("APPR", "APPRART", "APPO", "KOKOM") or any(w.low in v for v in preps.values()):
+            head = _attached_noun(words, k, lo, lex)
+            if w.low in preps["agent"] and head is not None:
+                if words[head].low in lex.cue("source_nouns"):
+                    return "ignore", w.low, False  # "nach Angaben von X"
+                k -= 1  # "Vertreter von X" is a genitive: the head noun's role counts
+                steps += 1
+                continue
             for role, vocab in preps.items():
                 if w.low in vocab:
                     return role, w.low, False
             return "ignore", w.low, False
+        if w.lemma in lex.cue("time_nouns") or w.low in lex.cue("time_nouns") or w.pos == "CARD":
+            break  # "am Montag Sánchez", "am 3. Mai Putin": the PP ends before the entity
         if w.pos in NP_POS or (w.pos.startswith("N") and w.entity is None):
+            if w.pos in DETERMINERS:
+                # a determiner opens the noun phrase: only a preposition may come before it
+                prev = words[k - 1] if k > lo else None
+                if prev is not None and prev.low in lex.cue("source_nouns"):
+                    return "ignore", prev.low, False
+                if prev is None or not (prev.pos in ("APPR", "APPRART") or
+                                        any(prev.low in v for v in preps.values())):
+                    break
             k -= 1
             steps += 1
             continue
@@ -178,15 +249,26 @@ def chunks_of(words: list[Word], lo: int, hi: int, lex: Lexicon) -> list[Chunk]:
             role = "bare"
         group += 1
         ch.role, ch.prep, ch.group = role, prep, group
+        if prep is not None:
+            ch.attached = _prep_head(words, ch.i, lo, prep, lex)
     _mark_modifiers(words, chunks)
     return chunks
+
+
+def _prep_head(words: list[Word], i: int, lo: int, prep: str, lex: Lexicon) -> int | None:
+    """The noun a nested prepositional phrase hangs on, or None."""
+    for k in range(i - 1, max(lo, i - 7) - 1, -1):
+        if words[k].low == prep:
+            head = _attached_noun(words, k, lo, lex)
+            return head if head is not None and _nested(words, head, lo) else None
+    return None
 
 
 def _adjacent(words: list[Word], a: Chunk, b: Chunk) -> bool:
     """b follows a with only a coordinator/comma and NP material between them."""
     between = words[a.j:b.i]
-    return len(between) <= 5 and all(
-        w.low in COORD or w.text == "," or w.pos in NP_POS or w.pos.startswith("N") for w in between)
+    return len(between) <= 5 and all(w.low in COORD or w.text == "," or w.pos in NP_POS or
+                                     w.pos.startswith("N") for w in between)
 
 
 def _mark_modifiers(words: list[Word], chunks: list[Chunk]) -> None:
@@ -196,7 +278,10 @@ def _mark_modifiers(words: list[Word], chunks: list[Chunk]) -> None:
         between = words[a.j:b.i]
         if len(between) > 3:
             continue
-        if all(w.pos.startswith("N") or w.pos in ("ADJA", "ART") for w in between) and \
+        head = words[a.j - 1]
+        genitive = head.low.endswith("s") or head.text[:1].islower() or "-" in head.text
+        if genitive and len(between) <= 2 and \
+                all(w.pos.startswith("N") or w.pos == "ADJA" for w in between) and \
                 not any(w.low in COORD for w in between):
             if SPECIFICITY.get(b.etype, 0) >= SPECIFICITY.get(a.etype, 0):
                 a.modifier = True

@@ -36,6 +36,10 @@ class Trigger:
     not_prefix: tuple[str, ...] = ()
     forms: frozenset[str] = frozenset()
     weight: float = 0.65
+    persons_as: str | None = None
+    active_only: bool = False
+    not_after: frozenset[str] = frozenset()
+    verbal: frozenset[str] = frozenset()
 
 
 @dataclass
@@ -63,6 +67,10 @@ def _trigger(kind: str, raw: dict[str, Any]) -> Trigger:
         not_prefix=tuple(str(w).lower() for w in raw.get("not_prefix", [])),
         forms=frozenset(str(w).lower() for w in raw.get("forms", [])),
         weight=float(raw.get("weight", 0.65 if kind == "verb" else 0.5)),
+        persons_as=raw.get("persons_as"),
+        active_only=bool(raw.get("active_only", False)),
+        not_after=frozenset(str(w).lower() for w in raw.get("not_after", [])),
+        verbal=frozenset(str(w).lower() for w in raw.get("verbal", [])),
     )
 
 

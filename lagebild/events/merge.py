@@ -1,9 +1,10 @@
 """One event per happening: mentions of the same event (headline, lead, body) are merged.
 
-Two mentions are the same happening when they have the same type and status, share a
-participant, and their dates are compatible: equal (within a day), or one of them only carries
-the publication date (no time expression of its own). The merged event keeps the most confident
-mention's evidence and the most informative date; repeated mentions raise the confidence.
+Two mentions are the same happening when they have the same type and status, the same sides
+(one's parties contain the other's), and compatible dates: equal (within a day), or one of
+them only carries the publication date (no time expression of its own) and the other is
+recent. The merged event keeps the most confident mention's evidence and the most informative
+date; repeated mentions raise the confidence.
 """
 
 from __future__ import annotations
@@ -12,6 +13,7 @@ from datetime import date
 
 from lagebild.model import Event, EventDate
 
+RECENT_DAYS = 7
 STATUS_GROUP = {"occurred": "real", "planned": "future", "proposed": "future",
                 "negated": "negated", "hypothetical": "hypothetical"}
 
@@ -26,8 +28,12 @@ def _day(d: EventDate) -> date | None:
 
 
 def _dates_compatible(a: EventDate, b: EventDate) -> bool:
-    if a.origin != "text" or b.origin != "text":
+    if a.origin != "text" and b.origin != "text":
         return True
+    if a.origin != "text" or b.origin != "text":
+        # an undated mention (headline) is the recent happening, not a background one
+        da, db = _day(a), _day(b)
+        return da is None or db is None or abs((da - db).days) <= RECENT_DAYS
     if a.value == b.value:
         return True
     da, db = _day(a), _day(b)
@@ -43,8 +49,11 @@ def _parties(e: Event) -> set[str]:
 
 
 def _same(a: Event, b: Event) -> bool:
+    pa, pb = _parties(a), _parties(b)
+    # the same sides: one mention's parties contain the other's ("Macron sprach mit Selenskyj
+    # ... und mit Trump" are two calls)
     return (a.type == b.type and STATUS_GROUP[a.status] == STATUS_GROUP[b.status]
-            and bool(_parties(a) & _parties(b)) and _dates_compatible(a.date, b.date))
+            and (pa <= pb or pb <= pa) and _dates_compatible(a.date, b.date))
 
 
 def _rank(e: Event) -> tuple[int, int, float]:

@@ -25,10 +25,19 @@ def _negated(clause: Clause, lex: Lexicon) -> bool:
     for k, w in enumerate(words):
         if w.low in neg:
             nxt = words[k + 1].low if k + 1 < len(words) else ""
-            if nxt in exceptions:
+            if nxt in exceptions or _attributive(words, k):
                 continue
             return True
     return False
+
+
+def _attributive(words: list, k: int) -> bool:
+    """"nicht" inside a noun phrase ("den nicht anerkannten Präsidenten") negates no event."""
+    if k + 2 >= len(words):
+        return False
+    adj, noun = words[k + 1], words[k + 2]
+    return adj.text[:1].islower() and adj.low.endswith(("en", "e", "em", "er", "es")) and \
+        noun.text[:1].isupper() and adj.pos != "VVINF"
 
 
 def _infinitive_clause(clause: Clause) -> bool:
@@ -47,7 +56,8 @@ def _future(clause: Clause, lex: Lexicon, hit: Hit) -> bool:
         return clause.has(lex.cue("future_aux")) or (
             any(w.low in {"to"} for w in words) and clause.has(lex.cue("announce_verbs")))
     aux = any(w.low in lex.cue("future_aux") for w in words)
-    modal = any(w.lemma in lex.cue("future_modal") or w.low in lex.cue("future_modal") for w in words)
+    modals = lex.cue("future_modal")
+    modal = any(w.lemma in modals or w.low in modals for w in words)
     participle = any(w.pos == "VVPP" for w in words)
     if aux and has_inf and not participle:
         return True
@@ -78,10 +88,14 @@ def decide(doc: Document, clauses: list[Clause], idx: int, hit: Hit, lex: Lexico
         return "occurred"
     if hit.trigger.kind == "noun" and clause.has(lex.cue("proposal_cues")):
         return "proposed"
+    if hit.trigger.kind == "noun" and clause.has(lex.cue("announce_verbs")):
+        return "planned"  # "kündigte seinen Rücktritt an", "plant ein Treffen"
     if _future(clause, lex, hit) or _future_timex(doc, clause):
         return "planned"
     if clause.has(frozenset({"würde", "würden"})) and trig_type not in SPEECH_TYPES:
         return "planned"
+    if governed and clause.words[clause.i].low in lex.cue("purpose"):
+        return "planned"  # "reist nach X, um Y zu treffen": an intention
     if governed and prev is not None and prev.has(lex.cue("announce_verbs")):
         return "planned"
     text = doc.text[clause.start:clause.end].lower()

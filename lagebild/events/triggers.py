@@ -34,8 +34,9 @@ def _separated_particle(clause: Clause, k: int, particles: frozenset[str]) -> in
         w = words[m]
         if w.pos in PUNCT_END:
             continue
-        if w.low in particles and (w.pos == "PTKVZ" or m == clause.j - 1 or
-                                   words[m + 1].pos in PUNCT_END or words[m + 1].low in {"und", "oder"}):
+        closes = m == clause.j - 1 or words[m + 1].pos in PUNCT_END or \
+            words[m + 1].low in {"und", "oder"}
+        if w.low in particles and (w.pos == "PTKVZ" or closes):
             return m
         return None
     return None
@@ -45,22 +46,22 @@ def _particle_for(clause: Clause, k: int, particle: str) -> int | None:
     words = clause.words
     for m in range(k + 1, clause.j):
         w = words[m]
-        if w.low == particle and (w.pos in ("PTKVZ", "PTKZU", "APPR", "ADV") or m == clause.j - 1 or
-                                  words[m + 1].pos in PUNCT_END):
-            if m == clause.j - 1 or words[m + 1].pos in PUNCT_END or w.pos == "PTKVZ" or \
-                    words[m + 1].low in {"und", "oder"}:
-                return m
+        if w.low != particle:
+            continue
+        closes = m == clause.j - 1 or words[m + 1].pos in PUNCT_END or \
+            words[m + 1].low in {"und", "oder"}
+        if closes or w.pos == "PTKVZ":
+            return m
     return None
 
 
 def _constraints_ok(trig: Trigger, vocab: set[str], sentence_vocab: set[str]) -> bool:
     if trig.needs and not (trig.needs & vocab):
         return False
-    if trig.exclude and (trig.exclude & sentence_vocab):
+    if trig.exclude and any(w in trig.exclude or (len(w) > 6 and any(
+            w.endswith(x) for x in trig.exclude if len(x) > 4)) for w in sentence_vocab):
         return False
-    if trig.reflexive and not (REFLEXIVE & vocab):
-        return False
-    return True
+    return not (trig.reflexive and not REFLEXIVE & vocab)
 
 
 def _german_verb_hits(clause: Clause, k: int, lex: Lexicon, vocab: set[str],
@@ -94,7 +95,8 @@ def _english_verb_hits(clause: Clause, k: int, lex: Lexicon, vocab: set[str],
     for trig in lex.forms.get(w.low, []):
         particle_at = None
         if trig.particle:
-            nxt = [m for m in range(k + 1, min(k + 4, clause.j)) if clause.words[m].low == trig.particle]
+            window = range(k + 1, min(k + 4, clause.j))
+            nxt = [m for m in window if clause.words[m].low == trig.particle]
             if not nxt:
                 continue
             particle_at = nxt[0]
@@ -122,7 +124,8 @@ def _noun_hit(clause: Clause, k: int, lex: Lexicon) -> Trigger | None:
     for trig in lex.nouns:
         parts = trig.head.split()
         seq = [x.low for x in clause.words[k:k + len(parts)]]
-        if len(seq) == len(parts) and seq[:-1] == parts[:-1] and seq[-1] in (parts[-1], parts[-1] + "s"):
+        if len(seq) == len(parts) and seq[:-1] == parts[:-1] and \
+                seq[-1] in (parts[-1], parts[-1] + "s"):
             return trig
     return None
 
@@ -149,6 +152,8 @@ def find(clause: Clause, lex: Lexicon, sentence_vocab: set[str]) -> list[Hit]:
             continue
         trig = _noun_hit(clause, k, lex)
         if trig is None or trig.type in verb_types:
+            continue
+        if k > 0 and clause.words[k - 1].low in trig.not_after:
             continue
         if trig.needs_verb and not (trig.needs_verb & verbs):
             continue
