@@ -152,3 +152,11 @@ def test_subject_after_sentence_initial_adverb() -> None:
     text = "Gestern sagte Kallas, die Sanktionen würden verlängert."
     doc = run(text, [person(text, "KK", "Kaja Kallas", ["Kallas"], "f")])
     assert only(doc).speaker == "KK"
+
+
+def test_wie_clause_is_the_attribution_not_the_content() -> None:
+    text = "Wie die Agentur Ukrinform meldete, informierte Lawrow seine Kollegen über das Treffen."
+    doc = run(text)
+    q = only(doc)
+    assert q.cue == "meldete"
+    assert q.text.startswith("informierte Lawrow")

@@ -98,7 +98,9 @@ def _sentence(toks: list[Tok], s0: int, s1: int, blocked: set[int]) -> list[Foun
             # B: "…, sagte X." / "…, gab X bekannt."
             if i > s0 and toks[i - 1].text == "," and t.is_finite and not weak:
                 a = _clause_start(toks, s0, i - 1)
-                if _has_verb(toks, a, i - 1):
+                # "Wie X berichtet, informierte Y …": an adverbial clause is not the content
+                if _has_verb(toks, a, i - 1) and toks[a].pos not in {"KOUS", "KOKOM"} \
+                        and toks[a].low not in {"wie", "als", "da", "wenn", "nachdem"}:
                     add(a, i - 1, _verb_attr(toks, i, i, s1, cue))
                 continue
         if t.lemma == "heißen" and i + 1 < s1 and toks[i + 1].low == "es":
@@ -238,7 +240,7 @@ def _trim_end(toks: list[Tok], s1: int) -> int:
 def _wie_clause(toks: list[Tok], i: int, s0: int, s1: int, add) -> None:  # type: ignore[no-untyped-def]
     """'Wie das Ministerium mitteilte, …' / '…, wie Peskow sagte.'"""
     end = i + 1
-    while end < s1 and toks[end].text not in {",", ".", "!", "?"}:
+    while end < s1 and toks[end].text != "," and not (end == s1 - 1 and toks[end].pos == "$."):
         end += 1
     v = end - 1
     cue = None
