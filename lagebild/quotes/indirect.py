@@ -188,8 +188,8 @@ def _prepositional(toks: list[Tok], i: int, s0: int, s1: int, add) -> None:  # t
             nxt = j + 1
             if nxt < s1 and toks[nxt].low in {"von", "vom", "aus"}:
                 phrase = np_from(toks, nxt + 1, s1)
-            elif nxt < s1 and toks[nxt].pos == "ART" or nxt < s1 and toks[nxt].pos == "NE":
-                phrase = np_from(toks, nxt, s1)
+            elif nxt < s1 and toks[nxt].pos in {"ART", "NE", "ADJA", "PPOSAT"}:
+                phrase = np_from(toks, nxt, s1)  # "nach Angaben libanesischer Kreise"
             elif toks[j].low not in lex.according_nouns:
                 phrase = Phrase([toks[j]])  # "Nach Polizeiangaben": the compound names the source
             elif j > i + 1 and not toks[i + 1].low.startswith("eigen"):
