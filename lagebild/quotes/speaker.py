@@ -320,8 +320,10 @@ class Resolver:
         if ent is None:
             ent = self._covering(toks)  # "ein Sprecher des Kremls": the Kremlin speaks
         if ent is not None:
-            if len(toks) > 1 and (ent.type == "PER" or self._covers_head(ent, toks)):
-                self._add_mention(ent, toks)  # "der Kremlsprecher Dmitri Peskow"
+            if len(toks) > 1:
+                # the whole phrase names the speaker: "der Kremlsprecher Dmitri Peskow",
+                # "die Online-Ausgabe der Zeitung X", "ein Sprecher des Ministeriums"
+                self._add_mention(ent, toks)
             return ent.id
         core = _strip_determiners(toks)
         head = _head(core)
