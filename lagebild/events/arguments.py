@@ -16,6 +16,7 @@ from lagebild.events.triggers import Hit
 
 PARTY_TYPES = {"PER", "ORG", "GPE"}
 FINITE = {"VVFIN", "VAFIN", "VMFIN"}
+SPEECH_ACTS = {"REQUEST", "ACCUSE", "REJECT", "THREATEN", "SUPPORT", "AGREE"}
 PLACE_TYPES = {"GPE", "LOC"}
 
 
@@ -173,6 +174,8 @@ def extract(clause: Clause, hit: Hit, lex: Lexicon, ctx: Context, light: bool,
         antecedent = _relative_antecedent(clause, lex, ctx)
         if passive:
             subject = _ids(by_role["agent"])
+            if not subject and ctx.quote_speaker and trig.type in SPEECH_ACTS:
+                subject = [ctx.quote_speaker]  # "X wird aufgefordert, ..., so Y": Y demands
             objects = [e for g in bare for e in _ids(g)]
             if antecedent:
                 objects = antecedent + objects
