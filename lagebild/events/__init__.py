@@ -16,7 +16,7 @@ from lagebild.timex.api import date_for_span
 
 __all__ = ["run", "extract_events"]
 
-COMPLEMENT_TYPES = {"REQUEST", "ACCUSE", "THREATEN", "REJECT"}
+COMPLEMENT_TYPES = {"REQUEST", "ACCUSE", "THREATEN", "REJECT", "AGREE"}
 # events that are complete with one party (a protest, a mobilisation, a withdrawal); any other
 # event needs two, or it is a fragment whose other side was not found
 SINGLE_PARTY_TYPES = {"PROTEST", "MOBILIZE", "RETREAT"}
