@@ -54,7 +54,6 @@ def _reading(doc: Document, hit: triggers.Hit, args: arguments.Args,
     """Type and mode; an "attack" between persons only, or one with a verbal cue ("in einer
     scharfen Rede"), is an accusation (``persons_as``)."""
     trig = hit.trigger
-    parties = args.actors + args.recipients
     # a named person "attacks" with words; armies, states and groups attack with weapons
     persons = bool(args.actors) and all(
         (e := doc.entity(p)) is not None and e.type == "PER" for p in args.actors)
