@@ -123,7 +123,7 @@ def _sentence_events(doc: Document, sent: Sentence, index: EntityIndex, lex: Lex
         return []
     clauses = build_clauses(words, lex)
     svocab = triggers.sentence_vocab(words)
-    events: list[Event] = []
+    found: list[tuple[int, triggers.Hit, arguments.Args, Quote | None]] = []
     ctx.clause_subject = []
     ctx.previous_chunks = []
     for idx, clause in enumerate(clauses):
@@ -139,26 +139,46 @@ def _sentence_events(doc: Document, sent: Sentence, index: EntityIndex, lex: Lex
                 continue
             _complement_recipient(args, hit, clauses, idx, lex)
             _state_actor(doc, args, hit, clause.end)
-            _elliptic_recipient(args, hit, svocab, lex, events + ctx.events)
-            n_parties = len(set(args.actors) | set(args.recipients))
-            if n_parties < 2 and (hit.trigger.type not in SINGLE_PARTY_TYPES
-                                  or not args.explicit_subject):
-                continue
-            st = status.decide(doc, clauses, idx, hit, lex)
-            etype, mode = _reading(doc, hit, args, svocab)
-            events.append(Event(
-                type=etype, mode=mode, actors=args.actors,
-                recipients=args.recipients, date=date_for_span(doc, clause.start, clause.end),
-                location=args.location, status=st, topics=topics_for(sent.text),
-                evidence=doc.span(sent.start, sent.end),
-                confidence=_confidence(hit, args, st, sent, quote is not None)))
-        ctx.events = ctx.events + events[-len(hits):] if hits else ctx.events
+            _elliptic_recipient(args, hit, svocab, lex, ctx.events)
+            found.append((idx, hit, args, quote))
         subject = arguments.subject_of(clause)
         if subject:
             ctx.clause_subject = subject
             ctx.last_subject = subject
         ctx.previous_chunks = ctx.previous_chunks + clause.chunks
+    _refused_recipients(found)
+    events: list[Event] = []
+    for idx, hit, args, quote in found:
+        clause = clauses[idx]
+        n_parties = len(set(args.actors) | set(args.recipients))
+        if n_parties < 2 and (hit.trigger.type not in SINGLE_PARTY_TYPES
+                              or not args.explicit_subject):
+            continue
+        st = status.decide(doc, clauses, idx, hit, lex)
+        etype, mode = _reading(doc, hit, args, svocab)
+        events.append(Event(
+            type=etype, mode=mode, actors=args.actors,
+            recipients=args.recipients, date=date_for_span(doc, clause.start, clause.end),
+            location=args.location, status=st, topics=topics_for(sent.text),
+            evidence=doc.span(sent.start, sent.end),
+            confidence=_confidence(hit, args, st, sent, quote is not None)))
+    ctx.events = ctx.events + events
     return events
+
+
+def _refused_recipients(found: list[tuple[int, triggers.Hit, arguments.Args, Quote | None]]
+                        ) -> None:
+    """"Moskau weigerte sich, den Plan zu akzeptieren, den Trump vorgelegt hatte": a refusal is
+    addressed to the other side of the refused act (next clause)."""
+    for idx, hit, args, _ in found:
+        if hit.trigger.type != "REJECT" or args.recipients:
+            continue
+        for idx2, _, args2, _ in found:
+            if idx2 == idx + 1:
+                other = [p for p in args2.recipients + args2.actors if p not in args.actors]
+                if other:
+                    args.recipients = other[:1]
+                    break
 
 
 def extract_events(doc: Document) -> list[Event]:

@@ -116,7 +116,9 @@ def _relative_antecedent(clause: Clause, lex: Lexicon, ctx: Context) -> list[str
     after_comma = clause.i > 0 and clause.words[clause.i - 1].text == ","
     if not after_comma or first.low not in lex.cue("relative"):
         return None
-    prev = [c for c in ctx.previous_chunks if not c.modifier and c.etype in PARTY_TYPES]
+    # the antecedent ends right before the comma: "Russland, das ..."
+    prev = [c for c in ctx.previous_chunks if not c.modifier and c.etype in PARTY_TYPES
+            and c.j == clause.i - 1 and c.role in ("bare", "partner", "recipient")]
     if not prev:
         return None
     return [prev[-1].entity]
