@@ -3,9 +3,9 @@
 Two event mentions are the same event when they have the same type, compatible modes, compatible
 statuses (a planned meeting later reported as held is one event, upgraded to ``occurred``),
 overlapping resolved participants and compatible dates (by precision: "im März" is compatible
-with "am 18. März"); an agreeing place prefers a cluster, a different one counts against it. Mentions are clustered greedily in date order against a
-cluster's *core* participants (those most of its mentions name), not the union, so one mistaken
-participant cannot chain two events together.
+with "am 18. März"); an agreeing place prefers a cluster, a different one counts against it.
+Mentions are clustered greedily in date order against a cluster's *core* participants (those
+most of its mentions name), not the union, so one mistaken participant cannot chain two events.
 """
 
 from __future__ import annotations
@@ -109,6 +109,10 @@ class Cluster:
 
 def _compatible(c: Cluster, m: EventMention, window: tuple[date, date] | None) -> float | None:
     """A score (higher is better) when ``m`` may join ``c``; None when it may not."""
+    if window is None or c.window is None:
+        return None
+    if window[0] > c.window[1] or c.window[0] > window[1]:
+        return None
     first = c.mentions[0]
     if _STATUS_GROUPS.get(first.status) != _STATUS_GROUPS.get(m.status):
         return None
@@ -116,10 +120,6 @@ def _compatible(c: Cluster, m: EventMention, window: tuple[date, date] | None) -
     if m.mode and modes and not any(_same_mode(m.mode, x) for x in modes):
         return None
     places = {x.location for x in c.mentions if x.location}
-    if window is None or c.window is None:
-        return None
-    if window[0] > c.window[1] or c.window[0] > window[1]:
-        return None
     core, mine = c.core(), m.participants
     shared = len(core & mine)
     if shared < 1 or shared < min(2, len(core), len(mine)):
@@ -152,6 +152,12 @@ def cluster_events(mentions: Iterable[EventMention]) -> list[Cluster]:
             if m.participants else set()
         best: tuple[float, int] | None = None
         for cid in sorted(cands):
+            cw = clusters[cid].window
+            if window is not None and cw is not None and cw[1] < window[0]:
+                # items come in order of window start, so this cluster is closed for good
+                for p in clusters[cid].counts:
+                    index[(m.type, p)].discard(cid)
+                continue
             score = _compatible(clusters[cid], m, window)
             if score is not None and (best is None or score > best[0]):
                 best = (score, cid)

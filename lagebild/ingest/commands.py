@@ -71,16 +71,19 @@ def run_items(items: Iterable[Document | IngestError], *, lang: str | None,
 
 def extract(
     paths: list[str] = typer.Argument(
-        ..., help="Files or directories to read (recursively); '-' reads stdin."
+        ..., metavar="PATH...", help="Files or directories to read (recursively); '-' is stdin."
     ),
     published: str | None = typer.Option(
-        None, "--published", callback=_check_date, help="Publication date YYYY-MM-DD for all."
+        None, "--published", metavar="DATE", callback=_check_date,
+        help="Publication date YYYY-MM-DD for all.",
     ),
     lang: str | None = typer.Option(
-        None, "--lang", callback=_check_lang, help="Language code; skips detection."
+        None, "--lang", metavar="LANG", callback=_check_lang,
+        help="Language code; skips detection.",
     ),
     max_bytes: int = typer.Option(
-        DEFAULT_MAX_BYTES, "--max-bytes", min=1, help="Read at most this many bytes per text."
+        DEFAULT_MAX_BYTES, "--max-bytes", metavar="N", min=1,
+        help="Read at most this many bytes per text.",
     ),
     pretty: bool = typer.Option(False, "--pretty", help="Human-readable view, not JSON Lines."),
 ) -> None:
@@ -93,7 +96,7 @@ def extract(
 
 
 def fetch(
-    urls: list[str] = typer.Argument(..., help="http(s) URLs of news pages."),
+    urls: list[str] = typer.Argument(..., metavar="URL...", help="http(s) URLs of news pages."),
     published: str | None = typer.Option(None, "--published", callback=_check_date),
     lang: str | None = typer.Option(None, "--lang", callback=_check_lang),
     max_bytes: int = typer.Option(DEFAULT_MAX_BYTES, "--max-bytes", min=1),

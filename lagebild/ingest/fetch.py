@@ -9,7 +9,7 @@ import httpx
 
 from lagebild import __version__
 from lagebild.ingest.base import IngestError
-from lagebild.ingest.readers import _decode_declared, make_document
+from lagebild.ingest.readers import _decode_declared, _html_charset, make_document
 from lagebild.model import Document
 
 USER_AGENT = f"lagebild/{__version__} (news event extraction; +https://github.com/lagebild)"
@@ -83,7 +83,8 @@ def fetch_document(url: str, *, max_bytes: int, timeout: float = 20.0,
     if low and not any(t in low for t in ("html", "text/plain", "xml")):
         return IngestError(url, f"not a text or HTML page (Content-Type {ctype})")
     try:
-        text, repaired = _decode_declared(data, ctype, truncated) if data else ("", False)
+        declared = ctype if "charset=" in low else _html_charset(data)
+        text, repaired = _decode_declared(data, declared, truncated) if data else ("", False)
         if not text.strip():
             return IngestError(url, "empty response")
         kind = "text-only" if "text/plain" in low else "html"

@@ -14,6 +14,7 @@ log = logging.getLogger(__name__)
 
 HTML_START = re.compile(r"\s*(?:<!--.*?-->\s*)*(?:<!doctype\s+html|<html|<head|<body|<meta|<title)",
                         re.IGNORECASE | re.DOTALL)
+XML_DECLARATION = re.compile(r"^\ufeff?\s*<\?xml[^>]*\?>")
 INVISIBLE = ("script", "style", "noscript", "template", "svg", "head")
 
 
@@ -70,6 +71,8 @@ def extract_html(html: str, *, url: str | None = None) -> HtmlText:
     """
     import trafilatura
 
+    # lxml refuses str input that declares an encoding (XHTML); the text is decoded already.
+    html = XML_DECLARATION.sub("", html, count=1)
     try:
         tree = lxml.html.fromstring(html)
     except (etree.ParserError, ValueError) as exc:

@@ -35,7 +35,8 @@ def _kind(name: str) -> str | None:
         return "warc"
     suffix = os.path.splitext(low)[1]
     return {
-        ".txt": "text", ".text": "text", ".html": "html", ".htm": "html", ".xhtml": "html",
+        ".txt": "text-only", ".text": "text-only",
+        ".html": "html", ".htm": "html", ".xhtml": "html",
         ".jsonl": "jsonl", ".xml": "feed", ".rss": "feed", ".atom": "feed",
     }.get(suffix)
 
@@ -53,19 +54,22 @@ def iter_path(path: str, *, published: str | None, max_bytes: int) -> Iterator[I
 
 
 def _walk(root: str, published: str | None, max_bytes: int) -> Iterator[Item]:
-    """Files below ``root`` in sorted order, streaming (one directory listing at a time)."""
-    def on_error(exc: OSError) -> None:
-        raise exc
+    """Files below ``root`` in sorted order, streaming (one directory listing at a time).
 
-    try:
-        for dirpath, dirnames, filenames in os.walk(root, onerror=on_error):
-            dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
-            for name in sorted(filenames):
-                kind = _kind(name)
-                if kind is None or _skipped(name):
-                    continue
-                yield from _read_file(os.path.join(dirpath, name), kind, published, max_bytes)
-    except OSError as exc:
+    A directory that cannot be listed is one error; the walk goes on with the others.
+    """
+    errors: list[OSError] = []
+    for dirpath, dirnames, filenames in os.walk(root, onerror=errors.append):
+        while errors:
+            exc = errors.pop(0)
+            yield IngestError(getattr(exc, "filename", None) or root, _os_message(exc))
+        dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
+        for name in sorted(filenames):
+            kind = _kind(name)
+            if kind is None or _skipped(name):
+                continue
+            yield from _read_file(os.path.join(dirpath, name), kind, published, max_bytes)
+    for exc in errors:
         yield IngestError(getattr(exc, "filename", None) or root, _os_message(exc))
 
 
@@ -94,7 +98,11 @@ def _read_file(path: str, kind: str, published: str | None, max_bytes: int) -> I
     except Exception as exc:  # a reader library failing on odd input fails this file only
         yield IngestError(path, f"cannot read {kind} file: {type(exc).__name__}: {exc}")
         return
-    yield _document(data, path, kind, published, truncated, _sidecar(path))
+    try:
+        item = _document(data, path, kind, published, truncated, _sidecar(path))
+    except Exception as exc:  # same: one odd file never stops the batch
+        item = IngestError(path, f"cannot read {kind} file: {type(exc).__name__}: {exc}")
+    yield item
 
 
 def _read_capped(path: str, max_bytes: int) -> tuple[bytes, bool]:
@@ -168,7 +176,8 @@ def _document(data: bytes, path: str, kind: str, published: str | None, truncate
     if not data.strip():
         return IngestError(path, "empty file (no text)")
     try:
-        text, repaired = decode_bytes(data, truncated=truncated)
+        declared = _html_charset(data) if kind == "html" else ""
+        text, repaired = _decode_declared(data, declared, truncated)
     except DecodeError as exc:
         return IngestError(path, str(exc))
     if not text.strip():
@@ -202,6 +211,10 @@ def make_document(text: str, kind: str, *, path: str | None, meta: dict[str, Any
 
 def _read_jsonl(path: str, published: str | None, max_bytes: int) -> Iterator[Item]:
     with open(path, "rb") as fh:
+        if b"\x00" in fh.read(8192):
+            yield IngestError(path, "binary file (contains NUL bytes), not JSON Lines")
+            return
+        fh.seek(0)
         for lineno, raw in enumerate(_capped_lines(fh, max_bytes), start=1):
             if raw is None:
                 yield IngestError(path, f"line {lineno}: record longer than {max_bytes} bytes")
@@ -251,14 +264,19 @@ def _read_warc(path: str, published: str | None, max_bytes: int) -> Iterator[Ite
     from warcio.archiveiterator import ArchiveIterator
     from warcio.exceptions import ArchiveLoadFailed
 
+    found = 0
     with open(path, "rb") as fh:
         try:
             for record in ArchiveIterator(fh):
                 item = _warc_record(record, path, published, max_bytes)
                 if item is not None:
+                    found += 1
                     yield item
         except ArchiveLoadFailed as exc:
             yield IngestError(path, f"not a valid WARC file: {exc}")
+            return
+    if not found:
+        yield IngestError(path, "no HTML response records in WARC file")
 
 
 def _warc_record(record: Any, path: str, published: str | None, max_bytes: int) -> Item | None:
@@ -287,14 +305,31 @@ def _warc_record(record: Any, path: str, published: str | None, max_bytes: int) 
 
 
 def _decode_declared(data: bytes, content_type: str, truncated: bool) -> tuple[str, bool]:
-    """Decode with the HTTP charset when one is declared and works, else detect."""
-    match = re.search(r"charset=([\w.:-]+)", content_type, re.I)
-    if match:
+    """Decode with the declared charset when there is one and it works, else detect.
+
+    UTF-8 and Western declarations go through detection (which also catches mojibake and
+    binary data); other declared charsets (windows-1251, koi8-r …) cannot be guessed from bytes.
+    """
+    match = re.search(r"charset=[\"']?([\w.:-]+)", content_type, re.I)
+    charset = match.group(1).lower() if match else ""
+    if charset and charset not in GUESSED_CHARSETS and b"\x00" not in data[:1024]:
         try:
-            return data.decode(match.group(1)), False
+            return data.decode(charset), False
         except (LookupError, UnicodeDecodeError):
             pass
     return decode_bytes(data, truncated=truncated)
+
+
+GUESSED_CHARSETS = frozenset({"utf-8", "utf8", "us-ascii", "ascii", "iso-8859-1", "latin-1",
+                              "latin1", "windows-1252", "cp1252", "utf-16", "utf-16le",
+                              "utf-16be"})
+META_CHARSET = re.compile(rb"<meta[^>]+charset=[\"']?([\w.:-]+)", re.I)
+
+
+def _html_charset(data: bytes) -> str:
+    """The charset an HTML page declares in its first bytes, as 'charset=NAME' or ''."""
+    match = META_CHARSET.search(data[:4096])
+    return f"charset={match.group(1).decode('ascii', 'ignore')}" if match else ""
 
 
 # --- RSS / Atom ------------------------------------------------------------------------------

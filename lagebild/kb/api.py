@@ -1,9 +1,15 @@
-"""Public API of the knowledge base for other stages (contract; filled by the kb stage)."""
+"""Public API of the knowledge base for other stages."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date
+
+from lagebild.kb.index import fold, get_index, kb_version
+from lagebild.kb.mentions import gazetteer
+
+# changes whenever a shipped knowledge file changes (recorded with stored results)
+KB_VERSION: str = kb_version()
 
 
 @dataclass(frozen=True)
@@ -23,6 +29,87 @@ class PersonRoles:
     titled: bool = False
 
 
+@dataclass(frozen=True)
+class EntityInfo:
+    id: str
+    name: str
+    type: str
+    kb: str
+    country: str | None
+    gender: str | None
+    aliases: tuple[str, ...]
+
+
+def _titled(text: str, start: int) -> bool:
+    """Whether the word before ``start`` is a role title ("US-Präsident", "Kanzler")."""
+    words = text[:start].split()
+    if not words:
+        return False
+    index = get_index()
+    word = words[-1].strip(",;:()")
+    if index.title(word) is not None:
+        return True
+    return "-" in word and index.title(word.rsplit("-", 1)[1]) is not None
+
+
 def persons_in_text(text: str) -> list[PersonRoles]:
     """KB persons named in ``text`` with their dated roles (used for publication-date inference)."""
-    return []
+    index = get_index()
+    found: dict[str, PersonRoles] = {}
+    for m in gazetteer(index, text, 0):
+        for cand in m.cands:
+            ent = index.ents[cand]
+            if ent.type != "PER":
+                continue
+            titled = _titled(text, m.start)
+            old = found.get(ent.id)
+            if old is None or (titled and not old.titled):
+                roles = tuple(RoleSpan(r.title_en or r.title_de, r.start, r.end)
+                              for r in ent.roles)
+                found[ent.id] = PersonRoles(ent.id, ent.name, roles, titled)
+    return list(found.values())
+
+
+def role_holder(role_key: str, org: str, on_date: date | None) -> str | None:
+    """The id of the one person holding ``role_key`` at ``org`` (ISO2, id or name) that day."""
+    index = get_index()
+    org_id = index.org_id(org) or org
+    ids = {p.id for _, p in index.role_holders(role_key, org_id, on_date)}
+    return ids.pop() if len(ids) == 1 else None
+
+
+def entity_info(entity_id: str) -> EntityInfo | None:
+    ent = get_index().ents.get(entity_id)
+    if ent is None:
+        return None
+    return EntityInfo(ent.id, ent.name, ent.type, ent.kb, ent.country, ent.gender,
+                      tuple(ent.aliases))
+
+
+def is_person(entity_id: str) -> bool:
+    """True for KB persons and local person ids (``lb:PER:…``)."""
+    if entity_id.startswith("lb:PER:"):
+        return True
+    ent = get_index().ents.get(entity_id)
+    return ent is not None and ent.type == "PER"
+
+
+def roles_on(entity_id: str, on_date: date | None) -> list[str]:
+    """Role titles (English) the entity holds on ``on_date``."""
+    ent = get_index().ents.get(entity_id)
+    return [] if ent is None else [r.title_en or r.title_de for r in ent.roles_on(on_date)]
+
+
+def lookup(name: str) -> list[EntityInfo]:
+    """Every KB entity with ``name`` as name or alias."""
+    out = []
+    for ent in get_index().lookup(name):
+        info = entity_info(ent.id)
+        if info:
+            out.append(info)
+    return out
+
+
+def state_of_adjective(word: str) -> str | None:
+    """The state entity id an adjective names ("ukrainischen" → Ukraine), else None."""
+    return get_index().adjective_state(fold(word))

@@ -2,28 +2,43 @@
 
 from __future__ import annotations
 
+import logging
 import math
+import re
+import unicodedata
 from datetime import date
 
 from lagebild.kb.index import Index, fold, get_index
 from lagebild.kb.loader import KBEntity
 from lagebild.kb.mentions import (
     Mention,
+    anaphors,
     gazetteer,
     institutions,
     normalise_name,
+    place_cue_before,
     region_cue_before,
     titles,
 )
-from lagebild.model import Document, Entity, Sentence, Span
+from lagebild.model import Document, Entity, Sentence, Span, Token
 
 try:  # the statistical layer; the stage still works (less recall) without the model
     from lagebild.nlp import ner as _ner
 except ImportError:  # pragma: no cover - depends on the ner branch being merged
     _ner = None  # type: ignore[assignment]
 
+log = logging.getLogger(__name__)
+_ACRONYM = re.compile(r"^[A-ZÄÖÜ]{2,6}$")
+_ROMAN = re.compile(r"^[IVXLC]+$")
 _STREETS = ("straße", "strasse", "platz", "allee", "weg", "ring", "brücke", "damm", "ufer")
 _NER_TYPES = {"PER": "PER", "ORG": "ORG", "LOC": "GPE"}
+
+
+def slug(name: str) -> str:
+    """The normalised name of a local id: "Tammy Bruce" → "tammy_bruce"."""
+    text = unicodedata.normalize("NFKD", name.replace("ß", "ss"))
+    text = "".join(c for c in text if not unicodedata.combining(c)).lower()
+    return re.sub(r"[^0-9a-z]+", "_", text).strip("_") or "x"
 
 
 def doc_date(doc: Document) -> date | None:
@@ -54,6 +69,8 @@ class _Linker:
             score += 100 if ent.type == "PER" else -100
         if ent.kind == "state":
             score += 50
+        if m.place_cue and ent.type in ("GPE", "LOC"):
+            score += 30
         if ent.source == "user":
             score += 25
         elif ent.source in ("shipped",):
@@ -113,6 +130,10 @@ class _Linker:
                     holders += self._holders_for(m, o or "")
             else:
                 holders += self._holders_for(m, org)
+        if not m.title_orgs:  # "der Präsident" alone: the one person named who holds such a role
+            keys = set(m.title.keys) | set(m.title.org_keys)
+            holders = [(i, "", "") for i in sorted(named) if i in self.index.ents
+                       and any(r.key in keys for r in self.index.ents[i].roles_on(self.on))]
         ids = list(dict.fromkeys(h[0] for h in holders))
         if len(ids) > 1 and m.hint:
             hinted = [h[0] for h in holders if m.hint in fold(h[1] + " " + h[2])]
@@ -129,7 +150,7 @@ class _Linker:
 
     def local_id(self, name: str, typ: str) -> str:
         name = normalise_name(name)
-        ent_id = f"lb:{typ}:{name}"
+        ent_id = f"lb:{typ}:{slug(name)}"
         self.local.setdefault(ent_id, (name, typ))
         return ent_id
 
@@ -151,11 +172,51 @@ class _Linker:
         return self.local.get(ent_id, ("", ""))[1]
 
 
-def _ner_mentions(sent: Sentence, taken: list[Mention]) -> list[Mention]:
-    if _ner is None:
+_NER_BROKEN: list[str] = []
+
+
+def _ner_spans(sent: Sentence) -> list[tuple[int, int, str]]:
+    """The statistical tagger's spans; without a usable model the layer is skipped."""
+    if _ner is None or _NER_BROKEN:
         return []
+    try:
+        return list(_ner.tag_sentence(sent))
+    except (OSError, RuntimeError, ValueError) as exc:  # model file missing or unreadable
+        _NER_BROKEN.append(str(exc))
+        log.warning("statistical NER disabled: %s", exc)
+        return []
+
+
+def _proper_noun_runs(sent: Sentence) -> list[tuple[int, int, str]]:
+    """Fallback when no statistical model is available: runs of two or three capitalised
+    proper nouns (STTS ``NE``) are taken as person names ("Friedbert Pflüger")."""
+    spans = []
+    toks = sent.tokens
+    i = 0
+    while i < len(toks):
+        j = i
+        while j < len(toks) and j - i < 3 and toks[j].pos == "NE" and toks[j].text[:1].isupper() \
+                and toks[j].text.replace("-", "").isalpha():
+            j += 1
+        if j - i >= 2:
+            spans.append((toks[i].start, toks[j - 1].end, "PER"))
+        i = max(j, i + 1)
+    return spans
+
+
+def _acronyms(sent: Sentence) -> list[tuple[int, int, str]]:
+    """Unknown all-capital abbreviations ("SPD", "IAEA") name organisations in news text."""
+    return [(t.start, t.end, "ORG") for t in sent.tokens
+            if _ACRONYM.match(t.text) and not _ROMAN.match(t.text)]
+
+
+def _ner_mentions(sent: Sentence, taken: list[Mention]) -> list[Mention]:
     out = []
-    for start, end, label in _ner.tag_sentence(sent):
+    spans = _ner_spans(sent)
+    if _ner is None or _NER_BROKEN:
+        spans = _proper_noun_runs(sent)
+    spans += [a for a in _acronyms(sent) if not any(s < a[1] and a[0] < e for s, e, _ in spans)]
+    for start, end, label in spans:
         if label not in _NER_TYPES:
             continue
         if any(m.start < end and start < m.end for m in taken):
@@ -177,16 +238,33 @@ def _bare_names(sent: Sentence, taken: list[Mention]) -> list[Mention]:
     return out
 
 
-def _first_name_of_unknown(index: Index, m: Mention, sent: Sentence) -> bool:
-    """A GeoNames town name right before another proper noun is a first name ("David Lammy"),
-    and one in a street name is part of that name."""
-    if any(index.ents[c].source != "geonames" for c in m.cands):
+def _adjacent_name(sent: Sentence, start: int, end: int) -> tuple[bool, bool]:
+    """Whether a capitalised proper noun directly precedes / follows [start, end)."""
+    prev = next((t for t in reversed(sent.tokens) if t.end <= start), None)
+    nxt = next((t for t in sent.tokens if t.start >= end), None)
+
+    def name(t: Token | None, gap: int) -> bool:
+        return t is not None and gap <= 1 and t.pos == "NE" and t.text[:1].isupper()
+
+    return (name(prev, start - prev.end if prev else 9),
+            name(nxt, nxt.start - end if nxt else 9))
+
+
+def _inside_other_name(index: Index, m: Mention, sent: Sentence, gaz: list[Mention]) -> bool:
+    """A place name that is only part of a longer unknown name: a first name ("David Lammy"),
+    a title ("New York Times", "Dalai Lama"), a street ("Gagarin-Straße")."""
+    ents = [index.ents[c] for c in m.cands]
+    if any(e.type not in ("GPE", "LOC") for e in ents):
         return False
     if m.compound and fold(sent.text[m.end - sent.start:]).split(" ")[0].endswith(_STREETS):
-        return True  # "Gagarin-Straße" is a street, not the town
-    nxt = next((t for t in sent.tokens if t.start >= m.end), None)
-    return nxt is not None and nxt.start - m.end <= 1 and nxt.pos == "NE" \
-        and nxt.text[:1].isupper()
+        return True
+    before, after = _adjacent_name(sent, m.start, m.end)
+    if after:
+        nxt = next(t for t in sent.tokens if t.start >= m.end)
+        after = not any(g.start <= nxt.start < g.end for g in gaz)
+    if before and all(e.source == "geonames" for e in ents):
+        return True
+    return after
 
 
 def extract(doc: Document, index: Index | None = None) -> list[Entity]:
@@ -195,18 +273,20 @@ def extract(doc: Document, index: Index | None = None) -> list[Entity]:
     gaz_all: list[Mention] = []
     rest: list[Mention] = []
     for sent in doc.news_sentences():
-        gaz = [m for m in gazetteer(index, sent.text, sent.start)
-               if not _first_name_of_unknown(index, m, sent)]
+        found = gazetteer(index, sent.text, sent.start)
+        gaz = [m for m in found if not _inside_other_name(index, m, sent, found)]
         for m in gaz:
             m.region_cue = region_cue_before(sent, m.start)
+            m.place_cue = place_cue_before(sent, m.start)
         tit = titles(index, sent, gaz)
         inst = [m for m in institutions(index, sent, gaz)
                 if not any(g.start <= m.start and m.end <= g.end for g in gaz)]
         taken = gaz + tit + inst
+        taken += anaphors(sent, taken)
         ner = _ner_mentions(sent, taken)
         bare = _bare_names(sent, taken + ner)
         gaz_all += gaz
-        rest += tit + inst + ner + bare
+        rest += taken[len(gaz):] + ner + bare
     linker.link_gazetteer(gaz_all)
     linker.mentions = list(gaz_all)
     _link_rest(linker, rest)
@@ -246,6 +326,11 @@ def _link_rest(linker: _Linker, rest: list[Mention]) -> None:
         if m.entity:
             linker.mentions.append(m)
     _link_institutions(linker, [m for m in rest if m.kind in ("institution", "metonym")])
+    for m in (m for m in rest if m.kind == "anaphor"):
+        targets = {e.id for e in index.lookup(m.hint or "")} & named
+        if len(targets) == 1:
+            m.entity = targets.pop()
+            linker.mentions.append(m)
 
 
 def _link_institutions(linker: _Linker, insts: list[Mention]) -> None:

@@ -12,7 +12,7 @@ import csv
 import gzip
 import os
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -61,6 +61,7 @@ class KBEntity:
     demonyms: list[str] = field(default_factory=list)
     verification: dict[str, Any] | None = None
     source: str = ""
+    name_en: str | None = None
 
     @property
     def kb(self) -> str:
@@ -146,7 +147,7 @@ def state(rec: dict[str, Any], source: str) -> KBEntity:
                     adjectives=_list(rec.get("adjectives_de")),
                     demonyms=_list(rec.get("demonyms_de")),
                     verification=rec.get("verification"), source=source,
-                    population=10**9)
+                    population=10**9, name_en=rec.get("name_en"))
 
 
 _BUILDERS = {"persons": person, "orgs": org, "places": place, "states": state}
@@ -211,7 +212,7 @@ def _merge(into: dict[str, KBEntity], ent: KBEntity) -> None:
         if alias not in old.aliases and alias != old.name:
             old.aliases.append(alias)
     old.roles.extend(r for r in ent.roles if r not in old.roles)
-    for attr in ("gender", "country", "verification", "iso"):
+    for attr in ("gender", "country", "verification", "iso", "name_en"):
         if getattr(ent, attr):
             setattr(old, attr, getattr(ent, attr))
     old.adjectives.extend(a for a in ent.adjectives if a not in old.adjectives)
@@ -288,10 +289,11 @@ def fold_name(text: str) -> str:
 
 
 def attach_curated_places(ents: dict[str, KBEntity]) -> None:
-    """A curated place (QID) that names a GeoNames city of its country absorbs that city."""
+    """A curated place that names a GeoNames city or region of its country absorbs it (the most
+    populous one), keeping the curated id and gaining the alternate names."""
     by_name: dict[tuple[str, str], list[str]] = {}
     for e in ents.values():
-        if e.source == "geonames" and e.kind != "region":
+        if e.source == "geonames":
             for n in [e.name, *e.aliases]:
                 by_name.setdefault((e.country or "", fold_name(n)), []).append(e.id)
     for e in list(ents.values()):
@@ -333,7 +335,37 @@ def load_all(data_dir: Path | None = None, extra: list[str] | None = None,
         load_dir(path, ents, "user")
     _merge_state_ids(ents)
     attach_curated_places(ents)
+    fill_role_titles(ents)
     return ents
+
+
+def _with_article(name: str) -> str:
+    if name.startswith("United ") or name.endswith(("Republic", "Islands")) or name in (
+            "Netherlands", "Philippines", "Bahamas", "Maldives", "Gambia", "Vatican City"):
+        return "the " + name
+    return name
+
+
+def fill_role_titles(ents: dict[str, KBEntity]) -> None:
+    """Give every role an English and German title (the data may leave them out)."""
+    with open(DATA_DIR / "role_titles.yaml", encoding="utf-8") as fh:
+        defaults = (yaml.safe_load(fh) or {}).get("default_titles") or {}
+    by_iso = {e.iso: e for e in ents.values() if e.iso}
+    for ent in ents.values():
+        if not ent.roles or all(r.title_en and r.title_de for r in ent.roles):
+            continue
+        filled = []
+        for r in ent.roles:
+            spec = defaults.get(r.key) or defaults.get("other") or {}
+            org = by_iso.get(r.org) or ents.get(r.org)
+            org_en = _with_article(org.name_en or org.name) if org else r.org
+            org_de = org.name if org else r.org
+            template = (spec.get("by_country") or {}).get(r.org) or spec.get("en", "{org}")
+            filled.append(replace(
+                r, title_en=r.title_en or template.format(org=org_en, org_de=org_de),
+                title_de=r.title_de or str(spec.get("de", "{org_de}")).format(
+                    org=org_en, org_de=org_de)))
+        ent.roles = filled
 
 
 def _merge_state_ids(ents: dict[str, KBEntity]) -> None:

@@ -42,6 +42,7 @@ class Mention:
     expect_per: bool = False
     compound: bool = False
     region_cue: bool = False
+    place_cue: bool = False  # a locative preposition before it ("in Austin")
     entity: str | None = None
     # role descriptions: candidate organisations and role keys
     title: TitleSense | None = None
@@ -51,11 +52,28 @@ class Mention:
 
 
 @lru_cache(maxsize=1)
-def institution_nouns() -> tuple[frozenset[str], frozenset[str]]:
+def _institution_data() -> dict:
     with open(DATA_DIR / "_institutions.yaml", encoding="utf-8") as fh:
-        data = yaml.safe_load(fh)
+        return yaml.safe_load(fh) or {}
+
+
+def institution_nouns() -> tuple[frozenset[str], frozenset[str]]:
+    data = _institution_data()
     return (frozenset(data.get("state_metonyms") or ()),
             frozenset(data.get("institutions") or ()))
+
+
+def anaphors(sent: Sentence, taken: list[Mention]) -> list[Mention]:
+    """Definite nouns such as "des Bündnisses" that may refer back to a named organisation."""
+    nouns: dict[str, str] = _institution_data().get("anaphors") or {}
+    toks = sent.tokens
+    out = []
+    for i, tok in enumerate(toks[1:], 1):
+        base = _strip_noun(fold(tok.text), frozenset(nouns))
+        if base is None or toks[i - 1].pos not in _DETERMINERS or _covering(taken, tok):
+            continue
+        out.append(Mention(tok.start, tok.end, tok.text, kind="anaphor", hint=nouns[base]))
+    return out
 
 
 def _case_ok(alias: str, surface: str) -> bool:
@@ -186,6 +204,7 @@ def titles(index: Index, sent: Sentence, gaz: list[Mention]) -> list[Mention]:
         former = former or (i > 0 and fold(toks[i - 1].text) in _FORMER)
         m = Mention(tok.start, tok.end, tok.text, kind="title", title=sense, former=former)
         _title_context(index, m, toks, i, prefix, gaz)
+        m.text = sent_text(sent, m.start, m.end)
         nxt = i + 1
         named = _covering(gaz, toks[nxt]) if nxt < len(toks) else None
         if named is not None and any(index.ents[c].type == "PER" for c in named.cands):
@@ -233,6 +252,8 @@ def _title_context(index: Index, m: Mention, toks: list[Token], i: int, prefix: 
     orgs: list[str] = []
     if prefix:
         orgs += [e.id for e in index.lookup(prefix) if e.type in ("GPE", "ORG")]
+        if not orgs and prefix in index.by_iso:  # "US-", "UK-": an ISO code names its state
+            orgs.append(index.by_iso[prefix])
         m.hint = fold(prefix)
         if not orgs:
             m.former = m.former or fold(prefix) in _FORMER
@@ -241,6 +262,8 @@ def _title_context(index: Index, m: Mention, toks: list[Token], i: int, prefix: 
         state = index.adjective_state(toks[j].text)
         if state:
             orgs.append(state)
+            if j == i - 1:  # "ukrainische Präsident" is the mention, as annotators write it
+                m.start = toks[j].start
             break
         j -= 1
     if i > 0:
@@ -302,10 +325,18 @@ def institutions(index: Index, sent: Sentence, gaz: list[Mention]) -> list[Menti
 def _strip_noun(word: str, nouns: frozenset[str]) -> str | None:
     if word in nouns:
         return word
-    for suffix in ("s", "es", "n", "en"):
+    for suffix in ("s", "es", "n", "en", "ses"):
         if word.endswith(suffix) and word[: -len(suffix)] in nouns:
             return word[: -len(suffix)]
     return None
+
+
+_LOCATIVE = frozenset({"in", "nach", "aus", "bei", "via", "bis", "im", "gen"})
+
+
+def place_cue_before(sent: Sentence, start: int) -> bool:
+    before = [t for t in sent.tokens if t.end <= start][-1:]
+    return bool(before) and fold(before[0].text) in _LOCATIVE
 
 
 def region_cue_before(sent: Sentence, start: int) -> bool:

@@ -20,6 +20,8 @@ __all__ = ["run"]
 def _blocked(found: list[Found]) -> set[int]:
     blocked: set[int] = set()
     for f in found:
+        if f.partial:
+            continue  # a partial quote may sit inside a reported clause
         blocked.update(range(f.toks[0], f.toks[1]))
         if f.attribution is not None:
             blocked.update(f.attribution.used)
@@ -37,7 +39,11 @@ def run(doc: Document) -> Document:
     quotes: list[Quote] = []
     for para in paragraphs(doc):
         direct = find_direct(doc.text, para)
-        found = direct + find_indirect(para, _blocked(direct))
+        indirect = find_indirect(para, _blocked(direct))
+        # a partial quote inside a reported clause is part of that clause, not a quote of its own
+        direct = [d for d in direct if not d.partial
+                  or not any(i.start <= d.start and d.end <= i.end for i in indirect)]
+        found = direct + indirect
         found.sort(key=lambda f: f.start)
         for f in found:
             quotes.append(_quote(doc, f, resolver))
@@ -52,7 +58,9 @@ def _quote(doc: Document, f: Found, resolver: Resolver) -> Quote:
     if attr is not None and attr.phrase is not None:
         speaker = resolver.resolve(attr.phrase, attr.plural)
         speaker_text = doc.text[attr.phrase.start:attr.phrase.end]
-    elif attr is None or attr.fallback_previous:
+    elif attr is not None and attr.fallback_previous:  # "heißt es in der Erklärung"
+        speaker = resolver.author(f.start)
+    else:  # no attribution: the previous speaker goes on
         speaker = resolver.previous(f.start)
     resolver.note(attr.phrase.start if attr and attr.phrase else f.start, speaker)
     return Quote(kind=f.kind, start=f.start, end=f.end,  # type: ignore[arg-type]

@@ -33,16 +33,38 @@ def sentence_bounds(toks: list[Tok], i: int, sentences: list[tuple[int, int]]) -
 
 
 def subject_of(toks: list[Tok], v: int, s0: int, limit: int) -> Phrase | None:
-    """The subject of the (speech) verb at v in the clause that starts at s0."""
+    """The subject of the (speech) verb at v in the clause [s0, limit)."""
+    if not toks[v].is_finite and toks[v].low not in lexicon().english_verbs:
+        # "X hat … bekräftigt": the finite auxiliary holds the subject's place
+        for f in range(s0, v):
+            if toks[f].is_finite:
+                return subject_of(toks, f, s0, limit)
     if v > s0 and toks[v - 1].text in {",", *QUOTE_CHARS} or v == s0:
-        return _after(toks, v, limit)
+        after = _after(toks, v, limit)
+        if after is not None or v == s0:
+            return after
+        # "Papier, Präsident des Gerichts, sagte, dass …": the clause before is the subject
+        start = s0
+        for j in range(v - 2, s0 - 1, -1):
+            if toks[j].text in QUOTE_CHARS or toks[j].text in {".", ":", ";"}:
+                start = j + 1
+                break
+        while start < v and toks[start].pos in {"ADV", "KON"}:
+            start += 1
+        before = np_from(toks, start, v)
+        if before is not None and all(t.text == "," or _np_like(t) for t in toks[start:v]):
+            # the whole phrase with its apposition: "Papier, Präsident des Gerichts"
+            return Phrase(toks[start:v - 1]) if v - 1 > start else before
+        return None
+    while s0 < v - 1 and toks[s0].pos in {"ADV", "KON"} and toks[s0].low != "wie":
+        s0 += 1  # "Auch Hassemer glaubt"
     first = toks[s0]
     if first.low in SUBORDINATORS:
         return np_from(toks, s0 + 1, v)
     before = np_from(toks, s0, v)
     if before is not None:
         end = s0 + len(before.toks)
-        if end == v or end + 1 == v and toks[end].text == ",":
+        if end == v or all(t.text == "," or _np_like(t) for t in toks[end:v]):
             if toks[v + 1:v + 2] and toks[v + 1].low in {"er", "sie", "wir", "ich"} \
                     and before.toks[0].pos not in {"PPER", "NE"}:
                 return Phrase([toks[v + 1]])  # "Das sagte er": object first
@@ -51,6 +73,11 @@ def subject_of(toks: list[Tok], v: int, s0: int, limit: int) -> Phrase | None:
     if after is not None:
         return after
     return _nearest_name(toks, s0, limit, v)
+
+
+def _np_like(t: Tok) -> bool:
+    return t.pos in {"ART", "ADJA", "NN", "NE", "PPOSAT", "FM", "TRUNC", "CARD", "APPR",
+                     "APPRART", "$("}
 
 
 def _after(toks: list[Tok], v: int, limit: int) -> Phrase | None:
@@ -82,6 +109,8 @@ def after_quote(toks: list[Tok], j: int, limit: int) -> Attribution | None:
     if k >= limit:
         return None
     t = toks[k]
+    if t.lemma == "heißen" and k + 1 < limit and toks[k + 1].low == "es":
+        return heisst_es(toks, k, limit)
     cue = speech_verb(toks, k, limit)
     if cue is not None and (t.pos in {"VVFIN", "VAFIN", "VMFIN"} or t.low in lexicon().english_verbs):
         return Attribution(cue, _after(toks, k, limit), k, _plural(t), {k})
@@ -89,8 +118,6 @@ def after_quote(toks: list[Tok], j: int, limit: int) -> Attribution | None:
         phrase = np_from(toks, k + 1, limit)
         if phrase is not None:
             return Attribution("so", phrase, k, False, {k})
-    if t.lemma == "heißen" and k + 1 < limit and toks[k + 1].low == "es":
-        return heisst_es(toks, k, limit)
     # English: '," he said' / '," the minister said'
     phrase = np_from(toks, k, limit)
     if phrase is not None:
@@ -151,8 +178,8 @@ def in_sentence(toks: list[Tok], a: int, b: int, s0: int, s1: int) -> Attributio
                 if toks[c].text in {":", ";"}:
                     clause_start = c + 1
                     break
-            return Attribution(cue, subject_of(toks, v, clause_start, s1), v,
-                               _plural(toks[v]), {v})
+            # the verb stays free: it may govern a reported clause around the partial quote
+            return Attribution(cue, subject_of(toks, v, clause_start, s1), v, _plural(toks[v]))
     return None
 
 

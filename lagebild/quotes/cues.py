@@ -59,7 +59,28 @@ def _needs_particle(toks: list[Tok], i: int, limit: int, particles: frozenset[st
 
 
 def is_konjunktiv(t: Tok) -> bool:
-    return t.pos in {"VVFIN", "VAFIN", "VMFIN"} and t.low in lexicon().konjunktiv
+    """Konjunktiv I/II finite forms: the listed ones, and "-e" forms of the verb's stem
+    ("rechne", "ändere"), which in a reported clause are not first person."""
+    if t.pos not in {"VVFIN", "VAFIN", "VMFIN"}:
+        return False
+    low = t.low
+    if low in lexicon().konjunktiv:
+        return True
+    lemma = t.lemma.lower()
+    if len(lemma) > 4 and lemma.endswith("en") and low == lemma[:-2] + "e":
+        return True
+    return len(lemma) > 4 and lemma.endswith(("ern", "eln")) and low == lemma[:-1] + "e"
+
+
+def is_zu_infinitive(toks: list[Tok], a: int, b: int) -> bool:
+    """Does the clause [a, b) end in a zu-infinitive ("… zu treffen", "… zurückzuziehen")?"""
+    for j in range(b - 1, a - 1, -1):
+        t = toks[j]
+        if t.pos == "VVIZU" or t.pos in {"VVINF", "VAINF"} and j > a and toks[j - 1].low == "zu":
+            return True
+        if t.is_finite:
+            return False
+    return False
 
 
 @lru_cache(maxsize=1)

@@ -26,6 +26,7 @@ LEFT_SPACE = frozenset("([{/–—-")
 RIGHT_SPACE = frozenset(",.;:!?)]}…–—-")
 MIN_UNATTRIBUTED_WORDS = 4
 MIN_ATTRIBUTED_WORDS = 2
+MIN_PARTIAL_WORDS = 3  # a quoted phrase inside a sentence with a speech verb
 
 
 @dataclass
@@ -38,6 +39,7 @@ class Found:
     attribution: Attribution | None
     region: tuple[int, int]  # characters where the channel may be named
     toks: tuple[int, int]  # token range of the quoted material in the paragraph
+    partial: bool = False  # quoted words inside a sentence whose speech verb is elsewhere
 
 
 def _flank(text: str, t: Tok, para: Paragraph) -> str:
@@ -100,9 +102,21 @@ def _is_title(toks: list[Tok], o: int) -> bool:
     return prev in lex.title_nouns or any(prev.endswith(n) for n in lex.title_nouns if len(n) > 5)
 
 
+FUNCTION_WORDS = frozenset({"und", "der", "die", "das", "des", "dem", "den", "für", "von", "am",
+                            "im", "in", "an", "zur", "zum", "mit", "eines", "einer", "ein", "e.v",
+                            "of", "the", "and", "for", "on", "de", "la", "le", "du"})
+
+
 def _looks_like_speech(toks: list[Tok]) -> bool:
-    """A clause or sentence, not a name: a finite verb or a sentence-ending mark inside."""
-    return any(t.is_finite or t.text in {".", "!", "?"} for t in toks)
+    """A clause, not a name: a finite verb, or a lower-case content word with end punctuation."""
+    if any(t.is_finite for t in toks):
+        return True
+    return _has_lower_content(toks) and any(t.text in {".", "!", "?"} for t in toks[-2:])
+
+
+def _has_lower_content(toks: list[Tok]) -> bool:
+    """Names and titles ("Kampagne für ein Freies Tibet") have no lower-case content word."""
+    return any(t.is_word and t.text[:1].islower() and t.low not in FUNCTION_WORDS for t in toks)
 
 
 def find_direct(text: str, para: Paragraph) -> list[Found]:
@@ -115,12 +129,13 @@ def find_direct(text: str, para: Paragraph) -> list[Found]:
         o, c = spans[k]
         nxt_open = spans[k + 1][0] if k + 1 < len(spans) else None
         a = o + 1 if o is not None else prev_end
-        b = c if c is not None else (nxt_open if nxt_open is not None else len(toks))
+        b = c if c is not None else _unclosed_end(toks, para, o, nxt_open)
         k += 1
         if b <= a or _words(toks[a:b]) == 0:
             continue
         limit = _attribution_limit(toks, c, nxt_open)
-        attr = after_quote(toks, c + 1, limit) if c is not None else None
+        attr = after_quote(toks, c + 1, limit) if c is not None and _punctuated(toks, c) \
+            else None
         if o is None and attr is None:
             continue  # a stray closing mark without attribution
         last = b
@@ -136,9 +151,11 @@ def find_direct(text: str, para: Paragraph) -> list[Found]:
         if attr is None and o is not None and o > 0:
             attr = _before(toks, o, para)
         n_words = _words(toks[a:last])
+        partial = False
         if attr is None:
-            if n_words >= MIN_ATTRIBUTED_WORDS:
+            if n_words >= MIN_PARTIAL_WORDS and _has_lower_content(toks[a:last]):
                 attr = in_sentence(toks, a, last, s0, para.sentence_of(last - 1)[1])
+                partial = attr is not None
             if attr is None and (n_words < MIN_UNATTRIBUTED_WORDS or o is not None
                                  and _is_title(toks, o) or not _looks_like_speech(toks[a:last])):
                 prev_end = last + 1
@@ -149,9 +166,32 @@ def find_direct(text: str, para: Paragraph) -> list[Found]:
         start, end = toks[a].start, toks[last - 1].end
         region_end = toks[min(limit, len(toks)) - 1].end
         region_start = toks[s0].start
-        found.append(Found("direct", start, end, attr, (region_start, region_end), (a, last)))
+        found.append(Found("direct", start, end, attr, (region_start, region_end), (a, last),
+                           partial))
         prev_end = last + 1
     return found
+
+
+def _punctuated(toks: list[Tok], c: int) -> bool:
+    """'„…“, sagte X' and '"…," he said' need a comma (or end punctuation) at the closer;
+    '„…“ beantragte' is a quoted phrase inside a sentence."""
+    before = toks[c - 1].text if c > 0 else ""
+    after = toks[c + 1].text if c + 1 < len(toks) else ""
+    return after in {",", "–", "—"} or before in {",", ".", "!", "?", "…", "..."}
+
+
+def _unclosed_end(toks: list[Tok], para: Paragraph, o: int | None,
+                  nxt_open: int | None) -> int:
+    """Where a quote whose closing mark is lost ends: a quote opened inside a sentence ends
+    with it; one that opens a sentence runs to the next opener or the paragraph end."""
+    end = nxt_open if nxt_open is not None else len(toks)
+    if o is None:
+        return end
+    s0, s1 = para.sentence_of(o)
+    prev = toks[o - 1].text if o > s0 else ""
+    if o > s0 and prev not in {":", "(", "–", "—", "-"}:
+        return min(end, s1)
+    return end
 
 
 def _attribution_limit(toks: list[Tok], c: int | None, nxt_open: int | None) -> int:

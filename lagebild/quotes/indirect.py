@@ -6,7 +6,7 @@ prepositional attributions "laut X", "X zufolge", "nach Angaben von X", "wie X s
 from __future__ import annotations
 
 from lagebild.quotes.attribution import Attribution, heisst_es, subject_of, zufolge_phrase
-from lagebild.quotes.cues import is_konjunktiv, speech_verb
+from lagebild.quotes.cues import is_konjunktiv, is_zu_infinitive, speech_verb
 from lagebild.quotes.direct import Found
 from lagebild.quotes.lexicon import lexicon
 from lagebild.quotes.speaker import Phrase, np_from
@@ -84,21 +84,17 @@ def _sentence(toks: list[Tok], s0: int, s1: int, blocked: set[int]) -> list[Foun
         # A: "X sagte (…), dass/ob …" and "X sagte, die Lage sei …"
         cue = speech_verb(toks, i, s1) if t.pos != "$(" else None
         if cue is not None:
+            weak = t.lemma in lex.weak_verbs and " " not in cue
             comma = _governed_comma(toks, i, s1)
-            if comma is not None:
-                k = comma + 1
-                kon = _clause_has_konjunktiv(toks, k, _clause_stop(toks, k, s1))
-                weak = t.lemma in lex.weak_verbs
-                if toks[k].low in COMPLEMENTISERS or kon and not (weak and t.lemma == "heißen"):
-                    attr = _verb_attr(toks, i, s0, s1, cue)
-                    add(k, _reported_end(toks, k, s1, blocked), attr)
-                    continue
-            # B: "…, sagte X." / "…, heißt es in …"
-            if i > s0 and toks[i - 1].text == "," and t.is_finite and \
-                    t.lemma not in lex.weak_verbs:
+            if comma is not None and _complement(toks, comma + 1, s1, weak):
+                attr = _verb_attr(toks, i, _clause_start(toks, s0, i), comma, cue)
+                add(comma + 1, _reported_end(toks, comma + 1, s1, blocked), attr)
+                continue
+            # B: "…, sagte X." / "…, gab X bekannt."
+            if i > s0 and toks[i - 1].text == "," and t.is_finite and not weak:
                 a = _clause_start(toks, s0, i - 1)
                 if _has_finite(toks, a, i - 1):
-                    add(a, i - 1, _verb_attr(toks, i, s0, s1, cue))
+                    add(a, i - 1, _verb_attr(toks, i, i, s1, cue))
                 continue
         if t.lemma == "heißen" and i + 1 < s1 and toks[i + 1].low == "es":
             attr = heisst_es(toks, i, s1)
@@ -110,15 +106,13 @@ def _sentence(toks: list[Tok], s0: int, s1: int, blocked: set[int]) -> list[Foun
                 if comma is not None:
                     add(comma + 1, _reported_end(toks, comma + 1, s1, blocked), attr)
             continue
-        # ", so X." after a reported clause
+        # "…, so X." / "…, so X, …" / "…, so schätzen die Forscher, …"
         if t.low == "so" and i > s0 + 2 and toks[i - 1].text == "," and i + 1 < s1:
-            phrase = np_from(toks, i + 1, s1)
-            if phrase is not None and s0 + 0 < i and i + 1 + len(phrase.toks) >= s1 - 1:
-                add(_clause_start(toks, s0, i - 1), i - 1, Attribution("so", phrase, i))
+            _so_attribution(toks, i, s0, s1, add)
             continue
         # D: "die Erklärung, dass …" (nouns of speech with a dass-clause)
         if t.low in lex.speech_nouns and t.pos == "NN" and i + 2 < s1 \
-                and toks[i + 1].text == "," and toks[i + 2].low in {"dass", "daß"}:
+                and toks[i + 1].text == "," and _complement(toks, i + 2, s1, False):
             phrase = _noun_owner(toks, i, s1)
             add(i + 2, _reported_end(toks, i + 2, s1, blocked), Attribution(t.text, phrase, i))
     # prepositional attributions last: a verb-governed clause in the same sentence is better
@@ -126,6 +120,39 @@ def _sentence(toks: list[Tok], s0: int, s1: int, blocked: set[int]) -> list[Foun
         if i not in blocked:
             _prepositional(toks, i, s0, s1, add)
     return out
+
+
+def _complement(toks: list[Tok], k: int, s1: int, weak: bool) -> bool:
+    """Is the clause at k reported content: dass/ob, Konjunktiv, or a zu-infinitive?"""
+    if k >= s1:
+        return False
+    if toks[k].low in COMPLEMENTISERS:
+        return True
+    stop = _clause_stop(toks, k, s1)
+    if toks[k].pos in {"PRELS", "KOUS", "PWAV", "KON"} and toks[k].low not in {"wie", "was"}:
+        return False  # a relative clause or another subordinate clause
+    # weak verbs ("glauben", "hoffen") take the same complements; only the inversion
+    # pattern "…, glaubt er" is kept from them
+    del weak
+    return _clause_has_konjunktiv(toks, k, stop) or is_zu_infinitive(toks, k, stop)
+
+
+def _so_attribution(toks: list[Tok], i: int, s0: int, s1: int, add) -> None:  # type: ignore[no-untyped-def]
+    j = i + 1
+    verb = None
+    if j < s1 and speech_verb(toks, j, s1) is not None:
+        verb, j = j, j + 1
+    phrase = np_from(toks, j, s1)
+    if phrase is None:
+        return
+    after = j + len(phrase.toks)
+    while after < s1 and toks[after].pos in {"ADV", "ADJD"}:
+        after += 1
+    attr = Attribution("so" if verb is None else f"so {toks[verb].text}", phrase, i)
+    if after >= s1 - 1 or toks[after].text in SENT_END:
+        add(_clause_start(toks, s0, i - 1), i - 1, attr)
+    elif toks[after].text == ",":
+        add(_clause_start(toks, s0, i - 1), _trim_end(toks, s1), attr)
 
 
 def _prepositional(toks: list[Tok], i: int, s0: int, s1: int, add) -> None:  # type: ignore[no-untyped-def]
@@ -146,19 +173,15 @@ def _prepositional(toks: list[Tok], i: int, s0: int, s1: int, add) -> None:  # t
             phrase = Phrase(rest) if rest else None
     elif t.low == "nach" and i + 1 < s1:
         j = i + 1
-        if toks[j].pos in {"ADJA", "PPOSAT"}:
+        while j < s1 and toks[j].pos in {"ADJA", "PPOSAT", "ART"}:
             j += 1
         if j < s1 and toks[j].low in lex.according_nouns:
             cue = f"{t.text} {toks[j].text}"
             nxt = j + 1
-            if nxt < s1 and toks[nxt].low in {"von", "vom", "des", "der", "eines", "einer"}:
-                phrase = np_from(toks, nxt + 1 if toks[nxt].low in {"von"} else nxt, s1)
-                if toks[nxt].low in {"des", "der", "eines", "einer"}:
-                    phrase = np_from(toks, nxt + 1, s1) if phrase is None else phrase
-            elif toks[j - 1].low.startswith("eigen"):
-                phrase = None
-            else:
-                return
+            if nxt < s1 and toks[nxt].low in {"von", "vom", "aus"}:
+                phrase = np_from(toks, nxt + 1, s1)
+            elif nxt < s1 and toks[nxt].pos == "ART" or nxt < s1 and toks[nxt].pos == "NE":
+                phrase = np_from(toks, nxt, s1)
     elif t.low == "according" and i + 1 < s1 and toks[i + 1].low == "to":
         phrase = np_from(toks, i + 2, s1)
         cue = "according to"
@@ -236,15 +259,18 @@ def _noun_owner(toks: list[Tok], i: int, s1: int) -> Phrase | None:
     return None
 
 
-def _verb_attr(toks: list[Tok], v: int, s0: int, s1: int, cue: str) -> Attribution:
-    start = _clause_start(toks, s0, v)
-    return Attribution(cue, subject_of(toks, v, start, s1), v,
+def _verb_attr(toks: list[Tok], v: int, lo: int, hi: int, cue: str) -> Attribution:
+    """The attribution of a cue verb; its subject is looked for in [lo, hi) only, never in
+    the reported clause."""
+    return Attribution(cue, subject_of(toks, v, lo, hi), v,
                        toks[v].is_finite and toks[v].low.endswith("en"), {v})
 
 
 def _clause_start(toks: list[Tok], s0: int, v: int) -> int:
     for j in range(v - 1, s0 - 1, -1):
-        if toks[j].text in {":", ";"} or toks[j].text in QUOTE_CHARS:
+        if toks[j].text == ":" and j + 1 < len(toks) and toks[j + 1].text.isdigit():
+            continue  # "15:36 Uhr"
+        if toks[j].text in {":", ";"}:
             return j + 1
     return s0
 

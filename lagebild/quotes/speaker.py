@@ -7,12 +7,14 @@ stage resolved) -> pronouns and definite role nouns to the nearest compatible pr
 
 from __future__ import annotations
 
+import bisect
 import re
 import unicodedata
 from dataclasses import dataclass
 
-from lagebild.model import Document, Entity, Span
+from lagebild.model import Document, Entity, Sentence, Span
 from lagebild.quotes.lexicon import lexicon
+from lagebild.quotes.units import QUOTE_CHARS as QUOTE_MARKS
 from lagebild.quotes.units import Tok
 
 NP_POS = frozenset({"PDS", "ART", "ADJA", "NN", "NE", "PPOSAT", "PDAT", "PIAT", "CARD", "TRUNC", "FM",
@@ -22,6 +24,7 @@ NOM_PRONOUNS = frozenset({"er", "sie", "wir", "ich", "man", "he", "she", "they",
 GENITIVE_ARTS = frozenset({"des", "der", "eines", "einer"})
 DEFINITE = frozenset({"der", "die", "das", "des", "dem", "den", "the"})
 SPEAKER_BONUS = 150  # characters
+SUBJECT_BONUS = 80
 EN_DETS = frozenset({"the", "a", "an", "his", "her", "their", "its"})
 
 
@@ -40,11 +43,18 @@ class Phrase:
         return self.toks[-1].end
 
 
+CLOSED = frozenset({"$,", "$.", "$(", "APPR", "APPRART", "APPO", "KON", "KOUS", "KOKOM", "ADV",
+                    "PAV", "PROAV", "PWAV", "PTKNEG", "PTKVZ", "VVFIN", "VAFIN", "VMFIN", "PRF",
+                    "PRELS", "PWS", "PIS", "PPER", "KOUI", "PTKZU", "VVPP", "VVINF"})
+
+
 def _is_np_tok(t: Tok) -> bool:
+    if t.low in lexicon().english_verbs:
+        return False  # "Rutte said": the German tagger calls English verbs names
     if t.pos in NP_POS:
         return True
     # English and unknown capitalised words are tagged oddly by a German tagger
-    return t.text[:1].isupper() and t.pos not in {"$,", "$.", "$(", "APPR", "KON", "KOUS"} \
+    return t.text[:1].isupper() and t.pos not in CLOSED \
         and t.low not in {"und", "sagte", "said", "so", "laut", "wie"}
 
 
@@ -68,9 +78,24 @@ def np_from(toks: list[Tok], i: int, limit: int) -> Phrase | None:
         if j > i and toks[j].pos in {"ART", "PPOSAT"} and has_head \
                 and toks[j].low not in GENITIVE_ARTS:
             break
+        if j > i and toks[j].pos == "CARD" and has_head:
+            break
         j += 1
     if not has_head:
         return None
+    # a short parenthesis: "Christian Wulff (CDU)"
+    if j + 2 < limit and toks[j].text == "(" and toks[j + 2].text == ")":
+        j += 3
+    # apposition after a prepositional phrase: "die Sprecherin der Fraktion im Bundestag, A B"
+    if j < limit and toks[j].pos in {"APPR", "APPRART"}:
+        k = j + 1
+        while k < limit and _is_np_tok(toks[k]):
+            k += 1
+        if k + 1 < limit and toks[k].text == "," and toks[k + 1].pos == "NE":
+            j = k
+    # apposition of a name: "René Préval, der Präsident des Staates," / "A B, Sprecher der C"
+    if any(x.pos == "NE" for x in toks[i:j]):
+        j = _nominal_apposition(toks, j, limit)
     # apposition: ", Maria Sacharowa," right after the phrase
     if j + 1 < limit and toks[j].text == "," and toks[j + 1].pos == "NE":
         k = j + 1
@@ -79,6 +104,22 @@ def np_from(toks: list[Tok], i: int, limit: int) -> Phrase | None:
         if k >= limit or toks[k].text in {",", ".", "“", "”", "\""} or toks[k].is_finite:
             j = k
     return Phrase(toks[i:j])
+
+
+def _nominal_apposition(toks: list[Tok], j: int, limit: int) -> int:
+    """End of ', der Präsident des Staates' after a name, when it closes at a comma, the
+    sentence end or a quotation mark; else j (a relative clause has a verb and is left out)."""
+    if j + 1 >= limit or toks[j].text != "," or toks[j + 1].pos not in {"ART", "PPOSAT", "NN",
+                                                                          "ADJA", "PIAT"}:
+        return j
+    if toks[j + 1].pos == "ART" and j + 2 < limit and toks[j + 2].pos in {"VVFIN", "VAFIN"}:
+        return j  # "…, die sagten"
+    k = j + 1
+    while k < limit and toks[k].text not in {",", ".", "!", "?", ":", ";", *QUOTE_MARKS}:
+        if toks[k].pos in {"VVFIN", "VAFIN", "VMFIN", "VVPP", "VVINF", "PRELS", "KOUS"}:
+            return j
+        k += 1
+    return k if k - j <= 8 else j
 
 
 def np_ending_at(toks: list[Tok], j: int, floor: int) -> Phrase | None:
@@ -113,6 +154,31 @@ def _head(toks: list[Tok]) -> Tok:
     return toks[-1]
 
 
+def _name_run(toks: list[Tok]) -> list[Tok]:
+    """The person name in a phrase: an apposition after a comma ("…, Maria Sacharowa"), or the
+    names that open the phrase or follow its head ("Bundesfinanzminister Peer Steinbrück")."""
+    for k, t in enumerate(toks):
+        if t.text == "," and k + 1 < len(toks) and toks[k + 1].pos == "NE":
+            return _run(toks, k + 1)
+    core = _strip_determiners(toks)
+    for k, t in enumerate(core[:3]):
+        if t.pos == "NE" and (k == 0 or core[k - 1].pos in {"NN", "ADJA"} and k == 1
+                              or core[k - 1].pos == "NE"):
+            run = _run(core, k)
+            if len(run) >= 2 or k == 0 and len(core) == 1:
+                return run
+    return []
+
+
+def _run(toks: list[Tok], k: int) -> list[Tok]:
+    """Capitalised name words from k on (the tagger calls some surnames NN)."""
+    j = k
+    while j < len(toks) and toks[j].text[:1].isupper() and (
+            toks[j].pos in {"NE", "FM"} or toks[j].pos == "NN" and j > k and toks[j - 1].pos == "NE"):
+        j += 1
+    return toks[k:j]
+
+
 class Resolver:
     """Turns speaker phrases into entity ids for one document."""
 
@@ -120,6 +186,8 @@ class Resolver:
         self.doc = doc
         self.lex = lexicon()
         self.speakers: list[tuple[int, str, str | None]] = []  # (position, id, gender)
+        self._sent_starts: list[int] | None = None
+        self._sents: list[Sentence] = []
 
     # --- entities -----------------------------------------------------------------------------
     def _covering(self, toks: list[Tok]) -> Entity | None:
@@ -133,19 +201,22 @@ class Resolver:
             best = self.doc.entity_at(toks[0].start, toks[-1].end)
         return best
 
-    def _create(self, etype: str, toks: list[Tok]) -> str:
-        core = _strip_determiners(toks)
+    def _create(self, etype: str, toks: list[Tok], name_toks: list[Tok] | None = None) -> str:
+        core = name_toks or _strip_determiners(toks)
         name = self.doc.text[core[0].start:core[-1].end]
         eid = f"lb:{etype}:{fold(name)}"
-        mention = Span(start=toks[0].start, end=toks[-1].end,
-                       text=self.doc.text[toks[0].start:toks[-1].end])
         ent = self.doc.entity(eid)
         if ent is None:
             ent = Entity(id=eid, name=name, type=etype)  # type: ignore[arg-type]
             self.doc.entities.append(ent)
-        if all(m.start != mention.start for m in ent.mentions):
-            ent.mentions.append(mention)
+        self._add_mention(ent, toks)
         return eid
+
+    def _add_mention(self, ent: Entity, toks: list[Tok]) -> None:
+        """The whole speaker phrase is a mention of the speaker ("X, Sprecher des Y")."""
+        start, end = toks[0].start, toks[-1].end
+        if all(m.start != start or m.end != end for m in ent.mentions):
+            ent.mentions.append(Span(start=start, end=end, text=self.doc.text[start:end]))
 
     # --- pronouns and role nouns ------------------------------------------------------------
     def _antecedent(self, pos: int, gender: str | None, plural: bool) -> str | None:
@@ -155,18 +226,43 @@ class Resolver:
         usually continues the speaker, not a person merely mentioned in between.
         """
         def fits(ent: Entity | None) -> bool:
-            if ent is None or plural == (ent.type == "PER") and ent.type != "MISC":
+            if ent is None or plural == (ent.type == "PER") or ent.type == "MISC" and not plural:
                 return False
             return not (gender and ent.gender and ent.gender != gender)
 
         cands: list[tuple[int, str]] = []
         for ent in self.doc.entities:
             if fits(ent):
-                cands.extend((m.start, ent.id) for m in ent.mentions if m.end <= pos)
+                cands.extend((m.start + self._subject_bonus(m.start), ent.id)
+                             for m in ent.mentions if m.end <= pos)
         for spos, sid, _ in self.speakers:
             if spos < pos and fits(self.doc.entity(sid)):
                 cands.append((spos + SPEAKER_BONUS, sid))
         return max(cands)[1] if cands else None
+
+    @staticmethod
+    def _covers_head(ent: Entity, toks: list[Tok]) -> bool:
+        head = _head(_strip_determiners(toks))
+        return any(m.start <= head.start and head.end <= m.end for m in ent.mentions)
+
+    def _subject_bonus(self, start: int) -> int:
+        """Mentions before their sentence's finite verb, not after a preposition, are likely
+        subjects; a later pronoun more often continues the subject than the object."""
+        if self._sent_starts is None:
+            sents = self.doc.news_sentences() or self.doc.sentences
+            self._sents = sents
+            self._sent_starts = [s.start for s in sents]
+        k = bisect.bisect_right(self._sent_starts, start) - 1
+        if k < 0:
+            return 0
+        prev_pos = ""
+        for tok in self._sents[k].tokens:
+            if tok.start >= start:
+                return SUBJECT_BONUS if prev_pos not in {"APPR", "APPRART"} else 0
+            if tok.pos in {"VVFIN", "VAFIN", "VMFIN"}:
+                return 0
+            prev_pos = tok.pos
+        return 0
 
     def resolve(self, phrase: Phrase | None, plural_verb: bool = False) -> str | None:
         if phrase is None:
@@ -181,7 +277,12 @@ class Resolver:
             return self._antecedent(phrase.start, None if plural else gender, plural)
         ent = self._covering(toks)
         if ent is not None:
+            if len(toks) > 1 and (ent.type == "PER" or self._covers_head(ent, toks)):
+                self._add_mention(ent, toks)  # "der Kremlsprecher Dmitri Peskow"
             return ent.id
+        name = _name_run(toks)
+        if name:
+            return self._create("PER", toks, name)
         core = _strip_determiners(toks)
         head = _head(core)
         head_low = head.low
@@ -193,8 +294,6 @@ class Resolver:
                 return found
         if self._is_institution(core):
             return self._create("ORG", toks)
-        if any(t.pos == "NE" for t in core) and head.pos == "NE":
-            return self._create("PER", toks)
         return self._create("MISC", toks)
 
     def _is_institution(self, toks: list[Tok]) -> bool:
@@ -215,6 +314,21 @@ class Resolver:
         """The speaker of the last quote that started within ``window`` characters before pos."""
         before = [s for s in self.speakers if pos - window <= s[0] < pos]
         return before[-1][1] if before else None
+
+    def author(self, pos: int, window: int = 600) -> str | None:
+        """Who wrote "die Erklärung": the previous speaker, else the nearest person or
+        organisation named shortly before."""
+        found = self.previous(pos, window)
+        if found:
+            return found
+        best: tuple[int, str] | None = None
+        for ent in self.doc.entities:
+            if ent.type not in {"PER", "ORG"}:
+                continue
+            for m in ent.mentions:
+                if pos - window <= m.start and m.end <= pos and (best is None or m.start > best[0]):
+                    best = (m.start, ent.id)
+        return best[1] if best else None
 
     def note(self, pos: int, speaker: str | None) -> None:
         if speaker is None:

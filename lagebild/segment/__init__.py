@@ -44,7 +44,12 @@ def run(doc: Document) -> Document:
         doc.title = headline
     news = "\n".join(s.text for s in segments if s.role in ("title", "body"))
     if not doc.language:
-        doc.language = detect_language(news or doc.text)
+        # a language given by the caller (store, API) wins over detection
+        given = doc.meta.get("language") or doc.meta.get("lang")
+        if isinstance(given, str) and given:
+            doc.language = given
+        else:
+            doc.language = detect_language(news or doc.text)
     if not any(s.role == "body" for s in segments):
         doc.add_flag("no_body_found")
     if news and machine_translation_suspected(news, doc.language):

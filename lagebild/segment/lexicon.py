@@ -20,24 +20,43 @@ LANGUAGES: tuple[str, ...] = ("de", "en")
 @dataclass(frozen=True)
 class Cues:
     chrome_lines: frozenset[str]
-    chrome_patterns: re.Pattern[str]
+    chrome_patterns: PatternSet
     comment_markers: frozenset[str]
     teaser_markers: frozenset[str]
     read_also: tuple[str, ...]
     caption_prefixes: re.Pattern[str]
     credit_words: frozenset[str]
-    gallery: re.Pattern[str]
+    gallery: PatternSet
     comment_author: re.Pattern[str]
     comment_actions: frozenset[str]
-    disclaimer: re.Pattern[str]
+    disclaimer: PatternSet
     teaser_cut_words: frozenset[str]
     agencies: frozenset[str]
 
 
-def _alternation(patterns: list[str]) -> re.Pattern[str]:
+class PatternSet:
+    """Regular expressions searched together. Anchored ones (``^…``) are tried only at the
+    start of the line, which keeps the per-line cost low on long paragraphs."""
+
+    def __init__(self, patterns: list[str]) -> None:
+        anchored = [p[1:] for p in patterns if p.startswith("^")]
+        floating = [p for p in patterns if not p.startswith("^")]
+        self._anchored = _compile(anchored)
+        self._floating = _compile(floating)
+
+    def search(self, text: str) -> bool:
+        return bool((self._anchored and self._anchored.match(text))
+                    or (self._floating and self._floating.search(text)))
+
+
+def _compile(patterns: list[str]) -> re.Pattern[str] | None:
     if not patterns:
-        return re.compile(r"(?!)")
+        return None
     return re.compile("|".join(f"(?:{p})" for p in patterns), re.IGNORECASE)
+
+
+def _alternation(patterns: list[str]) -> PatternSet:
+    return PatternSet(patterns)
 
 
 def _words_alternation(words: list[str]) -> str:

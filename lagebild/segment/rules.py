@@ -11,7 +11,7 @@ repairs short lines that are really sub-headings inside the body.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from lagebild.segment.lexicon import Cues, load_cues
 
@@ -29,13 +29,29 @@ STAMP = re.compile(
 )
 ELLIPSIS = re.compile(r"(?:\.\.\.|…)\s*[\]»“”\"]?$")
 PAREN_CREDIT = re.compile(
-    r"\((?:foto|fotos|bild|photo|image|archiv\w*|symbolbild|credit|quelle)\b[^()]{0,80}\)\s*$", re.I
+    r"\((?:foto|fotos|bild|photo|image|archiv\w*|symbolbild|credit)\b[^()]{0,80}\)\s*$", re.I
 )
 DATE_TOKEN = re.compile(r"\b\d{1,2}\.\d{1,2}\.(?:\d{2}|\d{4})\b|\b\d{4}-\d{2}-\d{2}\b")
+# "Von Anna Beispiel", "By Jane Doe and John Roe": capitalised names after the byline word.
+BYLINE = re.compile(
+    r"^(?:Von|VON|Autor(?:in)?:?|By|BY)\s+[A-ZÄÖÜ][\w.'’-]+"
+    r"(?:\s+(?:[A-ZÄÖÜ][\w.'’-]+|und|and|von|van|de|,))*\s*$"
+)
+BYLINE_DATE = re.compile(
+    r"^(?:Von|VON|By|BY)\s+[A-ZÄÖÜ][\w.'’-]+(?:\s+[A-ZÄÖÜ][\w.'’-]+){0,3}\s*[,|·•–-]"
+)
+# "Kiew am Montag. Foto: Name/Agentur", "… | Bild: dpa": a credit after the caption text.
+TRAILING_CREDIT = re.compile(
+    r"(?:^|[.!?|–—]\s*|\s[-–—|]\s*)(?:Foto|Fotos|Bild|Bilder|Photo|Image|Credit|Bildquelle)s?"
+    r"\s*:\s*[^.!?:]{1,80}$"
+    r"|©\s*[^.!?©]{1,60}$"
+)
+# "Startseite › Politik › Ausland": three or more short pieces between separators.
+BREADCRUMB = re.compile(r"^[^.!?>›»|/]{1,40}(?:\s[>›»|/]\s[^.!?>›»|/]{1,40}){2,}$")
 COPYRIGHT = re.compile(r"^(?:©|\(c\)|copyright)\s*\D", re.I)
 GLUED = re.compile(r"[a-zäöüß][A-ZÄÖÜ]")
-NAME_JOINERS = frozenset({"und", "and", "sowie", "&", ",", "mit", "with"})
-NAME_PARTICLES = frozenset({"von", "van", "de", "der", "di", "da", "del", "al", "bin", "zu"})
+NAME_JOINERS = frozenset({"und", "and", "sowie", "&", ","})
+NAME_PARTICLES = frozenset({"von", "van", "de", "di", "da", "del", "al", "bin", "zu"})
 
 
 @dataclass
@@ -49,7 +65,6 @@ class Line:
     words: int = 0
     cue: str | None = None
     role: str = "body"
-    notes: set[str] = field(default_factory=set)
 
 
 def split_lines(text: str) -> list[Line]:
@@ -85,12 +100,12 @@ def _is_credit(line: Line, cues: Cues) -> bool:
         return True
     if COPYRIGHT.match(line.text) and line.words <= 12:
         return True
-    if PAREN_CREDIT.search(line.text) and line.words <= 60:
+    if (PAREN_CREDIT.search(line.text) or TRAILING_CREDIT.search(line.text)) and line.words <= 40:
         return True
     if "/" not in line.text:
         return False
     # The credit is what follows the last sentence end, often glued to the caption sentence.
-    tail = re.split(r"[.!?)]", line.text)[-1] if line.words > 8 else line.text
+    tail = re.split(r"[.!?)](?=\s*[A-ZÄÖÜ])", line.text)[-1]
     parts = [p.strip(" ,;|") for p in re.split(r"[/|]", tail)]
     if len(parts) < 2 or any(len(p.split()) > 5 or not p for p in parts):
         return False
@@ -107,7 +122,8 @@ def _read_also(line: Line, cues: Cues) -> str | None:
     # "… Lesen Sie auch: <headline>" anywhere in a short line: the line points to another article.
     for cue in cues.read_also:
         at = line.key.find(cue)
-        if at < 0 or (at > 0 and line.key[at - 1].isalnum()):
+        # at the start of the line or after a sentence end or separator, not inside a sentence
+        if at < 0 or (at > 0 and not re.search(r"[.!?:|–—»]\s*$", line.key[:at])):
             continue
         rest = line.key[at + len(cue):]
         if re.match(r"\s*[:\-–—|»>]", rest) and len(rest.split()) >= 3:
@@ -117,8 +133,8 @@ def _read_also(line: Line, cues: Cues) -> str | None:
 
 def _is_names_only(line: Line) -> bool:
     """A line that only lists proper names, joined by 'und' or commas (a photo caption)."""
-    if SENTENCE_END.search(line.text) or not 3 <= line.words <= 12:
-        return False
+    if SENTENCE_END.search(line.text) or ":" in line.text or not 3 <= line.words <= 12:
+        return False  # "X: Y" is headline style
     tokens = re.findall(r"[\w'’.-]+|,|&", line.text)
     joined = capitals = 0
     for tok in tokens:
@@ -166,6 +182,10 @@ def line_cue(line: Line, cues: Cues) -> str | None:  # noqa: C901 - a flat order
     key, words = line.key, line.words
     if cues.comment_author.match(line.text) and words <= 40:
         return "author"
+    if (words <= 8 and BYLINE.match(line.text)) or (words <= 16 and BYLINE_DATE.match(line.text)):
+        return "chrome"
+    if words <= 16 and BREADCRUMB.match(line.text):
+        return "chrome"
     if key in cues.comment_markers:
         return "comment_marker"
     if key in cues.teaser_markers:
@@ -181,7 +201,7 @@ def line_cue(line: Line, cues: Cues) -> str | None:  # noqa: C901 - a flat order
     read_also = _read_also(line, cues)
     if read_also:
         return read_also
-    if key in cues.chrome_lines or (words <= 30 and cues.chrome_patterns.search(key)):
+    if key in cues.chrome_lines or (words <= 60 and cues.chrome_patterns.search(key)):
         return "chrome"
     if _is_date_list(line):
         return "short"
@@ -224,22 +244,79 @@ def assign_roles(
     return headline
 
 
+THREAD_CUES = frozenset({"author", "stamp", "votes", "action"})
+MARKERS = frozenset({"comment_marker", "teaser_marker"})
+
+
+def _is_prose(line: Line) -> bool:
+    """A full paragraph of running text (long, ends like a sentence, not cut off)."""
+    return line.words >= 25 and line.cue is None and bool(re.search(r"[.!?\"“”»«]$", line.text))
+
+
+def _section(lines: list[Line], i: int) -> list[Line]:
+    """The lines after a marker up to the next marker."""
+    section: list[Line] = []
+    for line in lines[i + 1:]:
+        if line.cue in MARKERS:
+            break
+        section.append(line)
+    return section
+
+
+def _section_is(kind: str, lines: list[Line], i: int) -> bool:
+    """Whether what follows a section marker looks like that section.
+
+    The same words serve as sub-headings inside articles ("Reaktionen", "Nachrichten"), so a
+    marker only switches the mode when the content after it fits: a comment section shows
+    thread structure (or is empty), a teaser section is not mostly running paragraphs.
+    """
+    section = _section(lines, i)
+    if kind == "comments":
+        if all(line.cue is not None for line in section):
+            return True  # nothing but furniture follows ("comments are closed")
+        return any(line.cue in THREAD_CUES for line in section[:12])
+    content = [line for line in section if line.cue is None or line.cue == "ellipsis"][:2]
+    return not (len(content) == 2 and all(_is_prose(line) for line in content))
+
+
+def _prose_resumes(lines: list[Line], i: int) -> bool:
+    """Two full paragraphs in a row inside a teaser list: the article goes on (a teaser box
+    stood in the middle of it)."""
+    return _is_prose(lines[i]) and i + 1 < len(lines) and _is_prose(lines[i + 1])
+
+
+def _thread_evidence(lines: list[Line], i: int) -> bool:
+    """An author line ("NAME sagt:") opens a comment thread only with thread structure around it:
+    a bullet or reply number before the name, a date/vote/reply line right after, or a second
+    author line on the page. A news sentence may end in "sagt:" too.
+    """
+    if re.match(r"^(?:[•·*\-–—>]|\d+\.\s)", lines[i].text):
+        return True
+    if any(line.cue in ("stamp", "votes", "action") for line in lines[i + 1:i + 5]):
+        return True
+    return sum(line.cue == "author" for line in lines) >= 2
+
+
 def _walk(lines: list[Line]) -> None:  # noqa: C901 - one state machine, kept in one place
     mode = "main"
     body_started = False
     pending: str | None = None
-    for line in lines:
+    for i, line in enumerate(lines):
         cue, role = line.cue, "body"
-        if cue == "author":
+        if cue == "author" and (mode == "comments" or _thread_evidence(lines, i)):
             role, mode = "comment", "comments"
-        elif cue == "comment_marker":
-            role = "chrome"
-            if body_started:
-                mode = "comments"
-        elif cue == "teaser_marker":
-            role = "chrome"
-            if body_started:
-                mode = "teasers"
+        elif cue == "comment_marker" and body_started and _section_is("comments", lines, i):
+            role, mode = "chrome", "comments"
+        elif cue == "teaser_marker" and body_started and _section_is("teasers", lines, i):
+            role, mode = "chrome", "teasers"
+        elif cue in MARKERS and not body_started:
+            role = "chrome"  # before the article the same words are navigation
+        elif cue in MARKERS or cue == "author":
+            # not followed by what the marker announces: a sub-heading or a sentence
+            line.cue = "short" if cue in MARKERS else None
+            role = "comment" if mode == "comments" else ("chrome" if cue in MARKERS else "body")
+            if mode == "main" and cue == "author":
+                body_started = True
         elif cue == "disclaimer":
             role = "disclaimer"
         elif mode == "comments":
@@ -256,6 +333,8 @@ def _walk(lines: list[Line]) -> None:  # noqa: C901 - one state machine, kept in
             continue
         elif cue == "read_also_inline":
             role = "teaser"
+        elif mode == "teasers" and _prose_resumes(lines, i):
+            mode = "main"
         elif mode == "teasers":
             role = "chrome" if cue in NOISE_IN_TEASERS else "teaser"
         elif pending == "teaser":
@@ -292,7 +371,7 @@ def _subheadings(lines: list[Line]) -> None:
         if line.cue not in ("short", "ellipsis") or line.role not in ("chrome", "teaser"):
             continue
         between_body = lines[i - 1].role == "body" and lines[i + 1].role == "body"
-        heading = line.words >= 2 and line.text[:1].isupper()
+        heading = line.text[:1].isupper() and (line.words >= 2 or line.text.isalpha())
         if between_body and (line.cue == "ellipsis" or heading):
             line.role = "body"
 
@@ -309,7 +388,7 @@ def pick_title(lines: list[Line], given: str | None) -> str | None:
         title_key = first.key
     found: str | None = None
     for line in lines:
-        if line.key == title_key and line.role in ("body", "chrome", "teaser"):
+        if line.key == title_key and line.role != "comment":
             line.role = "title"
             found = found or line.text
     return found

@@ -19,7 +19,7 @@ from sqlalchemy.orm import Session
 from lagebild.ingest.base import DEFAULT_MAX_BYTES, IngestError, iter_documents
 from lagebild.model import Document
 from lagebild.store import schema as S
-from lagebild.store.merging import link_duplicate, load_duplicate_index, rebuild
+from lagebild.store.merging import load_duplicate_index, rebuild
 from lagebild.store.privacy import CommentsMode, TextMode
 from lagebild.store.writer import Writer
 
@@ -146,11 +146,11 @@ class Ingester:
             self.report.errors.append(f"{where}: {error}")
             return
         try:
-            self.writer.store(doc, comments=self.opts.comments, text_mode=self.opts.text_mode)
-            if link_duplicate(self.session, self.dups, doc.doc_id):
+            if self.writer.store(doc, comments=self.opts.comments,
+                                 text_mode=self.opts.text_mode, dedup=self.dups):
                 self.report.duplicates += 1
         except Exception as exc:  # a document the database refuses: record it, go on
-            self.session.rollback()
+            self.writer.rollback()
             self.writer.record_error(where, "store", f"{type(exc).__name__}: {exc}")
             self.report.errors.append(f"{where}: {exc}")
             return

@@ -12,7 +12,7 @@ from collections import defaultdict
 from sqlalchemy import delete, select, update
 from sqlalchemy.orm import Session
 
-from lagebild.corpus.dedup import DuplicateIndex, from_hex, minhash, to_hex
+from lagebild.corpus.dedup import DuplicateIndex, from_hex
 from lagebild.corpus.merge import EventMention, cluster_events, merged_record
 from lagebild.corpus.stories import group_stories, story_record
 from lagebild.store import schema as S
@@ -30,24 +30,6 @@ def load_duplicate_index(session: Session) -> DuplicateIndex:
     for doc_id, text, sig in rows:
         index.add(doc_id, text or "", from_hex(sig) if sig else None)
     return index
-
-
-def link_duplicate(session: Session, index: DuplicateIndex, doc_id: str) -> str | None:
-    """Mark a just-stored document as a copy of an earlier one, or index it as an original."""
-    row = session.get(S.DocumentRow, doc_id)
-    if row is None:
-        return None
-    text = row.news_text or ""
-    sig = minhash(text)
-    row.minhash = to_hex(sig)
-    found = index.find(text, sig)
-    if found and found[0] != doc_id:
-        row.duplicate_of, row.similarity = found
-    else:
-        row.duplicate_of, row.similarity = None, None
-        index.add(doc_id, text, sig)
-    session.commit()
-    return row.duplicate_of
 
 
 def _mentions(session: Session) -> list[EventMention]:
@@ -90,19 +72,22 @@ def rebuild(session: Session) -> tuple[int, int]:
     mentions = _mentions(session)
     clusters = cluster_events(mentions)
     records = [merged_record(c) for c in clusters]
-    row_of: dict[str, S.MergedEventRow] = {}
+    row_of: dict[str, int] = {}
+    table = S.MergedEventRow.__table__
+    parts: list[dict] = []
+    links: list[dict] = []
     for c, rec in zip(clusters, records, strict=True):
-        row = _merged_row(rec, prov)
-        session.add(row)
-        session.flush()
-        row_of[rec["id"]] = row
-        session.add_all(
-            [S.MergedParticipantRow(merged_id=row.id, entity_id=a, role="actor")
-             for a in rec["actors"]]
-            + [S.MergedParticipantRow(merged_id=row.id, entity_id=r, role="recipient")
-               for r in rec["recipients"]])
-        links = [{"id": m.row_id, "merged_id": row.id} for m in c.mentions]
+        mid = session.execute(table.insert().values(**_merged_row(rec, prov))
+                              .returning(table.c.id)).scalar_one()
+        row_of[rec["id"]] = mid
+        parts += [dict(merged_id=mid, entity_id=a, role="actor") for a in rec["actors"]]
+        parts += [dict(merged_id=mid, entity_id=r, role="recipient") for r in rec["recipients"]]
+        links += [{"id": m.row_id, "merged_id": mid} for m in c.mentions]
+    if parts:
+        session.execute(S.MergedParticipantRow.__table__.insert(), parts)
+    if links:
         session.execute(update(S.EventRow), links)  # bulk UPDATE by primary key
+    story_links: list[dict] = []
     names = dict(session.execute(select(S.EntityRow.id, S.EntityRow.name)).all())
     stories = group_stories(records)
     for st in stories:
@@ -115,17 +100,18 @@ def rebuild(session: Session) -> tuple[int, int]:
             provenance_id=prov)
         session.add(srow)
         session.flush()
-        for rec in st.events:
-            row_of[rec["id"]].story_id = srow.id
+        story_links += [{"id": row_of[rec["id"]], "story_id": srow.id} for rec in st.events]
         session.add_all([S.StoryDocumentRow(story_id=srow.id, doc_id=d) for d in srec["doc_ids"]])
+    if story_links:
+        session.execute(update(S.MergedEventRow), story_links)
     session.commit()
     return len(records), len(stories)
 
 
-def _merged_row(rec: dict, prov: int) -> S.MergedEventRow:
+def _merged_row(rec: dict, prov: int) -> dict:
     d = rec["date"]
     lo, hi = (d["start"], d["end"]) if d["start"] else date_range(d["value"], d["precision"])
-    return S.MergedEventRow(
+    return dict(
         merged_key=rec["id"], type=rec["type"], mode=rec["mode"], status=rec["status"],
         date_value=d["value"], date_precision=d["precision"], date_start=lo, date_end=hi,
         location=rec["location"], first_reported=rec["first_reported"],

@@ -13,7 +13,7 @@ import json
 from dataclasses import dataclass, field, replace
 from typing import Any
 
-from sqlalchemy import Select, exists, func, or_, select, text
+from sqlalchemy import Select, String, column, exists, func, or_, select, text
 from sqlalchemy.orm import Session
 
 from lagebild.store import schema as S
@@ -101,7 +101,7 @@ def _search_docs(session: Session, query: str) -> Any:
     if session.get_bind().dialect.name == "sqlite":
         terms = " ".join('"' + t.replace('"', '""') + '"' for t in query.split())
         return text("SELECT doc_id FROM documents_fts WHERE documents_fts MATCH :fts") \
-            .bindparams(fts=terms or '""').columns(doc_id=S.DocumentRow.doc_id).subquery()
+            .bindparams(fts=terms or '""').columns(column("doc_id", String)).subquery()
     return select(S.DocumentRow.doc_id).where(
         func.to_tsvector("german", S.DocumentRow.news_text).op("@@")(
             func.websearch_to_tsquery("german", query))).subquery()

@@ -11,7 +11,7 @@ from datetime import date
 
 from lagebild.model import Document, Timex
 from lagebild.timex.resolve import resolve
-from lagebild.timex.tagger import tag
+from lagebild.timex.tagger import Raw, tag
 
 __all__ = ["extract", "run"]
 
@@ -26,21 +26,27 @@ def extract(text: str, anchor: date | None = None, langs: tuple[str, ...] = ("de
             history: bool = False, spans: list[tuple[int, int]] | None = None) -> list[Timex]:
     """Time expressions of ``text`` (restricted to ``spans`` when given), resolved against
     ``anchor``. ``history=True`` resolves everything against the reference time."""
-    raws = []
+    return resolve(text, tag_spans(text, langs, spans), anchor, history=history)
+
+
+def tag_spans(text: str, langs: tuple[str, ...],
+              spans: list[tuple[int, int]] | None = None) -> list[Raw]:
+    raws: list[Raw] = []
     for s, e in spans or [(0, len(text))]:
         raws.extend(tag(text, langs, s, e))
     raws.sort(key=lambda r: r.start)
-    return resolve(text, raws, anchor, history=history)
+    return raws
 
 
 def run(doc: Document) -> Document:
+    """Tag the news text, infer a missing publication date, resolve against it."""
     from lagebild.timex.pubdate import ensure_published
 
     spans = [(s.start, s.end) for s in doc.news_segments()] or None
     langs = _langs(doc.language)
-    ensure_published(doc, spans, langs)
-    anchor = _anchor(doc)
-    doc.timexes = extract(doc.text, anchor, langs, spans=spans)
+    raws = tag_spans(doc.text, langs, spans)
+    ensure_published(doc, spans, langs, raws)
+    doc.timexes = resolve(doc.text, raws, _anchor(doc))
     return doc
 
 

@@ -61,3 +61,46 @@ def tense(text: str, start: int, end: int) -> str | None:
     if _cue_pattern("past").search(text, start, end):
         return "past"
     return None
+
+
+@cache
+def _preterite_pattern() -> re.Pattern[str]:
+    words = [w for lang in ("de", "en") for w in lexicon(lang)["preterites"]]
+    # weak preterites: lower-case words in -te/-ten (German nouns are capitalised) and -ed
+    return re.compile(rf"\b(?:{alt(words)}(?:en|t)?|(?-i:[a-zäöüß]{{3,}}(?:te|ten|ed)))\b",
+                      re.IGNORECASE)
+
+
+def clause_tense(text: str, start: int, end: int) -> str | None:
+    """The tense around the expression at ``[start, end)``: cue words in its clause, else a
+    preterite verb in the clause (past), else cue words elsewhere in the sentence."""
+    before = [w for w in text[max(0, start - 16):start].lower().split()
+              if w not in ("dem", "den", "der", "the")]
+    if before and before[-1] in ("seit", "since", "vom", "from"):
+        return "past"  # "seit dem 19. September": the start of a state that still holds
+    s0, s1 = sentence_bounds(text, start)
+    c0, c1 = clause_bounds(text, start, end, s0, s1)
+    if _REPORTATIVE.search(text, c0, c1):
+        return "past"  # "sollen ... getötet worden sein": hearsay about the past, not a plan
+    t = ("future" if _future(text, c0, start) or _future(text, end, c1) else
+         tense(text, c0, start) or tense(text, end, c1))
+    if t is None and _ZU_INFINITIVE.search(text, c0, c1):
+        return "future"  # "(kündigte an,) am Dienstag das Verfahren einzuleiten"
+    if t is None:
+        if _preterite_pattern().search(text, c0, start) or _preterite_pattern().search(
+                text, end, c1):
+            return "past"
+        t = tense(text, s0, start) or tense(text, end, s1)
+    return t
+
+
+# "soll ... gezogen sein", "sollen ... getötet worden sein": reported past, not future
+_REPORTATIVE = re.compile(r"\b(?:ge\w+|worden|gewesen)\s+(?:sein|haben)\b", re.IGNORECASE)
+
+
+def _future(text: str, start: int, end: int) -> bool:
+    return bool(_cue_pattern("future").search(text, start, end))
+
+
+# zu-infinitives: "zu treffen", "einzuleiten" (plans and announcements look ahead)
+_ZU_INFINITIVE = re.compile(r"(?-i:\bzu\s+[a-zäöüß]{3,}en\b|\b[a-zäöüß]{2,}zu[a-zäöüß]{3,}en\b)")

@@ -14,7 +14,7 @@ from datetime import date, timedelta
 from typing import Any
 
 from lagebild.model import Timex
-from lagebild.timex.clauses import clause_bounds, sentence_bounds, tense
+from lagebild.timex.clauses import clause_tense
 from lagebild.timex.lexicon import known_events
 from lagebild.timex.tagger import Raw
 
@@ -83,6 +83,14 @@ def resolve(text: str, raws: list[Raw], anchor: date | None,
 
 
 def _resolve_one(st: _State, r: Raw) -> Timex | None:
+    try:
+        return _resolve_checked(st, r)
+    except (OverflowError, ValueError):  # "vor 99999999999 Tagen": no calendar date
+        return Timex(start=r.start, end=r.end, text=r.text,
+                     type="duration" if r.kind in ("duration", "set") else "date")
+
+
+def _resolve_checked(st: _State, r: Raw) -> Timex | None:
     kind = r.kind
     fn = {"date": _date, "deictic": _deictic, "rel": _rel, "weekday": _weekday,
           "time": _time, "event": _event}.get(kind)
@@ -106,12 +114,7 @@ Result = tuple[str | None, str | None, str]
 
 
 def _clause_tense(st: _State, r: Raw) -> str | None:
-    s0, s1 = sentence_bounds(st.text, r.start)
-    c0, c1 = clause_bounds(st.text, r.start, r.end, s0, s1)
-    t = tense(st.text, c0, r.start) or tense(st.text, r.end, c1)
-    if t is None:
-        t = tense(st.text, s0, r.start) or tense(st.text, r.end, s1)
-    return t
+    return clause_tense(st.text, r.start, r.end)
 
 
 def _base(st: _State, base: str) -> Point | None:
@@ -183,6 +186,8 @@ def _date(st: _State, r: Raw) -> Result:
         y = base // 100 * 100 + sem["y2"]
         if y > base + 20:
             y -= 100
+    if sem.get("holiday") and "easter" in sem:
+        return _easter_holiday(st, r, y)
     explicit = y is not None
     if explicit and st.ref and st.ref.y < 0 < y and y < -st.ref.y + 100:
         y = -y  # "im Jahr 478" in a narrative about the 5th century BC
@@ -222,6 +227,40 @@ def _is_boundary(text: str, r: Raw) -> bool:
     return nxt[:1] in ("/", "–") or nxt == "-" or nxt.startswith(" –") and r.sem.get("d") is None
 
 
+def easter(year: int) -> date:
+    """Easter Sunday (Gregorian computus, Meeus/Jones/Butcher)."""
+    a, b, c = year % 19, year // 100, year % 100
+    d, e = b // 4, b % 4
+    f = (b + 8) // 25
+    g = (b - f + 1) // 3
+    h = (19 * a + b - d - g + 15) % 30
+    i, k = c // 4, c % 4
+    l_ = (32 + 2 * e + 2 * i - h - k) % 7
+    m = (a + 11 * h + 22 * l_) // 451
+    month = (h + l_ - 7 * m + 114) // 31
+    day = (h + l_ - 7 * m + 114) % 31 + 1
+    return date(year, month, day)
+
+
+def _easter_holiday(st: _State, r: Raw, y: int | None) -> Result:
+    """Easter-based holidays: the year given, else the one nearest the anchor / reference."""
+    offset = timedelta(days=int(r.sem["easter"]))
+    if y is None:
+        if st.history or st.anchor is None:
+            if st.ref is None or st.ref.y < 1583:
+                return None, "day", "unknown"
+            y = st.ref.y
+        else:
+            a = st.anchor
+            y = min((a.year - 1, a.year, a.year + 1),
+                    key=lambda yy: abs((easter(yy) + offset - a).days))
+    if y < 1583:  # no Gregorian Easter
+        return None, "day", "unknown"
+    day = easter(y) + offset
+    _set_ref(st, Point.of(day))
+    return day.isoformat(), "day", "unknown"
+
+
 def _precision(sem: dict[str, Any]) -> str:
     if "season" in sem:
         return "season"
@@ -259,7 +298,8 @@ def _rel(st: _State, r: Raw) -> Result:
         y, m = add_months(base.y, base.m, off)
         p = Point(y, m)
         value = f"{fmt_year(y)}-{m:02d}"
-        if base.d is not None and Point(y, m, base.d).day() and sem["base"] == "anaphoric":
+        if (base.d is not None and off != 0 and sem["base"] == "anaphoric"
+                and Point(y, m, base.d).day()):
             p = Point(y, m, base.d)  # "drei Monate später" keeps the day it counts from
             value, precision = fmt(p)
     elif unit in ("D", "W", "WE") and base.day() is not None:
@@ -270,13 +310,17 @@ def _rel(st: _State, r: Raw) -> Result:
             p = Point.of(day)
             value = day.isoformat()
         else:
-            if unit == "WE" and off == 0 and not st.history:
-                off = 1 if _clause_tense(st, r) == "future" and day.weekday() < 5 else 0
-                if off == 0 and day.weekday() < 5:
-                    off = -1
+            if unit == "WE" and sem.get("bare") and not st.history:
+                # the coming weekend when the clause looks ahead, else the one just past
+                if _clause_tense(st, r) == "future":
+                    off = 1 if day.weekday() == 6 else 0
+                else:
+                    off = -1 if day.weekday() < 5 else 0
             monday = day - timedelta(days=day.weekday()) + timedelta(weeks=off)
             p = Point.of(monday)
             value = monday.isoformat()
+            if unit == "WE":  # a weekend is its Saturday (two days, not a week)
+                value, precision = (monday + timedelta(days=5)).isoformat(), "day"
     else:
         return None, precision, "unknown"
     if unit not in ("W", "WE") and off >= 0:
@@ -299,7 +343,7 @@ def _weekday(st: _State, r: Raw) -> Result:
         direction = "future" if explicit > 0 else "past"
         strict = True
     else:
-        direction = _clause_tense(st, r) or "past"
+        direction = r.sem.get("cue") or _clause_tense(st, r) or "past"
         strict = False
     if direction == "future":
         delta = (wd - day0.weekday()) % 7
@@ -340,7 +384,8 @@ def _direction_of(anchor: date | None, value: str, precision: str | None) -> str
     if anchor is None or value.startswith("BC") or value.startswith("P"):
         return "unknown" if anchor is None else "past"
     a = anchor.isoformat()
-    n = {"day": 10, "week": 10, "time": 10, "month": 7, "year": 4}.get(precision or "", 0)
+    n = {"day": 10, "week": 10, "time": 10, "month": 7, "year": 4,
+         "season": 4}.get(precision or "", 0)
     if not n:
         return "past" if value < a[: len(value)] else "unknown"
     if precision == "week":

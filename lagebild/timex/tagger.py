@@ -106,7 +106,7 @@ def h_daymonth(m: re.Match[str], lang: str, text: str) -> dict[str, Any] | None:
     d = int(m["d"])
     if not 1 <= d <= 31:
         return None
-    sem: dict[str, Any] = {"m": lexicon(lang)["months"][_month_key(m["mon"])], "d": d}
+    sem: dict[str, Any] = {"m": lexicon(lang)["months"][m["mon"].lower()], "d": d}
     y = _year(m, lang)
     if y is not None:
         if 0 < y < 100 and not _g(m, "era"):
@@ -118,11 +118,6 @@ def h_daymonth(m: re.Match[str], lang: str, text: str) -> dict[str, Any] | None:
     if _g(m, "wd"):
         sem["wd"] = lexicon(lang)["weekdays"][m["wd"].lower()]
     return sem
-
-
-def _month_key(word: str) -> str:
-    w = word.lower()
-    return w if w.endswith(".") or w in _all_months() else w
 
 
 @cache
@@ -184,11 +179,21 @@ def h_year(m: re.Match[str], lang: str, text: str) -> dict[str, Any] | None:
         prev = before.split()[-1] if before.split() else ""
         if not has_pre and nxt and nxt[0][:1].isupper() and prev in lex["quantity_words"]:
             return None  # "mit 1500 Panzern", "den 1198 Opfern"
+        if (not has_pre and nxt and nxt[0][:1].isupper() and lang == "de"
+                and text[m.end():m.end() + 1] == " "
+                and _sentence_initial(text, m.start())
+                and nxt[0].lower().strip(".,;:") not in _all_months()):
+            return None  # "1300 Polizisten waren im Einsatz": a year would take the verb next
     sem: dict[str, Any] = {"y": y}
     part = _part(lang, _g(m, "part"))
     if part:
         sem["mod"] = part
     return sem
+
+
+def _sentence_initial(text: str, pos: int) -> bool:
+    head = text[max(0, pos - 3):pos]
+    return pos == 0 or head.endswith(("\n", ". ", "! ", "? ", ": "))
 
 
 def h_decade(m: re.Match[str], lang: str, text: str) -> dict[str, Any] | None:
@@ -241,6 +246,8 @@ def h_weekday(m: re.Match[str], lang: str, text: str) -> dict[str, Any] | None:
     pre = (_g(m, "pre") or "").lower()
     if "nacht zu" in pre:
         sem["night_before"] = True
+    if pre in ("für", "bis", "ab", "until", "by"):
+        sem["cue"] = "future"  # "für Montag angesetzt", "bis Freitag"
     rel = None
     for word in pre.split():
         rel = _adj(lang, word) or rel
@@ -272,7 +279,7 @@ def h_relperiod(m: re.Match[str], lang: str, text: str) -> dict[str, Any] | None
 
 def h_periodpart(m: re.Match[str], lang: str, text: str) -> dict[str, Any] | None:
     unit = unit_of(lang, m["u"].lower())
-    part = _part(lang, m["part"])
+    part = _part(lang, " ".join(m["part"].split()))
     y = _year(m, lang)
     if y is not None and unit == "Y":
         return {"kind": "date", "y": y, "mod": part}
@@ -282,6 +289,8 @@ def h_periodpart(m: re.Match[str], lang: str, text: str) -> dict[str, Any] | Non
 def h_compound(m: re.Match[str], lang: str, text: str) -> dict[str, Any] | None:
     entry = lexicon(lang)["period_compounds"][m["c"].lower()]
     unit = "WE" if m["c"].lower() in ("wochenende", "weekend") else entry["unit"]
+    if unit == "WE":  # "am Wochenende": which one depends on the tense
+        return {"unit": "WE", "offset": 0, "base": "deictic", "bare": True}
     if _g(m, "y") and unit == "Y":
         return {"kind": "date", "y": int(m["y"]), "mod": entry["mod"]}
     return {"unit": unit, "offset": 0, "base": "deictic", "mod": entry["mod"]}
@@ -297,9 +306,10 @@ def h_tagdarauf(m: re.Match[str], lang: str, text: str) -> dict[str, Any] | None
     return {"unit": "D", "offset": offset, "base": "anaphoric"}
 
 
-def _qty(m: re.Match[str], lang: str) -> tuple[float | str, str] | None:
-    n = number_of(lang, m["n"])
-    unit = unit_of(lang, m["u"])
+def _qty(lang: str, n_word: str, u_word: str) -> tuple[float | str, str] | None:
+    """A counted unit ("drei Wochen", "ein halbes Jahr") as (number or "X", ISO unit)."""
+    n = number_of(lang, n_word)
+    unit = unit_of(lang, u_word)
     if n is None or unit is None:
         return None
     if n == 0.5:
@@ -310,11 +320,12 @@ def _qty(m: re.Match[str], lang: str) -> tuple[float | str, str] | None:
 
 
 def h_qtyrel(m: re.Match[str], lang: str, text: str) -> dict[str, Any] | None:
-    q = _qty(m, lang)
+    """"vor drei Tagen", "zwei Wochen später", "in two weeks", "nach drei Tagen"."""
+    word = (_g(m, "w") or _g(m, "w2") or "").lower()
+    q = _qty(lang, m["n"], m["u"]) if word else None
     if q is None:
         return None
     n, unit = q
-    word = m["w"].lower()
     lex = lexicon(lang)
     if word in ("vor", "ago"):
         sign, base = -1, "deictic"
@@ -360,7 +371,7 @@ def h_range(m: re.Match[str], lang: str, text: str) -> dict[str, Any] | None:
 
 
 def h_duration(m: re.Match[str], lang: str, text: str) -> dict[str, Any] | None:
-    q = _qty(m, lang)
+    q = _qty(lang, m["n"], m["u"])
     if q is None:
         return None
     n, unit = q
@@ -394,16 +405,13 @@ def h_set(m: re.Match[str], lang: str, text: str) -> dict[str, Any] | None:
             if stem.startswith(word):
                 return {"value": val}
         return None
-    if _g(m, "wd"):
+    if _g(m, "wd") or _g(m, "wd2"):
         return {"value": "P1W"}
-    n: float | str = 1.0
-    if _g(m, "n"):
-        q = number_of(lang, m["n"])
-        if q is None:
-            return None
-        n = q
+    if _g(m, "u2"):  # "alle drei Tage"
+        q = _qty(lang, m["n"], m["u2"])
+        return {"value": _dur(*q)} if q else None
     unit = unit_of(lang, m["u"])
-    return {"value": _dur(n, unit)} if unit else None
+    return {"value": _dur(1.0, unit)} if unit else None
 
 
 def h_time(m: re.Match[str], lang: str, text: str) -> dict[str, Any] | None:
@@ -417,6 +425,23 @@ def h_time(m: re.Match[str], lang: str, text: str) -> dict[str, Any] | None:
     if h > 24 or mi > 59:
         return None
     return {"h": h, "mi": mi}
+
+
+def h_holiday(m: re.Match[str], lang: str, text: str) -> dict[str, Any] | None:
+    entry = lexicon(lang)["holidays"][" ".join(m["hd"].lower().split())]
+    sem: dict[str, Any] = {"holiday": True}
+    if "easter" in entry:
+        sem["easter"] = entry["easter"]
+    else:
+        sem.update(m=entry["month"], d=entry["day"])
+    y = _year(m, lang)
+    if y is not None:
+        sem["y"] = y
+    return sem
+
+
+def h_daypart(m: re.Match[str], lang: str, text: str) -> dict[str, Any] | None:
+    return {"unit": "D", "offset": 0, "base": "anaphoric"}
 
 
 def h_event(m: re.Match[str], lang: str, text: str) -> dict[str, Any] | None:
@@ -492,7 +517,7 @@ def _de_rules() -> list[tuple[str, str, str, Handler]]:
         ("weekday",
          rf"(?:(?P<pre>(?:am|an\s+diesem|in\s+der\s+nacht\s+zu(?:m)?|nacht\s+zum|bis|ab|seit)"
          rf"(?:\s+(?:vergangenen|letzten|kommenden|nächsten|frühen|späten))?"
-         rf"|vergangenen|letzten|kommenden|nächsten|diesen|übernächsten)\s+)?"
+         rf"|vergangenen|letzten|kommenden|nächsten|diesen|übernächsten|für)\s+)?"
          rf"\b(?P<wd>{wd})(?:{dp})?\b(?:\s+(?-i:(?:früh|morgen|vormittag|nachmittag|abend)))?",
          "weekday", h_weekday),
         ("relperiod",
@@ -513,7 +538,7 @@ def _de_rules() -> list[tuple[str, str, str, Handler]]:
          rf"(?:(?P<w>vor|in|nach)\s+)?(?:(?P<qm>{c['QMOD']})\s+)?\b(?P<n>{num}|ein(?:em)?\s+"
          rf"halben?s?|eineinhalb|anderthalb)\s+(?P<u>{units})\b"
          rf"(?(w)|\s+(?P<w2>später|danach|darauf|zuvor|davor|früher|vorher|nach)\b)",
-         "rel", _qtyrel_de),
+         "rel", h_qtyrel),
         ("range",
          rf"(?:(?:in|während|innerhalb|seit)\s+(?:den|der)\s+|den\s+)?\b(?P<adj>kommenden|nächsten"
          rf"|vergangenen|letzten|folgenden|zurückliegenden|vorangegangenen|bisherigen)\s+"
@@ -526,45 +551,21 @@ def _de_rules() -> list[tuple[str, str, str, Handler]]:
                    rf"(?P<u>{adj_dur})(?:e[nmrs]?)?\b", "duration", h_adjdur),
         ("adverb", rf"\b(?P<w>{alt(lex['unit_adverbs'].values())})\b", "duration", h_adverb),
         ("set", rf"\b(?:(?P<adv>{alt(lex['sets'])})(?:e[nmrs]?)?|(?:jeden|jede|jedes|pro)\s+"
-                rf"(?P<u>Tag|Woche|Monat|Jahr)|(?-i:(?P<wd>montag|dienstag|mittwoch|donnerstag"
+                rf"(?P<u>Tag|Woche|Monat|Jahr)|jeden\s+(?P<wd2>{wd})|(?-i:(?P<wd>montag|dienstag|mittwoch|donnerstag"
                 rf"|freitag|samstag|sonntag)s)|alle\s+(?P<n>{num})\s+(?P<u2>Tage|Wochen|Monate"
-                rf"|Jahre))\b", "set", _set_de),
+                rf"|Jahre))\b", "set", h_set),
         ("time",
          r"(?:(?:um|gegen|bis|ab)\s+)?\b(?P<h>\d{1,2})(?:[:.](?P<mi>\d{2}))?\s*Uhr"
          r"(?:\s+(?P<mi2>\d{2})(?!\d))?(?:\s+(?:MEZ|MESZ|Ortszeit|mitteleuropäischer\s+Zeit))?"
          r"|(?:um\s+)?(?P<midnight>Mitternacht)", "time", h_time),
+        ("holiday", rf"\b(?P<hd>{alt(lex['holidays'])})(?:s|es)?\b(?:\s+(?P<y>\d{{4}})"
+                    r"(?![\d.,]\d))?", "date", h_holiday),
+        ("daypart", rf"\b(?:am|gegen|in\s+der)\s+(?-i:(?P<dp>{_cap(lex['day_part_nouns'])}))\b"
+                    r"(?!\s+(?:des|vom)\b)", "rel", h_daypart),
         ("event", r"(?:(?:seit|nach|vor)\s+(?:dem\s+)?)?\b(?P<e>Kriegsbeginns?|Beginn\s+des"
                   r"\s+Krieges|Beginn\s+der\s+Invasion|Kriegsende|Kriegsausbruch)\b",
          "event", h_event),
     ]
-
-
-def _qtyrel_de(m: re.Match[str], lang: str, text: str) -> dict[str, Any] | None:
-    return _qtyrel(m, lang, text)
-
-
-def _qtyrel(m: re.Match[str], lang: str, text: str) -> dict[str, Any] | None:
-    word = _g(m, "w") or _g(m, "w2")
-    if not word:
-        return None
-    fake = {"n": m["n"], "u": m["u"], "w": word}
-    return h_qtyrel(_Dict(fake), lang, text)  # type: ignore[arg-type]
-
-
-class _Dict(dict[str, str]):
-    """A mapping standing in for a match where a handler needs merged groups."""
-
-    def __getitem__(self, key: str) -> str:
-        return dict.__getitem__(self, key)
-
-    def group(self, key: str) -> str | None:
-        return self.get(key)
-
-
-def _set_de(m: re.Match[str], lang: str, text: str) -> dict[str, Any] | None:
-    if _g(m, "u2"):
-        return h_set(_Dict({"n": m["n"], "u": m["u2"]}), lang, text)  # type: ignore[arg-type]
-    return h_set(m, lang, text)
 
 
 def _en_rules() -> list[tuple[str, str, str, Handler]]:
@@ -595,8 +596,7 @@ def _en_rules() -> list[tuple[str, str, str, Handler]]:
          rf"(?:(?P<part>{parts})\s+)?(?:(?P<pre>in|this|last|next|during|the|since)\s+)?"
          rf"(?:(?P<yrel>this|last|next|past)\s+)?\b(?P<s>spring|summer|autumn|fall|winter)\b"
          rf"(?:\s+(?:of\s+)?{year})?", "date", h_season),
-        ("deictic", r"\b(?P<w>the\s+day\s+before\s+yesterday|the\s+day\s+after\s+tomorrow"
-                    r"|yesterday|today|tonight|tomorrow)\b", "deictic", h_deictic),
+        ("deictic", rf"\b(?P<w>{alt(lex['deictic_days'])})\b", "deictic", h_deictic),
         ("weekday",
          rf"(?:(?P<pre>on|last|this|next|coming|this\s+coming|by|until|since|past"
          rf"|on\s+the\s+following)\s+)?\b(?P<wd>{wd})\b(?:\s+(?:{dp})\b)?", "weekday",
@@ -604,12 +604,15 @@ def _en_rules() -> list[tuple[str, str, str, Handler]]:
         ("relperiod",
          rf"(?:(?P<part>{parts})\s+)?(?:(?:on|in|during|of|over)\s+)?(?:the\s+)?\b"
          rf"(?P<adj>last|past|previous|this|current|next|coming|following|same)\s+"
-         rf"(?P<u>weekend|week|month|year|day|evening|night)\b", "rel", h_relperiod),
-        ("compound", r"(?:(?:at|on|over|this)\s+)?(?:the\s+)?\b(?P<c>weekend)\b", "rel",
+         rf"(?P<u>weekend|week|month|year|day)\b", "rel", h_relperiod),
+        ("compound", r"(?:(?:at|on|over)\s+)?(?:the\s+)?\b(?P<c>weekend)\b", "rel",
          h_compound),
+        ("periodpart", r"(?:(?:by|at|until|before)\s+)?(?P<part>the\s+end\s+of|the\s+beginning"
+                       r"\s+of|the\s+start\s+of|the\s+middle\s+of)\s+the\s+(?P<u>year|month|week)"
+                       r"\b", "rel", h_periodpart),
         ("qtyrel",
          rf"(?:(?P<w>in)\s+)?(?:(?P<qm>{c['QMOD']})\s+)?\b(?P<n>{num})\s+(?P<u>{units})\b"
-         rf"(?(w)|\s+(?P<w2>ago|later|earlier)\b)", "rel", _qtyrel),
+         rf"(?(w)|\s+(?P<w2>ago|later|earlier)\b)", "rel", h_qtyrel),
         ("range",
          rf"(?:(?:in|over|during|for|within)\s+)?the\s+(?P<adj>coming|next|past|last|previous"
          rf"|following)\s+(?:(?P<n>{num})\s+)?(?P<u>days|weeks|months|years|decades|hours)\b",
@@ -627,9 +630,18 @@ def _en_rules() -> list[tuple[str, str, str, Handler]]:
                 rf"|every\s+(?P<wd>{wd}))\b", "set", h_set),
         ("time", r"\b(?P<h>\d{1,2})(?::(?P<mi>\d{2}))?\s*(?P<ap>a\.?m\.?|p\.?m\.?)(?!\w)"
                  r"|(?:at\s+)?(?P<midnight>midnight)", "time", h_time),
+        ("holiday", rf"\b(?P<hd>{alt(lex['holidays'])})(?:,?\s+(?P<y>\d{{4}})"
+                    r"(?![\d.,]\d))?", "date", h_holiday),
+        ("daypart", rf"\b(?:in|on)\s+the\s+(?P<dp>{alt(lex['day_part_nouns'])})\b",
+         "rel", h_daypart),
         ("event", r"(?:(?:since|after|before)\s+)?(?:the\s+)?(?P<e>start\s+of\s+the\s+war"
                   r"|beginning\s+of\s+the\s+war|outbreak\s+of\s+the\s+war)\b", "event", h_event),
     ]
+
+
+def _cap(words: list[str]) -> str:
+    """Capitalised forms (German nouns): "Abend" but not "abend"."""
+    return alt(w[:1].upper() + w[1:] for w in words)
 
 
 def _decade_en(m: re.Match[str], lang: str, text: str) -> dict[str, Any] | None:
@@ -646,22 +658,151 @@ def rules(lang: str) -> tuple[Rule, ...]:
     return tuple((name, re.compile(p, re.IGNORECASE), kind, h) for name, p, kind, h in table)
 
 
+_WORD = re.compile(r"\w+")
+MARGIN = 64  # characters around a trigger word that a rule is run on
+
+# which trigger words a rule needs near it (rules run only around their triggers: scanning
+# every rule over all the text is the slow part of tagging)
+RULE_TRIGGERS: dict[str, tuple[str, ...]] = {
+    "iso": ("digit",), "numeric": ("digit",), "dayrange": ("month",), "daymonth": ("month",),
+    "monthday": ("month",), "month": ("month",), "century": ("century",),
+    "decade": ("digit",), "year": ("digit",), "season": ("season",), "deictic": ("deictic",),
+    "weekday": ("weekday",), "relperiod": ("unit", "compound"), "periodpart": ("unit",),
+    "compound": ("compound",), "relnoun": ("relnoun",), "tagdarauf": ("unit",),
+    "qtyrel": ("unit",), "range": ("unit",), "recent": ("unit",), "duration": ("unit",),
+    "adjdur": ("adjdur",), "adverb": ("adverb",), "set": ("set", "unit", "weekday"),
+    "time": ("digit", "time"), "event": ("event",), "holiday": ("holiday",),
+    "daypart": ("daypart",),
+}
+
+
+@cache
+def _trigger_table(langs: tuple[str, ...]) -> tuple[dict[str, set[str]], list[tuple[str, str]]]:
+    """Exact trigger words -> kinds, and (word part, kind) pairs for compounds such as
+    "Donnerstagabend", "dreitägigen", "Spätsommer", "Kriegsbeginn"."""
+    exact: dict[str, set[str]] = {}
+    parts: list[tuple[str, str]] = [("kriegs", "event"), ("invasion", "event")]
+
+    def add(word: str, kind: str) -> None:
+        exact.setdefault(word.rstrip(".").split()[-1].lower(), set()).add(kind)
+
+    for w in ("uhr", "mitternacht", "midnight"):
+        add(w, "time")
+    for w in ("jahrhundert", "jahrhunderts", "jh", "century"):
+        add(w, "century")
+    for w in ("war", "start", "beginning", "outbreak"):
+        add(w, "event")
+    for w in ("tags", "abend", "abends", "evening", "night", "nacht", "weekend"):
+        add(w, "unit")
+    for lang in langs:
+        lex = lexicon(lang)
+        for w in lex["holidays"]:
+            add(w, "holiday")
+        for w in lex["day_part_nouns"]:
+            add(w, "daypart")
+        parts += [(p.split()[0], "holiday") for p in lex["holidays"] if len(p) > 6]
+        for key, kind in (("months", "month"), ("weekdays", "weekday"), ("seasons", "season"),
+                          ("deictic_days", "deictic"), ("sets", "set"),
+                          ("relative_nouns", "relnoun"), ("period_compounds", "compound")):
+            for w in lex[key]:
+                add(w, kind)
+        for forms in lex["units"].values():
+            for w in forms:
+                add(w, "unit")
+        parts += [(p, "adjdur") for p in lex["unit_adjectives"].values()]
+        parts += [(p, "adverb") for p in lex["unit_adverbs"].values()]
+        parts += [(p, "weekday") for p in lex["weekdays"]]
+        parts += [(p, "season") for p in lex["seasons"]]
+        parts += [(p, "relnoun") for p in lex["relative_nouns"]]
+        parts += [(p, "compound") for p in lex["period_compounds"]]
+        parts += [(p, "set") for p in lex["sets"]]
+    return exact, parts
+
+
+_KIND_CACHE: dict[tuple[str, tuple[str, ...]], frozenset[str]] = {}
+
+
+def _kinds(word: str, langs: tuple[str, ...]) -> frozenset[str]:
+    """The trigger kinds of a word form (cached per form)."""
+    key = (word, langs)
+    hit = _KIND_CACHE.get(key)
+    if hit is not None:
+        return hit
+    w = word.lower()
+    exact, parts = _trigger_table(langs)
+    kinds = set(exact.get(w, ()))
+    if w[0].isdigit():
+        kinds.add("digit")
+    if len(w) > 4:
+        kinds.update(kind for p, kind in parts if p in w)
+    out = frozenset(kinds)
+    if len(_KIND_CACHE) > 200_000:
+        _KIND_CACHE.clear()
+    _KIND_CACHE[key] = out
+    return out
+
+
+def _windows(text: str, start: int, end: int,
+             langs: tuple[str, ...]) -> dict[str, list[tuple[int, int]]]:
+    """Per trigger kind, the merged stretches of ``text[start:end]`` around its words."""
+    out: dict[str, list[tuple[int, int]]] = {}
+    for m in _WORD.finditer(text, start, end):
+        kinds = _kinds(m.group(), langs)
+        if not kinds:
+            continue
+        lo, hi = max(start, m.start() - MARGIN), min(end, m.end() + MARGIN)
+        for kind in kinds:
+            spans = out.setdefault(kind, [])
+            if spans and lo <= spans[-1][1]:
+                spans[-1] = (spans[-1][0], hi)
+            else:
+                spans.append((lo, hi))
+    return out
+
+
+def _rule_windows(windows: dict[str, list[tuple[int, int]]],
+                  name: str) -> list[tuple[int, int]]:
+    spans = sorted(s for kind in RULE_TRIGGERS[name] for s in windows.get(kind, ()))
+    merged: list[tuple[int, int]] = []
+    for lo, hi in spans:
+        if merged and lo <= merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(hi, merged[-1][1]))
+        else:
+            merged.append((lo, hi))
+    return merged
+
+
 def tag(text: str, langs: tuple[str, ...] = ("de",), start: int = 0,
         end: int | None = None) -> list[Raw]:
     """All time expressions in ``text[start:end]``, non-overlapping, in text order."""
     end = len(text) if end is None else end
     found: list[Raw] = []
+    windows = _windows(text, start, end, langs)
+    if not windows:
+        return []
     for lang in langs:
-        for _name, pattern, kind, handler in rules(lang):
-            for m in pattern.finditer(text, start, end):
-                if m.end() == m.start():
-                    continue
-                sem = handler(m, lang, text)
-                if sem is None:
-                    continue
-                k = sem.pop("kind", kind)
-                s, e = _trim(text, m.start(), m.end())
-                found.append(Raw(s, e, text[s:e], k, sem, lang))
+        for name, pattern, kind, handler in rules(lang):
+            for lo, hi in _rule_windows(windows, name):
+                _apply(text, lang, pattern, kind, handler, lo, hi, found)
+    return _select(found)
+
+
+def _apply(text: str, lang: str, pattern: re.Pattern[str], kind: str, handler: Handler,
+           lo: int, hi: int, found: list[Raw]) -> None:
+    for m in pattern.finditer(text, lo, hi):
+        if m.end() == m.start():
+            continue
+        sem = handler(m, lang, text)
+        if sem is None:
+            continue
+        k = sem.pop("kind", kind)
+        s, e = _trim(text, m.start(), m.end())
+        if k == "duration" and text[s:e].endswith((" nach", " after")):
+            e = text.rindex(" ", s, e)  # "drei Jahre nach der Invasion": the duration only
+        found.append(Raw(s, e, text[s:e], k, sem, lang))
+
+
+def _select(found: list[Raw]) -> list[Raw]:
     found.sort(key=lambda r: (-(r.end - r.start), r.start))
     chosen: list[Raw] = []
     taken: list[tuple[int, int]] = []

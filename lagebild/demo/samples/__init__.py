@@ -1,0 +1,1 @@
+"""Sample articles for `lagebild demo` (written for this project; outlets are invented)."""

@@ -1,0 +1,1 @@
+"""Data files of the store (a package so that installs ship them)."""

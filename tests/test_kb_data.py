@@ -1,0 +1,192 @@
+"""Consistency checks on the knowledge-base YAML files, read directly (independent of the loader).
+
+They guard the properties the linker relies on: unique and well-formed ids, a verification note
+for every Wikidata QID, dated roles that do not end before they start, and single-holder offices
+(head of state, foreign minister, NATO secretary general, ...) held by one person per day.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections import defaultdict
+from pathlib import Path
+
+import pytest
+import yaml
+
+DATA = Path(__file__).resolve().parent.parent / "lagebild" / "kb" / "data"
+ID_RE = re.compile(r"^(Q[1-9][0-9]*|lb:(PER|ORG|GPE|LOC):[a-z0-9_]+)$")
+ISO_RE = re.compile(r"^[A-Z]{2}$")
+ROLE_KEYS = {
+    "head_of_state", "head_of_government", "foreign_minister", "defence_minister",
+    "national_security_adviser", "head_of_presidential_office", "spokesperson", "special_envoy",
+    "un_ambassador", "chief_of_general_staff", "secretary_general", "commission_president",
+    "council_president", "high_representative", "director_general", "prosecutor", "president_org",
+    "other",
+}
+# offices held by exactly one person on any day (per state or organisation)
+SINGLE_HOLDER = {
+    "head_of_state", "head_of_government", "foreign_minister", "defence_minister",
+    "national_security_adviser", "head_of_presidential_office", "un_ambassador",
+    "chief_of_general_staff", "secretary_general", "commission_president", "council_president",
+    "high_representative", "director_general", "prosecutor", "president_org",
+}
+ORG_KINDS = {"igo", "government", "ministry", "party", "military", "company", "media", "ngo", "institute"}
+
+
+def _load(path: Path):
+    with path.open(encoding="utf-8") as fh:
+        return yaml.load(fh, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
+
+
+@pytest.fixture(scope="module")
+def persons() -> list[dict]:
+    files = sorted((DATA / "persons").glob("*.yaml"))
+    assert files, "no person files"
+    out: list[dict] = []
+    for path in files:
+        data = _load(path)
+        assert isinstance(data, list), path
+        for person in data:
+            person["_file"] = path.name
+        out.extend(data)
+    return out
+
+
+@pytest.fixture(scope="module")
+def orgs() -> list[dict]:
+    return _load(DATA / "orgs.yaml")
+
+
+@pytest.fixture(scope="module")
+def states() -> list[dict]:
+    return _load(DATA / "states.yaml")
+
+
+@pytest.fixture(scope="module")
+def places() -> list[dict]:
+    return _load(DATA / "places.yaml")
+
+
+def _all_ids(persons, orgs, states, places) -> list[str]:
+    return [str(x["id"]) for x in persons + orgs + states + places]
+
+
+def test_every_file_parses() -> None:
+    for path in DATA.rglob("*.yaml"):
+        assert isinstance(_load(path), list), f"{path} is not a YAML list"
+
+
+def test_ids_unique_and_well_formed(persons, orgs, states, places) -> None:
+    ids = _all_ids(persons, orgs, states, places)
+    dupes = sorted({i for i in ids if ids.count(i) > 1})
+    assert not dupes, f"duplicate ids: {dupes}"
+    bad = [i for i in ids if not ID_RE.match(i)]
+    assert not bad, f"malformed ids: {bad}"
+
+
+def test_every_qid_carries_verification(persons, orgs, states, places) -> None:
+    missing = []
+    for item in persons + orgs + states + places:
+        if str(item["id"]).startswith("Q"):
+            ver = item.get("verification") or {}
+            if not all(str(ver.get(k) or "").strip() for k in ("label", "description", "source")):
+                missing.append(item["id"])
+    assert not missing, f"QIDs without label/description/source: {missing}"
+
+
+def test_lb_ids_have_matching_type(persons, orgs, places) -> None:
+    assert all(str(p["id"]).startswith(("Q", "lb:PER:")) for p in persons)
+    assert all(str(o["id"]).startswith(("Q", "lb:ORG:")) for o in orgs)
+    assert all(str(p["id"]).startswith(("Q", "lb:GPE:", "lb:LOC:")) for p in places)
+
+
+def test_person_fields(persons, states) -> None:
+    isos = {s["iso"] for s in states}
+    for p in persons:
+        where = f"{p['_file']}:{p['id']}"
+        assert p.get("name"), where
+        assert p.get("gender") in {"m", "f"}, where
+        assert p.get("nationality") in isos, where
+        assert isinstance(p.get("aliases"), list), where
+        assert all(isinstance(a, str) and a.strip() for a in p["aliases"]), where
+
+
+def test_roles_are_dated_and_refer_to_known_holders(persons, orgs, states) -> None:
+    known = {s["iso"] for s in states} | {str(o["id"]) for o in orgs}
+    for p in persons:
+        for r in p.get("roles") or []:
+            where = f"{p['_file']}:{p['id']}:{r}"
+            assert r["role"] in ROLE_KEYS, where
+            assert str(r["org"]) in known, where
+            assert r.get("title_en") and r.get("title_de"), where
+            assert isinstance(r["start"], dt.date), where
+            assert r["end"] is None or isinstance(r["end"], dt.date), where
+            assert r["end"] is None or r["end"] > r["start"], f"role ends before it starts: {where}"
+
+
+def test_no_two_holders_of_single_holder_office_on_one_day(persons) -> None:
+    terms: dict[tuple, list] = defaultdict(list)
+    for p in persons:
+        for r in p.get("roles") or []:
+            if r["role"] in SINGLE_HOLDER:
+                # president_org covers several distinct presidencies of one organisation
+                key = (r["role"], str(r["org"]), r["title_en"] if r["role"] == "president_org" else "")
+                terms[key].append((r["start"], r["end"] or dt.date.max, p["id"]))
+    clashes = []
+    for key, spans in terms.items():
+        spans.sort()
+        for (s1, e1, who1), (s2, _e2, who2) in zip(spans, spans[1:]):
+            if s2 < e1:
+                clashes.append(f"{key}: {who1} until {e1} overlaps {who2} from {s2}")
+    assert not clashes, "\n".join(clashes)
+
+
+def test_coverage_of_dated_persons(persons) -> None:
+    dated = [p for p in persons if any(isinstance(r.get("start"), dt.date) for r in p.get("roles") or [])]
+    assert len(dated) >= 400
+
+
+def test_current_holders_of_key_offices(persons) -> None:
+    """Each key office has exactly one holder on a recent day (catches gaps and open ends)."""
+    day = dt.date(2025, 6, 1)
+    offices = [("head_of_state", "UA"), ("head_of_state", "RU"), ("head_of_state", "US"),
+               ("head_of_government", "DE"), ("foreign_minister", "RU"), ("foreign_minister", "US"),
+               ("secretary_general", "Q7184"), ("secretary_general", "Q1065"),
+               ("commission_president", "Q8880"), ("high_representative", "Q458")]
+    for role, org in offices:
+        holders = [p["id"] for p in persons for r in p.get("roles") or []
+                   if r["role"] == role and str(r["org"]) == org
+                   and r["start"] <= day and (r["end"] is None or day < r["end"])]
+        assert len(holders) == 1, (role, org, holders)
+
+
+def test_orgs(orgs, states) -> None:
+    isos = {s["iso"] for s in states}
+    for o in orgs:
+        assert o.get("name") and o.get("type") == "ORG", o
+        assert o.get("kind") in ORG_KINDS, o
+        assert o.get("country") is None or o["country"] in isos, o
+        assert isinstance(o.get("aliases"), list) and isinstance(o.get("metonyms", []), list), o
+
+
+def test_states_cover_iso_countries(states) -> None:
+    isos = [s["iso"] for s in states]
+    assert len(isos) == len(set(isos))
+    assert all(ISO_RE.match(i) for i in isos)
+    assert len(isos) >= 240
+    for s in states:
+        assert s.get("name_de") and s.get("name_en"), s
+        assert isinstance(s.get("adjectives_de"), list) and isinstance(s.get("demonyms_de"), list), s
+    by_iso = {s["iso"]: s for s in states}
+    assert "ukrainisch" in by_iso["UA"]["adjectives_de"]
+    assert "US-amerikanisch" in by_iso["US"]["adjectives_de"]
+
+
+def test_places(places, states) -> None:
+    isos = {s["iso"] for s in states}
+    for p in places:
+        assert p.get("name") and p.get("type") in {"GPE", "LOC"}, p
+        assert p.get("country") is None or p["country"] in isos, p
+        assert isinstance(p.get("aliases"), list), p

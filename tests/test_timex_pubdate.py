@@ -1,0 +1,149 @@
+"""Publication-date inference from the text alone."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from lagebild.kb.api import PersonRoles, RoleSpan
+from lagebild.model import Document, Published
+from lagebild.timex import run
+from lagebild.timex.pubdate import infer
+
+TODAY = date(2026, 6, 1)
+
+
+def test_dateline() -> None:
+    got = infer("Kiew, 17. April 2025 – Am Mittwoch sprach der Präsident.", ("de",),
+                persons=[], today=TODAY)
+    assert got is not None and got.value == "2025-04-17" and got.origin == "inferred"
+
+
+def test_war_duration_points_to_autumn_2023() -> None:
+    got = infer("Die Ukraine wehrt sich gegen den 19-monatigen Angriffskrieg Russlands.",
+                ("de",), persons=[], today=TODAY)
+    assert got is not None and got.window is not None
+    assert got.window[0] == "2023-09-24" and got.window[1] == "2023-10-23"
+    assert "2023-09-24" <= str(got.value) <= "2023-10-23"
+
+
+def test_war_duration_english() -> None:
+    got = infer("Two years into the war, Ukraine's air defence is stretched thin by Russia.",
+                ("en",), persons=[], today=TODAY)
+    assert got is not None and got.window == ["2024-02-24", "2025-02-23"]
+
+
+def test_duration_needs_the_war_context() -> None:
+    # a 19-month war in an article that is not about Russia and Ukraine anchors nothing
+    assert infer("Der 19-monatige Krieg im Süden des Landes ist vorbei.", ("de",), persons=[],
+                 today=TODAY) is None
+
+
+def test_crimea_annexation_anchor() -> None:
+    got = infer("Zehn Jahre nach der Annexion der Krim fordert Kiew die Halbinsel zurück.",
+                ("de",), persons=[], today=TODAY)
+    assert got is not None and got.window is not None
+    assert got.window[0] == "2024-03-18"
+
+
+def test_day_without_year_takes_latest_year_written() -> None:
+    got = infer("Seit 2019 gibt es das Format. Am 12. März trafen sich die Berater.",
+                ("de",), persons=[], today=TODAY)
+    assert got is not None and got.value == "2019-03-12"
+
+
+def test_weekday_with_date_picks_the_fitting_year() -> None:
+    # 8 September 2019 was a Sunday; the first Thursday 8 September from 2019 on is in 2022
+    got = infer("Das Format besteht seit 2019. Am Donnerstag, 8. September, trafen sich alle.",
+                ("de",), persons=[], today=TODAY)
+    assert got is not None and got.value == "2022-09-08"
+
+
+def test_birth_date_and_age() -> None:
+    got = infer("Der am 4. Mai 1950 geborene Diplomat wird heute 75 Jahre alt.", ("de",),
+                persons=[], today=TODAY)
+    assert got is not None and got.window is not None
+    assert got.window[0] == "2025-05-04"
+
+
+def test_future_dates_do_not_count() -> None:
+    got = infer("Das Abkommen soll bis 2030 gelten. Am 3. Mai 2021 wurde es geschlossen.",
+                ("de",), persons=[], today=TODAY)
+    assert got is not None and str(got.value).startswith("2021-05")
+
+
+def test_bare_year_is_only_a_lower_bound() -> None:
+    assert infer("Seit 2019 gibt es das Format.", ("de",), persons=[], today=TODAY) is None
+    president = _roles((date(2017, 1, 20), None))
+    got = infer("Seit 2019 gibt es das Format.", ("de",), persons=[president], today=TODAY)
+    assert got is not None and got.window == ["2019-01-01", "2026-06-01"]
+
+
+def _roles(*spans: tuple[date | None, date | None], titled: bool = True) -> PersonRoles:
+    return PersonRoles(id="Q1", name="X", roles=tuple(RoleSpan("Amt", s, e) for s, e in spans),
+                       titled=titled)
+
+
+def test_titled_persons_intersect_windows() -> None:
+    president = _roles((date(2025, 1, 20), None))  # in office since 2025
+    envoy = _roles((date(2024, 11, 27), date(2025, 12, 1)))  # left office
+    got = infer("Der Präsident empfing den Gesandten.", ("de",), persons=[president, envoy],
+                today=TODAY)
+    assert got is not None and got.window == ["2025-01-20", "2025-11-30"]
+    assert "2025-01-20" <= str(got.value) <= "2025-11-30"
+
+
+def test_untitled_person_does_not_override_titled() -> None:
+    president = _roles((date(2025, 1, 20), None))
+    old = _roles((date(2017, 1, 20), date(2021, 1, 20)), titled=False)
+    got = infer("Der Präsident sprach.", ("de",), persons=[president, old], today=TODAY)
+    assert got is not None and got.window is not None and got.window[0] == "2025-01-20"
+
+
+def test_text_mentions_narrow_the_role_window() -> None:
+    president = _roles((date(2017, 1, 20), date(2021, 1, 20)))
+    got = infer("Am 14. Mai 2019 traf der Präsident den Premier.", ("de",),
+                persons=[president], today=TODAY)
+    assert got is not None and got.value == "2019-05-14"
+
+
+def test_no_evidence_no_inference() -> None:
+    assert infer("Der Minister sprach mit Journalisten.", ("de",), persons=[],
+                 today=TODAY) is None
+
+
+def test_stage_sets_inferred_and_resolves_relative_expressions() -> None:
+    d = Document(text="Russland setzt den 19-monatigen Angriffskrieg gegen die Ukraine fort. "
+                      "Am Montag gab es Luftalarm in Kiew.", language="de")
+    run(d)
+    assert d.published.origin == "inferred" and d.published.value is not None
+    monday = next(t for t in d.timexes if t.text == "Am Montag")
+    assert monday.value is not None
+    assert date.fromisoformat(monday.value).weekday() == 0
+    assert monday.value <= d.published.value
+
+
+def test_metadata_date_is_kept() -> None:
+    d = Document(text="Der 19-monatige Angriffskrieg gegen die Ukraine dauert an.",
+                 language="de", published=Published(value="2023-10-01", origin="metadata"))
+    run(d)
+    assert d.published.origin == "metadata" and d.published.value == "2023-10-01"
+
+
+def test_day_is_placed_in_role_window_when_written_year_is_older() -> None:
+    # the text names only an old year; the role says 2025 or later: 12 March goes there
+    president = _roles((date(2025, 1, 20), None))
+    got = infer("Das Format gibt es seit 2019. Am 12. März trafen sich die Berater erneut.",
+                ("de",), persons=[president], today=TODAY)
+    assert got is not None and got.value == "2025-03-12"
+
+
+def test_two_terms_in_office_are_kept_apart() -> None:
+    # in office 2017–2021 and again from 2025: without other evidence the latest term is the
+    # window (not the hull with the gap); a date written in the first term keeps that term
+    president = _roles((date(2017, 1, 20), date(2021, 1, 20)), (date(2025, 1, 20), None))
+    got = infer("Der Präsident sprach mit Journalisten.", ("de",), persons=[president],
+                today=TODAY)
+    assert got is not None and got.window == ["2025-01-20", "2026-06-01"]
+    got = infer("Am 3. Mai 2019 sprach der Präsident.", ("de",), persons=[president],
+                today=TODAY)
+    assert got is not None and got.value == "2019-05-03"
