@@ -168,6 +168,10 @@ def extract(clause: Clause, hit: Hit, lex: Lexicon, ctx: Context, light: bool,
         objects: list[str] = []
         if not (actors or partners or recips):
             return args
+        if trig.sym and partners and not actors:
+            # "er habe in einem Telefonat mit Trump vereinbart": the speaker was on the call
+            actors = _ids(bare[0]) if bare and bare[0][0].i < hit.word else \
+                _resolve_pronoun(clause, lex, ctx)[0] if _pronoun_first(clause, lex, bare) else []
     else:
         actors, partners, recips = [], _ids(by_role["partner"]), _ids(by_role["recipient"])
         passive = is_passive(clause, lex, hit)
