@@ -109,6 +109,13 @@ def _elliptic_recipient(args: arguments.Args, hit: triggers.Hit, svocab: set[str
             return
 
 
+def _governed(clause: Clause, lex: Lexicon) -> bool:
+    """A clause that completes the one before it: dass/zu-infinitive/relative."""
+    first = clause.words[clause.i].low
+    return first in lex.cue("complementizers") or first in lex.cue("relative") or \
+        arguments.is_infinitive(clause)
+
+
 def _light(clause: Clause, hit: triggers.Hit, lex: Lexicon, all_hits: list[triggers.Hit]) -> bool:
     """A noun trigger takes the clause subject when no other verb trigger claims the clause."""
     if hit.trigger.kind != "noun":
@@ -146,7 +153,7 @@ def _sentence_events(doc: Document, sent: Sentence, index: EntityIndex, lex: Lex
             ctx.clause_subject = subject
             ctx.last_subject = subject
         ctx.previous_chunks = ctx.previous_chunks + clause.chunks
-    _refused_recipients(found)
+    _refused_recipients(found, clauses, lex)
     events: list[Event] = []
     for idx, hit, args, quote in found:
         clause = clauses[idx]
@@ -166,12 +173,14 @@ def _sentence_events(doc: Document, sent: Sentence, index: EntityIndex, lex: Lex
     return events
 
 
-def _refused_recipients(found: list[tuple[int, triggers.Hit, arguments.Args, Quote | None]]
-                        ) -> None:
+def _refused_recipients(found: list[tuple[int, triggers.Hit, arguments.Args, Quote | None]],
+                        clauses: list[Clause], lex: Lexicon) -> None:
     """"Moskau weigerte sich, den Plan zu akzeptieren, den Trump vorgelegt hatte": a refusal is
     addressed to the other side of the refused act (next clause)."""
     for idx, hit, args, _ in found:
         if hit.trigger.type != "REJECT" or args.recipients:
+            continue
+        if idx + 1 >= len(clauses) or not _governed(clauses[idx + 1], lex):
             continue
         for idx2, _, args2, _ in found:
             if idx2 == idx + 1:

@@ -74,7 +74,8 @@ def _resolve_pronoun(clause: Clause, lex: Lexicon, ctx: Context) -> tuple[list[s
     if any(w.low in lex.cue("pronouns") and w.pos in ("PPER", "PIS", "") or
            w.low in lex.cue("pronouns") and lex.language == "en" for w in words):
         return list(ctx.last_subject), False
-    return list(ctx.clause_subject or ctx.last_subject), False
+    # no pronoun: an elliptic subject ("... und traf dort X") comes from the same sentence
+    return list(ctx.clause_subject), False
 
 
 def _pronoun_first(clause: Clause, lex: Lexicon, bare: list[list[Chunk]]) -> bool:

@@ -74,11 +74,14 @@ def decide(doc: Document, clauses: list[Clause], idx: int, hit: Hit, lex: Lexico
     prev = clauses[idx - 1] if idx > 0 else None
     trig_type = hit.trigger.type
     governed = prev is not None and (_infinitive_clause(clause) or clause.words[clause.i].low in
+                                     {"wonach"} or clause.words[clause.i].low in
                                      {"dass", "ob", "that", "to"})
     if _negated(clause, lex):
         return "negated"
     if governed and prev is not None and prev.has(lex.cue("refusal")) and trig_type != "REJECT":
         return "negated"
+    if governed and prev is not None and _infinitive_clause(clause) and _negated(prev, lex):
+        return "negated"  # "hat nicht die Absicht, Truppen abzuziehen"
     sentence_words = {w.low for w in clause.words}
     conditional = bool(sentence_words & lex.cue("conditional_conj"))
     if conditional and clause.has(lex.cue("conditional_aux")) or \
