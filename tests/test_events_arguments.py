@@ -211,3 +211,80 @@ def test_news_like_reader_comment_gives_no_event() -> None:
 
 def test_document_without_segments_counts_as_body() -> None:
     assert of_type(events_of("Fico traf Orbán in Genf.", E), "CONSULT")
+
+
+# --- further constructions -----------------------------------------------------------------------
+
+E2 = {
+    **E,
+    "greenpeace": ("ORG", ["Greenpeace"]),
+    "pl": ("GPE", ["Polen"]),
+    "sk": ("GPE", ["Slowakei"]),
+    "times": ("ORG", ["Financial Times"]),
+    "by": ("GPE", ["Belarus"]),
+}
+
+
+def test_negated_intention_reaches_the_infinitive() -> None:
+    text = "Spanien habe nicht die Absicht, seine Truppen aus Indien abzuziehen, sagte Sánchez."
+    evs = of_type(events_of(text, E2), "RETREAT")
+    assert evs and all(e.status == "negated" for e in evs)
+
+
+def test_call_named_by_a_noun_includes_the_subject() -> None:
+    text = "Meloni kritisierte in einem Telefonat mit Orbán die Haltung Ungarns."
+    consult = of_type(events_of(text, E2), "CONSULT")
+    assert consult and set(consult[0].actors) == {"meloni", "orban"}
+
+
+def test_vertreter_von_org_is_the_subject() -> None:
+    text = "Vertreter von Greenpeace kritisierten Polen wegen der Kohlepolitik."
+    ev = one(events_of(text, E2), "ACCUSE")
+    assert ev.actors == ["greenpeace"] and ev.recipients == ["pl"]
+
+
+def test_nested_pp_on_a_noun_names_no_party() -> None:
+    text = "Polen verlegte Soldaten an die Grenze zu Belarus."
+    evs = of_type(events_of(text, E2), "MOBILIZE")
+    assert evs and "by" not in parties(evs[0])
+
+
+def test_demand_is_addressed_to_the_subject_of_its_dass_clause() -> None:
+    text = "Ungarn verlangte, dass die Slowakei ihre Grenzkontrollen beendet."
+    ev = one(events_of(text, E2), "REQUEST")
+    assert ev.actors == ["hu"] and ev.recipients == ["sk"]
+
+
+def test_ebenfalls_repeats_the_recipient_of_the_same_act() -> None:
+    text = ("Polen wies den Bericht der Financial Times am Montag zurück. "
+            "Ungarn hat den Bericht ebenfalls zurückgewiesen.")
+    rejects = of_type(events_of(text, E2), "REJECT")
+    assert {tuple(e.actors) for e in rejects} == {("pl",), ("hu",)}
+    assert all(e.recipients == ["times"] for e in rejects)
+
+
+def test_a_person_attacking_a_person_is_an_accusation() -> None:
+    events = events_of("Orbán griff Kallas am Dienstag scharf an.", E2)
+    assert not of_type(events, "ASSAULT")
+    assert one(events, "ACCUSE").recipients == ["kallas"]
+
+
+def test_a_state_attacking_a_city_is_an_assault() -> None:
+    events = events_of("Russland griff am Dienstag Odessa mit Raketen an.", E2)
+    ev = one(events, "ASSAULT")
+    assert ev.actors == ["ru"] and ev.recipients == ["odesa"]
+
+
+def test_headline_does_not_swallow_an_older_meeting() -> None:
+    from lagebild.events.merge import merge_events
+    from lagebild.model import Event, EventDate, Span
+
+    def ev(value: str, origin: str) -> Event:
+        return Event(type="CONSULT", actors=["meloni", "sanchez"],
+                     evidence=Span(start=0, end=1, text="x"),
+                     date=EventDate(value=value, precision="day" if len(value) == 10 else "month",
+                                    origin=origin))  # type: ignore[arg-type]
+    headline = ev("2025-03-14", "publication")
+    assert len(merge_events([headline, ev("2025-03-13", "text")])) == 1
+    assert len(merge_events([headline, ev("2025-03-01", "text")])) == 2
+    assert len(merge_events([headline, ev("2025-02", "text")])) == 2

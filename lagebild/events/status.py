@@ -37,7 +37,7 @@ def _attributive(words: list, k: int) -> bool:
         return False
     adj, noun = words[k + 1], words[k + 2]
     return adj.text[:1].islower() and adj.low.endswith(("en", "e", "em", "er", "es")) and \
-        noun.text[:1].isupper() and adj.pos != "VVINF"
+        noun.text[:1].isupper() and adj.pos not in ("VVINF", "ART", "PPOSAT", "PDAT", "PIAT")
 
 
 def _infinitive_clause(clause: Clause) -> bool:
