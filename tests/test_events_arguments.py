@@ -288,3 +288,22 @@ def test_headline_does_not_swallow_an_older_meeting() -> None:
     assert len(merge_events([headline, ev("2025-03-13", "text")])) == 1
     assert len(merge_events([headline, ev("2025-03-01", "text")])) == 2
     assert len(merge_events([headline, ev("2025-02", "text")])) == 2
+
+
+def test_reported_obligation_is_a_demand_by_the_source() -> None:
+    text = "Die Slowakei müsse ihre Grenzkontrollen sofort beenden, so Orbán."
+    ev = one(events_of(text, E2), "REQUEST")
+    assert ev.actors == ["orban"] and ev.recipients == ["sk"]
+
+
+def test_willingness_to_meet_is_an_agreement() -> None:
+    text = "Fico erklärte sich bereit, mit Kallas über die Gaspreise zu sprechen."
+    agree = of_type(events_of(text, E2), "AGREE")
+    assert agree and agree[0].actors[0] == "fico"
+
+
+def test_bereitstellen_is_no_agreement() -> None:
+    text = "Spanien stellte der Ukraine weitere Millionen Euro bereit."
+    events = events_of(text, E2)
+    assert not of_type(events, "AGREE")
+    assert of_type(events, "AID")

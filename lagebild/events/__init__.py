@@ -8,7 +8,7 @@ in ``data/``), arguments (``arguments``), status (``status``), date from the tim
 from __future__ import annotations
 
 from lagebild.events import arguments, status, triggers
-from lagebild.events.clauses import Clause, EntityIndex, build_clauses, words_of
+from lagebild.events.clauses import Clause, EntityIndex, Word, build_clauses, words_of
 from lagebild.events.lexicon import Lexicon, load, topics_for
 from lagebild.events.merge import merge_events
 from lagebild.model import Document, Event, Quote, Sentence
@@ -109,6 +109,28 @@ def _elliptic_recipient(args: arguments.Args, hit: triggers.Hit, svocab: set[str
             return
 
 
+def _so_speaker(words: list[Word], lex: Lexicon) -> str | None:
+    """The source of a sentence ending in an attribution: "..., so Rice." """
+    for k in range(len(words) - 2, 0, -1):
+        if words[k].low in lex.cue("attribution") and words[k - 1].text == ",":
+            tail = [w for w in words[k + 1:] if w.entity]
+            if tail and len(words) - k <= 10:
+                return tail[-1].entity
+            return None
+    return None
+
+
+def _reported_speech(args: arguments.Args, speaker: str | None) -> bool:
+    """"Der Iran müsse das beenden, so Rice": the speaker demands it of the clause's subject."""
+    if not speaker:
+        return False
+    others = [p for p in args.actors + args.recipients if p != speaker]
+    if not others:
+        return False
+    args.actors, args.recipients = [speaker], others[:1]
+    return True
+
+
 def _governed(clause: Clause, lex: Lexicon) -> bool:
     """A clause that completes the one before it: dass/zu-infinitive/relative."""
     first = clause.words[clause.i].low
@@ -133,9 +155,10 @@ def _sentence_events(doc: Document, sent: Sentence, index: EntityIndex, lex: Lex
     found: list[tuple[int, triggers.Hit, arguments.Args, Quote | None]] = []
     ctx.clause_subject = []
     ctx.previous_chunks = []
+    attributed = _so_speaker(words, lex)
     for idx, clause in enumerate(clauses):
         quote = _quote_at(doc.quotes, clause.start, clause.end)
-        ctx.quote_speaker = quote.speaker if quote else None
+        ctx.quote_speaker = quote.speaker if quote and quote.speaker else attributed
         hits = triggers.find(clause, lex, svocab)
         for hit in hits:
             if hit.trigger.active_only and arguments.is_passive(clause, lex, hit):
@@ -143,6 +166,8 @@ def _sentence_events(doc: Document, sent: Sentence, index: EntityIndex, lex: Lex
             args = arguments.extract(clause, hit, lex, ctx, _light(clause, hit, lex, hits),
                                      {h.word for h in hits})
             if not args.actors and not args.recipients:
+                continue
+            if hit.trigger.reported and not _reported_speech(args, ctx.quote_speaker):
                 continue
             _complement_recipient(args, hit, clauses, idx, lex)
             _state_actor(doc, args, hit, clause.end)

@@ -37,6 +37,8 @@ class Trigger:
     forms: frozenset[str] = frozenset()
     weight: float = 0.65
     persons_as: str | None = None
+    reported: bool = False
+    only_forms: frozenset[str] = frozenset()
     active_only: bool = False
     not_after: frozenset[str] = frozenset()
     verbal: frozenset[str] = frozenset()
@@ -68,6 +70,8 @@ def _trigger(kind: str, raw: dict[str, Any]) -> Trigger:
         forms=frozenset(str(w).lower() for w in raw.get("forms", [])),
         weight=float(raw.get("weight", 0.65 if kind == "verb" else 0.5)),
         persons_as=raw.get("persons_as"),
+        reported=bool(raw.get("reported", False)),
+        only_forms=frozenset(str(w).lower() for w in raw.get("only_forms", [])),
         active_only=bool(raw.get("active_only", False)),
         not_after=frozenset(str(w).lower() for w in raw.get("not_after", [])),
         verbal=frozenset(str(w).lower() for w in raw.get("verbal", [])),
