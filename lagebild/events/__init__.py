@@ -17,9 +17,9 @@ from lagebild.timex.api import date_for_span
 __all__ = ["run", "extract_events"]
 
 COMPLEMENT_TYPES = {"REQUEST", "ACCUSE", "THREATEN", "REJECT", "AGREE"}
-# events that are complete with one party (a protest, a mobilisation, a withdrawal); any other
-# event needs two, or it is a fragment whose other side was not found
-SINGLE_PARTY_TYPES = {"PROTEST", "MOBILIZE", "RETREAT"}
+# events that are complete with one party (a protest, a mobilisation, a withdrawal, a refusal of
+# a proposal); any other event needs two, or it is a fragment whose other side was not found
+SINGLE_PARTY_TYPES = {"PROTEST", "MOBILIZE", "RETREAT", "REJECT"}
 
 
 def _quote_at(quotes: list[Quote], start: int, end: int) -> Quote | None:
