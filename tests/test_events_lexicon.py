@@ -55,3 +55,13 @@ def test_topics_are_from_the_spec() -> None:
     found = topics_for("Die EU beschloss neue Sanktionen und weitere Waffenlieferungen.")
     assert {"sanctions", "weapons_supply"} <= set(found)
     assert set(found) <= set(TOPICS)
+
+
+def test_content_modes_are_plover_and_refine_demands() -> None:
+    from lagebild.events.lexicon import mode_for, modes
+    for etype, table in modes().items():
+        assert set(table) <= MODES[etype]
+    assert mode_for("REQUEST", None, ["forderte", "die", "freilassung"]) == "yield"
+    assert mode_for("REJECT", None, ["lehnte", "gespräche", "ab"]) == "meet"
+    assert mode_for("CONSULT", None, ["sprach", "telefonisch"]) == "phone"
+    assert mode_for("CONSULT", "visit", ["telefonisch"]) == "visit"

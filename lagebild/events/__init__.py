@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from lagebild.events import arguments, status, triggers
 from lagebild.events.clauses import Clause, EntityIndex, Word, build_clauses, words_of
-from lagebild.events.lexicon import Lexicon, load, topics_for
+from lagebild.events.lexicon import Lexicon, load, mode_for, topics_for
 from lagebild.events.merge import merge_events
 from lagebild.model import Document, Event, Quote, Sentence
 from lagebild.timex.api import date_for_span
@@ -19,6 +19,10 @@ __all__ = ["run", "extract_events"]
 COMPLEMENT_TYPES = {"REQUEST", "ACCUSE", "THREATEN", "REJECT", "AGREE"}
 # events that are complete with one party (a protest, a mobilisation, a withdrawal, a refusal of
 # a proposal); any other event needs two, or it is a fragment whose other side was not found
+# events that happen somewhere (a meeting, an attack); a place in a demand or a refusal belongs
+# to its content, not to the act
+PLACED_TYPES = {"CONSULT", "PROTEST", "ASSAULT", "COERCE", "MOBILIZE", "RETREAT", "COOPERATE",
+                "AID"}
 SINGLE_PARTY_TYPES = {"PROTEST", "MOBILIZE", "RETREAT", "REJECT"}
 
 
@@ -131,6 +135,16 @@ def _reported_speech(args: arguments.Args, speaker: str | None) -> bool:
     return True
 
 
+def _sentence_place(clauses: list[Clause], args: arguments.Args) -> str | None:
+    """A place named elsewhere in the sentence ("In Kiew traf X, der ..., Y")."""
+    parties = set(args.actors) | set(args.recipients)
+    for clause in clauses:
+        for ch in clause.chunks:
+            if ch.role == "location" and ch.etype in ("GPE", "LOC") and ch.entity not in parties:
+                return ch.entity
+    return None
+
+
 def _governed(clause: Clause, lex: Lexicon) -> bool:
     """A clause that completes the one before it: dass/zu-infinitive/relative."""
     first = clause.words[clause.i].low
@@ -188,6 +202,14 @@ def _sentence_events(doc: Document, sent: Sentence, index: EntityIndex, lex: Lex
             continue
         st = status.decide(doc, clauses, idx, hit, lex)
         etype, mode = _reading(doc, hit, args, svocab)
+        mode = mode_for(etype, mode, [w.low for w in clause.span_words()])
+        if etype == "CONSULT" and mode in (None, "meet") and \
+                len(set(args.actors) | set(args.recipients)) >= 3:
+            mode = "multilateral"
+        if etype not in PLACED_TYPES:
+            args.location = None  # "lehnt Truppen in der Ukraine ab": the place of the content
+        elif args.location is None:
+            args.location = _sentence_place(clauses, args)
         events.append(Event(
             type=etype, mode=mode, actors=args.actors,
             recipients=args.recipients, date=date_for_span(doc, clause.start, clause.end),

@@ -127,6 +127,24 @@ def load(language: str) -> Lexicon:
 
 
 @cache
+def modes() -> dict[str, dict[str, tuple[str, ...]]]:
+    raw = yaml.safe_load((DATA / "modes.yaml").read_text(encoding="utf-8"))
+    return {etype: {mode: tuple(str(s).lower() for s in stems) for mode, stems in table.items()}
+            for etype, table in raw.items()}
+
+
+def mode_for(etype: str, mode: str | None, words: list[str]) -> str | None:
+    """Refine a trigger's mode from the words of its clause (content of a demand, a call)."""
+    table = modes().get(etype)
+    if not table or (etype == "CONSULT" and mode not in (None, "meet")):
+        return mode
+    for cand, stems in table.items():
+        if any(s in w for w in words for s in stems):
+            return cand
+    return mode
+
+
+@cache
 def topics() -> dict[str, tuple[str, ...]]:
     raw = yaml.safe_load((DATA / "topics.yaml").read_text(encoding="utf-8"))
     return {topic: tuple(str(s).lower() for s in stems) for topic, stems in raw.items()}
