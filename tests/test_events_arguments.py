@@ -307,3 +307,16 @@ def test_bereitstellen_is_no_agreement() -> None:
     events = events_of(text, E2)
     assert not of_type(events, "AGREE")
     assert of_type(events, "AID")
+
+
+def test_places_belong_to_placed_acts_only() -> None:
+    reject = one(events_of("Ungarn lehnt eine Stationierung von Soldaten in der Ukraine ab.", E2),
+                 "REJECT")
+    assert reject.location is None
+    call = one(events_of("Meloni telefonierte am Montag von Rom aus mit Sánchez.", E2), "CONSULT")
+    assert call.mode == "phone" and call.location is None
+
+
+def test_dateline_of_a_headline_is_the_place() -> None:
+    ev = one(events_of("Odessa (Ukraine): Russland greift Hafen mit Drohnen an", E2), "ASSAULT")
+    assert ev.location == "odesa"

@@ -136,8 +136,14 @@ def _reported_speech(args: arguments.Args, speaker: str | None) -> bool:
 
 
 def _sentence_place(clauses: list[Clause], args: arguments.Args) -> str | None:
-    """A place named elsewhere in the sentence ("In Kiew traf X, der ..., Y")."""
+    """A place named earlier in the sentence ("In Kiew traf X, der ..., Y"), or the dateline
+    of a headline ("Togliatti (Russland): Bombenanschlag auf Bus")."""
     parties = set(args.actors) | set(args.recipients)
+    words = clauses[0].words
+    first = clauses[0].chunks[0] if clauses[0].chunks else None
+    if first is not None and first.i == 0 and first.etype in ("GPE", "LOC") and \
+            any(w.text == ":" for w in words[first.j:first.j + 5]):
+        return first.entity
     for clause in clauses:
         for ch in clause.chunks:
             if ch.role == "location" and ch.etype in ("GPE", "LOC") and ch.entity not in parties:
@@ -206,10 +212,10 @@ def _sentence_events(doc: Document, sent: Sentence, index: EntityIndex, lex: Lex
         if etype == "CONSULT" and mode in (None, "meet") and \
                 len(set(args.actors) | set(args.recipients)) >= 3:
             mode = "multilateral"
-        if etype not in PLACED_TYPES:
+        if etype not in PLACED_TYPES or mode == "phone":
             args.location = None  # "lehnt Truppen in der Ukraine ab": the place of the content
         elif args.location is None:
-            args.location = _sentence_place(clauses, args)
+            args.location = _sentence_place(clauses[:idx + 1], args)
         events.append(Event(
             type=etype, mode=mode, actors=args.actors,
             recipients=args.recipients, date=date_for_span(doc, clause.start, clause.end),
