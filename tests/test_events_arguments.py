@@ -18,7 +18,7 @@ E = {
     "lammy": ("PER", ["David Lammy", "Lammy"]),
     "starmer": ("PER", ["Keir Starmer", "Starmer"]),
     "it": ("GPE", ["Italien"]),
-    "es": ("GPE", ["Spanien"]),
+    "es": ("GPE", ["Spanien", "Spaniens"]),
     "in": ("GPE", ["Indien"]),
     "hu": ("GPE", ["Ungarn"]),
     "ua": ("GPE", ["Ukraine"]),
@@ -320,3 +320,16 @@ def test_places_belong_to_placed_acts_only() -> None:
 def test_dateline_of_a_headline_is_the_place() -> None:
     ev = one(events_of("Odessa (Ukraine): Russland greift Hafen mit Drohnen an", E2), "ASSAULT")
     assert ev.location == "odesa"
+
+
+def test_travel_under_way_is_a_planned_visit_to_the_destination() -> None:
+    text = "Unterhändler Spaniens sind für Gespräche über Zölle in Indien auf dem Weg nach Genf."
+    ev = one(events_of(text, E2), "CONSULT")
+    assert ev.mode == "visit" and ev.status == "planned"
+    assert ev.actors == ["es"] and ev.recipients == ["genf"] and ev.location == "genf"
+
+
+def test_object_in_first_position_keeps_the_named_subject() -> None:
+    text = "Eine Entsendung ausländischer Soldaten nach Ungarn lehnt die Slowakei ab."
+    ev = one(events_of(text, E2), "REJECT")
+    assert ev.actors == ["sk"]

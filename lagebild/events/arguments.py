@@ -109,7 +109,11 @@ def _unnamed_subject(clause: Clause, lex: Lexicon, bare: list[list[Chunk]], hit:
     if finite is None or bare[0][0].i < finite:
         return False
     agents = lex.cue("agent_nouns")
-    return any(w.lemma in agents or w.low in agents for w in words[clause.i:finite])
+    # the head of the first noun phrase ("Die Polizei in Belarus", not "Eine Stationierung
+    # ausländischer Truppen")
+    head = next((w for w in words[clause.i:finite] if w.pos.startswith("N") and w.entity is None
+                 and w.text[:1].isupper()), None)
+    return head is not None and (head.lemma in agents or head.low in agents)
 
 
 def _relative_antecedent(clause: Clause, lex: Lexicon, ctx: Context) -> list[str] | None:
@@ -162,7 +166,9 @@ def extract(clause: Clause, hit: Hit, lex: Lexicon, ctx: Context, light: bool,
     by_role = {r: [c for g in groups if g[0].role == r for c in g]
                for r in ("partner", "recipient", "agent", "location", "weak")}
     args = Args()
-    places = _ids(by_role["location"], PLACE_TYPES)
+    # a visit's target ("nach Moskau") before other places ("in der Ukraine")
+    located = sorted(by_role["location"], key=lambda c: c.prep not in lex.cue("destination"))
+    places = _ids(located, PLACE_TYPES)
     if trig.kind == "noun" and not light:
         actors, partners, recips = _noun_args(clause, hit, groups)
         subject: list[str] = []

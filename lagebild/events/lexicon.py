@@ -38,6 +38,7 @@ class Trigger:
     weight: float = 0.65
     persons_as: str | None = None
     reported: bool = False
+    planned: bool = False
     only_forms: frozenset[str] = frozenset()
     active_only: bool = False
     not_after: frozenset[str] = frozenset()
@@ -71,6 +72,7 @@ def _trigger(kind: str, raw: dict[str, Any]) -> Trigger:
         weight=float(raw.get("weight", 0.65 if kind == "verb" else 0.5)),
         persons_as=raw.get("persons_as"),
         reported=bool(raw.get("reported", False)),
+        planned=bool(raw.get("planned", False)),
         only_forms=frozenset(str(w).lower() for w in raw.get("only_forms", [])),
         active_only=bool(raw.get("active_only", False)),
         not_after=frozenset(str(w).lower() for w in raw.get("not_after", [])),

@@ -89,6 +89,8 @@ def decide(doc: Document, clauses: list[Clause], idx: int, hit: Hit, lex: Lexico
         return "occurred" if trig_type == "THREATEN" else "hypothetical"
     if trig_type == "THREATEN":
         return "occurred"
+    if hit.trigger.planned:
+        return "planned"
     if hit.trigger.kind == "noun" and clause.has(lex.cue("proposal_cues")):
         return "proposed"
     if hit.trigger.kind == "noun" and clause.has(lex.cue("announce_verbs")):
