@@ -333,3 +333,12 @@ def test_object_in_first_position_keeps_the_named_subject() -> None:
     text = "Eine Entsendung ausländischer Soldaten nach Ungarn lehnt die Slowakei ab."
     ev = one(events_of(text, E2), "REJECT")
     assert ev.actors == ["sk"]
+
+
+def test_definite_noun_refers_to_the_earlier_event() -> None:
+    text = ("Meloni und Sánchez verhandelten am Montag in Rom über Zölle. "
+            "Italien kündigte an, dass die Gespräche nächste Woche in Madrid fortgesetzt würden.")
+    consult = of_type(events_of(text, E2), "CONSULT")
+    planned = [e for e in consult if e.status == "planned"]
+    assert planned and {"meloni", "sanchez"} <= parties(planned[0])
+    assert planned[0].location == "madrid"

@@ -158,6 +158,28 @@ def _governed(clause: Clause, lex: Lexicon) -> bool:
         arguments.is_infinitive(clause)
 
 
+def _anaphoric_parties(args: arguments.Args, hit: triggers.Hit, clause: Clause, lex: Lexicon,
+                       earlier: list[Event]) -> None:
+    """"die Gespräche würden fortgesetzt": a definite noun names an event told before, with
+    the same parties."""
+    if hit.trigger.kind != "noun" or len(set(args.actors) | set(args.recipients)) >= 2:
+        return
+    k = hit.word - 1
+    while k >= clause.i and clause.words[k].pos in ("ADJA", "ADJD"):
+        k -= 1
+    if k < clause.i or clause.words[k].low not in lex.cue("definite"):
+        return
+    for ev in reversed(earlier):
+        if ev.type == hit.trigger.type:
+            for p in ev.actors:
+                if p not in args.actors:
+                    args.actors.append(p)
+            for p in ev.recipients:
+                if p not in args.actors and p not in args.recipients:
+                    args.recipients.append(p)
+            return
+
+
 def _light(clause: Clause, hit: triggers.Hit, lex: Lexicon, all_hits: list[triggers.Hit]) -> bool:
     """A noun trigger takes the clause subject when no other verb trigger claims the clause."""
     if hit.trigger.kind != "noun":
@@ -192,6 +214,7 @@ def _sentence_events(doc: Document, sent: Sentence, index: EntityIndex, lex: Lex
             _complement_recipient(args, hit, clauses, idx, lex)
             _state_actor(doc, args, hit, clause.end)
             _elliptic_recipient(args, hit, svocab, lex, ctx.events)
+            _anaphoric_parties(args, hit, clause, lex, ctx.events)
             found.append((idx, hit, args, quote))
         subject = arguments.subject_of(clause)
         if subject:
