@@ -342,3 +342,17 @@ def test_definite_noun_refers_to_the_earlier_event() -> None:
     planned = [e for e in consult if e.status == "planned"]
     assert planned and {"meloni", "sanchez"} <= parties(planned[0])
     assert planned[0].location == "madrid"
+
+
+def test_call_reported_with_pronoun_subject_is_one_occurred_call() -> None:
+    text = ("Sánchez hatte am Freitag erklärt, er habe in einem Telefonat mit Meloni vereinbart, "
+            "dass beide Länder zusammenarbeiten.")
+    calls = of_type(events_of(text, E2), "CONSULT")
+    assert len(calls) == 1 and calls[0].mode == "phone"
+    assert set(calls[0].actors) == {"sanchez", "meloni"} and calls[0].status == "occurred"
+
+
+def test_agreed_meeting_is_planned() -> None:
+    text = "Meloni und Sánchez vereinbarten ein Treffen in Madrid."
+    consult = one(events_of(text, E2), "CONSULT")
+    assert consult.status == "planned"

@@ -181,10 +181,14 @@ def _anaphoric_parties(args: arguments.Args, hit: triggers.Hit, clause: Clause, 
 
 
 def _light(clause: Clause, hit: triggers.Hit, lex: Lexicon, all_hits: list[triggers.Hit]) -> bool:
-    """A noun trigger takes the clause subject when no other verb trigger claims the clause."""
+    """A noun trigger takes the clause subject when no other verb trigger claims the clause, or
+    when that verb only plans or proposes the noun's event ("vereinbarten ein Treffen")."""
     if hit.trigger.kind != "noun":
         return True
-    return not any(h.trigger.kind == "verb" for h in all_hits)
+    governing = lex.cue("announce_verbs") | lex.cue("proposal_cues")
+    return not any(h.trigger.kind == "verb" and h.trigger.head not in governing and
+                   (h.trigger.particle or "") + h.trigger.head not in governing
+                   for h in all_hits)
 
 
 def _sentence_events(doc: Document, sent: Sentence, index: EntityIndex, lex: Lexicon,

@@ -177,8 +177,10 @@ def extract(clause: Clause, hit: Hit, lex: Lexicon, ctx: Context, light: bool,
             return args
         if trig.sym and partners and not actors:
             # "er habe in einem Telefonat mit Trump vereinbart": the speaker was on the call
+            pronoun = any(w.low in lex.cue("pronouns") | lex.cue("first_person")
+                          for w in clause.words[clause.i:hit.word])
             actors = _ids(bare[0]) if bare and bare[0][0].i < hit.word else \
-                _resolve_pronoun(clause, lex, ctx)[0] if _pronoun_first(clause, lex, bare) else []
+                _resolve_pronoun(clause, lex, ctx)[0] if pronoun else []
     else:
         actors, partners, recips = [], _ids(by_role["partner"]), _ids(by_role["recipient"])
         passive = is_passive(clause, lex, hit)

@@ -40,6 +40,18 @@ def _attributive(words: list, k: int) -> bool:
         noun.text[:1].isupper() and adj.pos not in ("VVINF", "ART", "PPOSAT", "PDAT", "PIAT")
 
 
+def _in_pp(clause: Clause, k: int) -> bool:
+    """The noun at k is inside a prepositional phrase ("in einem Telefonat ... vereinbart"),
+    so it is the setting of the verb, not its object."""
+    for m in range(k - 1, max(clause.i, k - 4) - 1, -1):
+        w = clause.words[m]
+        if w.pos in ("APPR", "APPRART"):
+            return True
+        if w.pos not in ("ART", "ADJA", "PPOSAT", "CARD", "ADJD"):
+            return False
+    return False
+
+
 def _infinitive_clause(clause: Clause) -> bool:
     words = clause.span_words()
     return any(w.pos == "VVIZU" or (w.low == "zu" and k + 1 < len(words) and
@@ -93,7 +105,8 @@ def decide(doc: Document, clauses: list[Clause], idx: int, hit: Hit, lex: Lexico
         return "planned"
     if hit.trigger.kind == "noun" and clause.has(lex.cue("proposal_cues")):
         return "proposed"
-    if hit.trigger.kind == "noun" and clause.has(lex.cue("announce_verbs")):
+    if hit.trigger.kind == "noun" and clause.has(lex.cue("announce_verbs")) and \
+            not _in_pp(clause, hit.word):
         return "planned"  # "kündigte seinen Rücktritt an", "plant ein Treffen"
     if _future(clause, lex, hit) or _future_timex(doc, clause):
         return "planned"
