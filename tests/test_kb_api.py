@@ -105,3 +105,10 @@ def test_lookup_command_shows_roles_on_date(fixture_index):
     result = CliRunner().invoke(app, ["kb", "lookup", "Trump", "--date", "2022-06-01"])
     assert "President" not in result.output
     assert CliRunner().invoke(app, ["kb", "lookup", "Niemand Sonst"]).exit_code == 1
+
+
+def test_persons_in_text_title_keys(fixture_index):
+    found = {p.name: p for p in api.persons_in_text("US-Präsident Biden traf Selenskyj.")}
+    biden = next(p for name, p in found.items() if "Biden" in name)
+    assert "head_of_state" in biden.title_keys
+    assert all(r.key for r in biden.roles)
