@@ -11,7 +11,8 @@ value (origin ``inferred``); ``within_31_days`` the share whose value is at most
 true date (a document without a value is a miss); ``window_contains`` the share whose window
 contains the true date — documents left without a value (origin ``unknown``) still count here
 when the evidence gave them a window; ``with_window`` is the share with any window and
-``median_window_days`` its median width, so that wide windows are seen for what they are.
+``median_window_days`` its median width, so that wide windows are seen for what they are;
+``year_window_contains`` counts only windows at most 366 days wide.
 Results are printed for the even- and odd-numbered files (by the digits in the file name) and
 for all.
 """
@@ -41,6 +42,7 @@ class Tally:
     near: int = 0
     inside: int = 0
     windows: int = 0
+    narrow: int = 0
     errors: list[int] = field(default_factory=list)
     widths: list[int] = field(default_factory=list)
 
@@ -52,6 +54,7 @@ class Tally:
         return (f"{name}: documents={self.n} inferred={self.got / self.n:.3f} "
                 f"within_31_days={self.near / self.n:.3f} "
                 f"window_contains={self.inside / self.n:.3f} "
+                f"year_window_contains={self.narrow / self.n:.3f} "
                 f"with_window={self.windows / self.n:.3f} median_window_days={wid:.0f} "
                 f"median_abs_error_days={med:.0f}")
 
@@ -99,6 +102,7 @@ def main() -> int:
             if inside is not None:
                 t.windows += 1
                 t.inside += inside[0]
+                t.narrow += inside[0] and inside[1] <= 366
                 t.widths.append(inside[1])
         if args.show and (err is None or err > 31):
             print(f"{txt.name}: truth={truth} value={res and res.value} "

@@ -232,3 +232,29 @@ def test_the_title_named_picks_the_role() -> None:
                                 RoleSpan("President", date(2017, 3, 1), None, "head_of_state")))
     got = infer("Außenminister Muster reiste ab.", ("de",), persons=[person], today=TODAY)
     assert got is not None and got.window == ["2014-01-01", "2017-02-28"]
+
+
+def test_years_ago_with_a_dated_event() -> None:
+    # the old date is the event, "vor 30 Jahren" dates the text: 1994 + 30
+    got = infer("Vor 30 Jahren, am 12. Mai 1994, unterzeichneten beide Staaten den Vertrag.",
+                ("de",), persons=[], today=TODAY)
+    assert got is not None and got.window is not None
+    assert got.window[0] >= "2024-04-11" and got.window[1] <= "2025-05-12"
+    assert got.value is None or got.value >= "2024-04-11"
+
+
+def test_anniversary_in_the_title_takes_the_first_date() -> None:
+    # the old day must not become the publication date: the title says fifteen years on
+    got = infer("Vor 15 Jahren: Der Gipfel von Bukarest\n\nAm 3. April 2008 berieten die "
+                "Staats- und Regierungschefs über eine Erweiterung.",
+                ("de",), persons=[], today=TODAY)
+    assert got is not None and got.window is not None
+    assert got.window[0] == "2023-03-03" and got.window[1] == "2024-04-02"
+    assert got.value is None
+
+
+def test_numbered_anniversary_is_marked_around_the_day() -> None:
+    got = infer("Zum 80. Jahrestag des Kriegsendes am 8. Mai 1945 sprach der Präsident.",
+                ("de",), persons=[], today=TODAY)
+    assert got is not None and got.window is not None
+    assert got.window[0] >= "2025-04-07" and got.window[1] <= "2025-06-08"

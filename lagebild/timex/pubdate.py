@@ -92,6 +92,7 @@ def infer(text: str, langs: tuple[str, ...] = ("de", "en"),
         persons = persons_in_text(text)
     strong: list[Spans] = [[w] for w in event_windows(text, langs)]
     strong.extend([w] for w in age_windows(text, raws))
+    strong.extend([w] for w in anniversary_windows(text, raws, langs))
     strong.extend(r for r in (_person_spans(text, p, today) for p in persons if p.titled) if r)
     possible: Spans = [Window(EARLIEST, today)]
     for constraint in strong:
@@ -112,8 +113,10 @@ def infer(text: str, langs: tuple[str, ...] = ("de", "en"),
     estimate = mentions.estimate(placing)
     window = _choose(possible, estimate)
     if estimate is not None and window.lo <= estimate <= window.hi:
-        follow = Window(estimate, estimate + timedelta(days=FOLLOW_DAYS))
-        return _published(estimate, window.intersect(follow) or window)
+        # the window is what the evidence allows: from the day reported (a text is not older
+        # than what it reports) to the latest the other evidence allows — not a guess of
+        # how soon news follows its events
+        return _published(estimate, Window(estimate, window.hi))
     if (window.hi - window.lo).days <= NARROW_DAYS:
         return _published(window.mid(), window)
     return Published(value=None, origin="unknown",
@@ -370,6 +373,63 @@ def age_windows(text: str, raws: list[Raw]) -> list[Window]:
     else:
         lo = date(y + age, 1, 1)
     return [Window(lo, lo + timedelta(days=365))]
+
+
+# --- anniversaries -------------------------------------------------------------------------
+
+# days an anniversary article may come before or after the anniversary itself
+ANNIVERSARY_SLACK = 31
+
+
+@cache
+def _anniversary_pattern(lang: str) -> re.Pattern[str]:
+    num = rf"(?:\d{{1,3}}|{alt(lexicon(lang)['numbers'])})"
+    return re.compile(
+        rf"\b(?:vor\s+(?:genau\s+|fast\s+|knapp\s+|rund\s+)?(?P<ago>{num})\s+Jahren"
+        rf"|(?P<ago_en>{num})\s+years\s+ago"
+        rf"|(?P<nth>\d{{1,3}})(?:\.|st|nd|rd|th)?\s+(?:Jahrestag|Todestag|Geburtstag|Jubiläum"
+        rf"|anniversary|birthday)"
+        rf"|zum\s+(?P<mal>\d{{1,3}})\.\s+Mal\s+jährt)", re.IGNORECASE)
+
+
+def anniversary_windows(text: str, raws: list[Raw],
+                        langs: tuple[str, ...] = ("de", "en")) -> list[Window]:
+    """A dated event and how long ago it was ("Vor 25 Jahren, am 16. April 1982, …", "zum 60.
+    Jahrestag des 8. Mai 1945") date the text. The event is the date with a year in the same
+    sentence, or — for a title ("Vor 20 Jahren: …") — the first one in the text."""
+    dated = [r for r in raws if r.kind == "date" and isinstance(r.sem.get("y"), int)
+             and r.sem["y"] > 0 and "decade" not in r.sem]
+    title_end = text.find("\n")
+    out: list[Window] = []
+    for lang in langs:
+        for m in _anniversary_pattern(lang).finditer(text):
+            word = next(g for g in m.groups() if g)
+            n = number_of(lang, word) if not word.isdigit() else float(word)
+            if not isinstance(n, float) or not n.is_integer() or n < 1:
+                continue
+            s0, s1 = sentence_bounds(text, m.start())
+            near = [r for r in dated if s0 <= r.start < s1]
+            if not near and 0 <= m.start() < title_end:
+                near = [r for r in dated if r.start > title_end][:1]
+            if len({r.sem["y"] for r in near}) != 1:
+                continue  # no event, or several years to choose from
+            w = _anniversary(near[0].sem, int(n), exact=not (m["ago"] or m["ago_en"]))
+            if w:
+                out.append(w)
+    return out
+
+
+def _anniversary(sem: dict[str, object], n: int, exact: bool) -> Window | None:
+    y = int(sem["y"]) + n  # type: ignore[call-overload]
+    if not 1900 < y < 10000:
+        return None
+    slack = timedelta(days=ANNIVERSARY_SLACK)
+    if "m" in sem and "d" in sem and _valid(y, sem):
+        day = date(y, sem["m"], sem["d"])  # type: ignore[arg-type]
+        # "vor 25 Jahren" holds for a year from the 25th anniversary on (and is said a little
+        # before it); a "25. Jahrestag" is marked around the day
+        return Window(day - slack, day + (slack if exact else timedelta(days=365)))
+    return Window(date(y, 1, 1) - slack, date(y + (0 if exact else 1), 12, 31))
 
 
 # --- durations anchored to known events --------------------------------------------------
