@@ -258,3 +258,18 @@ def test_numbered_anniversary_is_marked_around_the_day() -> None:
                 ("de",), persons=[], today=TODAY)
     assert got is not None and got.window is not None
     assert got.window[0] >= "2025-04-07" and got.window[1] <= "2025-06-08"
+
+
+def test_a_day_long_before_a_plan_is_history() -> None:
+    # the text looks ahead to March 2024; a day reported in 2021 is background, not its present
+    got = infer("Am 5. Mai 2021 wurde das Werk geschlossen. Der Prozess soll am 14. März 2024 "
+                "beginnen.", ("de",), persons=[], today=TODAY)
+    assert got is not None and got.value is None
+    assert got.window == ["2021-05-05", "2024-03-14"]
+
+
+def test_a_day_shortly_before_a_plan_is_the_present() -> None:
+    got = infer("Am 5. März 2024 wurde Anklage erhoben. Der Prozess soll am 14. März 2024 "
+                "beginnen.", ("de",), persons=[], today=TODAY)
+    assert got is not None and got.value == "2024-03-05"
+    assert got.window == ["2024-03-05", "2024-03-14"]

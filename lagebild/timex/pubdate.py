@@ -67,6 +67,9 @@ def ensure_published(doc: Document, spans: list[tuple[int, int]] | None = None,
 
 
 Spans = list["Window"]  # a union of disjoint windows (a person may hold a role twice)
+# a day reported this long before a day the text looks ahead to is history (see
+# _Mentions.looks_back_from)
+HISTORY_GAP_DAYS = 183
 # a window this narrow is itself an estimate (its middle is at most a month off)
 NARROW_DAYS = 62
 
@@ -111,6 +114,8 @@ def infer(text: str, langs: tuple[str, ...] = ("de", "en"),
     if not strong and bounds is None:
         return None
     estimate = mentions.estimate(placing)
+    if estimate is not None and mentions.looks_back_from(estimate):
+        estimate = None
     window = _choose(possible, estimate)
     if estimate is not None and window.lo <= estimate <= window.hi:
         # the window is what the evidence allows: from the day reported (a text is not older
@@ -237,6 +242,7 @@ class _Mentions:
     months: list[date]  # first day of a month with its year ("im März 2006")
     years: list[int]  # every year written with a past mention
     ahead: list[date]  # the last day of each dated period the text looks ahead to
+    ahead_days: list[date]  # the days (with day and month) it looks ahead to
 
     @classmethod
     def read(cls, text: str, raws: list[Raw], today: date) -> _Mentions:
@@ -264,7 +270,9 @@ class _Mentions:
             elif isinstance(sem.get("m"), int):
                 months.append(date(y, sem["m"], 1))
             years.append(y)
-        return cls(days, partial, months, years, ahead)
+        ahead_days = [d for r in dated if id(r) in future and "d" in r.sem
+                      and (d := _last_day(r.sem))]
+        return cls(days, partial, months, years, ahead, ahead_days)
 
     def bounds(self, today: date) -> Window | None:
         """From the latest mention to the first period the text looks ahead to (a text
@@ -277,6 +285,12 @@ class _Mentions:
         if lo is None and hi is None:
             return None
         return Window(lo or EARLIEST, min(hi or today, today))
+
+    def looks_back_from(self, day: date) -> bool:
+        """Whether the text looks ahead to a day long after ``day``: news names the days of
+        plans in the coming weeks and months, so ``day`` is then history, not the present of
+        the text. (A year looked ahead to, "bis 2030", says less: terms run for years.)"""
+        return any(d - day > timedelta(days=HISTORY_GAP_DAYS) for d in self.ahead_days)
 
     def estimate(self, possible: Spans) -> date | None:
         """The latest day the text reports in the latest year it names, or a day without a
