@@ -273,3 +273,15 @@ def test_a_day_shortly_before_a_plan_is_the_present() -> None:
                 "beginnen.", ("de",), persons=[], today=TODAY)
     assert got is not None and got.value == "2024-03-05"
     assert got.window == ["2024-03-05", "2024-03-14"]
+
+
+def test_english_anniversary_and_plans() -> None:
+    got = infer("Thirty years ago, on 12 May 1994, both states signed the treaty.", ("en",),
+                persons=[], today=TODAY)
+    assert got is not None and got.window == ["2024-04-11", "2025-05-12"]
+    got = infer("On 5 May 2021 the plant was closed. The trial will begin on 14 March 2024.",
+                ("en",), persons=[], today=TODAY)
+    # "plant" is a noun here, not the German "plant" (plans): 5 May 2021 is reported, not
+    # planned; it is long before the trial, so it is history, not the present of the text
+    assert got is not None and got.value is None
+    assert got.window == ["2021-05-05", "2024-03-14"]

@@ -222,7 +222,7 @@ def _full_day(sem: dict[str, object]) -> date | None:
 def _is_future(text: str, r: Raw) -> bool:
     """A date the text looks ahead to: a future clause, or a deadline, start or target
     ("bis 2010", "für den 3. Mai") in a clause that is not in the past ("bis 2007 dauerte")."""
-    t = clause_tense(text, r.start, r.end)
+    t = clause_tense(text, r.start, r.end, (r.lang,))
     if t == "future":
         return True
     before = [w for w in text[max(0, r.start - 16):r.start].lower().split()
