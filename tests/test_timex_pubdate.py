@@ -285,3 +285,24 @@ def test_english_anniversary_and_plans() -> None:
     # planned; it is long before the trial, so it is history, not the present of the text
     assert got is not None and got.value is None
     assert got.window == ["2021-05-05", "2024-03-14"]
+
+
+def test_a_date_set_for_later_is_a_target_even_in_a_past_clause() -> None:
+    # the appointment was made in the past, the day it names is ahead
+    got = infer("Am 2. Juni 2021 tagte der Rat. Er hat die Wahl für den 26. September 2021 "
+                "festgesetzt.", ("de",), persons=[], today=TODAY)
+    assert got is not None and got.value == "2021-06-02"
+    assert got.window == ["2021-06-02", "2021-09-26"]
+
+
+def test_a_later_day_continues_the_year_of_the_story() -> None:
+    got = infer("Seit dem 1. Januar 2021 gilt das Gesetz. Am 5. März klagten die Länder.",
+                ("de",), persons=[], today=TODAY)
+    assert got is not None and got.value == "2021-03-05"
+
+
+def test_an_earlier_day_does_not_take_the_year_of_the_story() -> None:
+    # 5 March before 1 June: it may be of another year, so the full date stays the estimate
+    got = infer("Am 1. Juni 2021 klagten die Länder. Am 5. März war das Gesetz beschlossen "
+                "worden.", ("de",), persons=[], today=TODAY)
+    assert got is not None and got.value == "2021-06-01"

@@ -32,9 +32,12 @@ DATELINE_CHARS = 200  # a full date this near the start is taken as the dateline
 EARLIEST = date(1900, 1, 1)
 # after the latest event a text mentions, publication follows within about a month
 FOLLOW_DAYS = 31
-# words before a date that make it a deadline, a start or a target ("Termin für den 3. Mai",
-# "Ausblick auf 2019"), not a day the text reports
-_FUTURE_OR_RANGE = frozenset({"bis", "ab", "until", "by", "für", "for", "auf"})
+# words before a date that make it a deadline or a start ("bis 2010", "ab Mai") — unless the
+# clause is in the past ("bis 2007 dauerte")
+_FUTURE_OR_RANGE = frozenset({"bis", "ab", "until", "by"})
+# words before a date that make it a target whatever the tense: "hat den Termin für den
+# 3. Mai festgesetzt", "auf den 3. Mai verschoben", "Ausblick auf 2019"
+_TARGET = frozenset({"für", "auf", "for"})
 _ARTICLES = frozenset({"den", "dem", "das", "die", "the", "diesen", "this"})
 
 
@@ -220,14 +223,15 @@ def _full_day(sem: dict[str, object]) -> date | None:
 
 
 def _is_future(text: str, r: Raw) -> bool:
-    """A date the text looks ahead to: a future clause, or a deadline, start or target
-    ("bis 2010", "für den 3. Mai") in a clause that is not in the past ("bis 2007 dauerte")."""
-    t = clause_tense(text, r.start, r.end, (r.lang,))
-    if t == "future":
-        return True
+    """A date the text looks ahead to: a future clause, a target ("für den 3. Mai"), or a
+    deadline or start ("bis 2010") in a clause that is not in the past ("bis 2007 dauerte")."""
     before = [w for w in text[max(0, r.start - 16):r.start].lower().split()
               if w not in _ARTICLES]
-    return t != "past" and bool(before) and before[-1] in _FUTURE_OR_RANGE
+    last = before[-1] if before else ""
+    if last in _TARGET:
+        return True
+    t = clause_tense(text, r.start, r.end, (r.lang,))
+    return t == "future" or (t != "past" and last in _FUTURE_OR_RANGE)
 
 
 @dataclass
@@ -298,6 +302,12 @@ class _Mentions:
         latest_year = max(self.years) if self.years else None
         days = [d for d in self.days if d.year == latest_year]
         placed = [d for d in (_place(sem, possible, latest_year) for sem in self.partial) if d]
+        if days and latest_year is not None:
+            # the text dates its story with a full date in that year: a later day written
+            # without a year continues the story in that year
+            placed += [d for sem in self.partial
+                       if (d := _day(sem, latest_year)) and d > max(days)
+                       and _fits(sem, d)]
         if not days and not placed:
             return None
         return max(days + placed)
@@ -343,6 +353,10 @@ def _place(sem: dict[str, object], possible: Spans, latest_year: int | None) -> 
             if len(near) == 1:
                 return near[0]
     return inside[0] if len(inside) == 1 else None
+
+
+def _fits(sem: dict[str, object], day: date) -> bool:
+    return sem.get("wd") is None or sem["wd"] == day.weekday()
 
 
 def _day(sem: dict[str, object], year: int) -> date | None:
