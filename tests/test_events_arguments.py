@@ -356,3 +356,10 @@ def test_agreed_meeting_is_planned() -> None:
     text = "Meloni und Sánchez vereinbarten ein Treffen in Madrid."
     consult = one(events_of(text, E2), "CONSULT")
     assert consult.status == "planned"
+
+
+def test_empty_and_entity_free_documents_give_no_events() -> None:
+    from lagebild.events import run
+    from lagebild.model import Document
+    assert run(Document(text="")).events == []
+    assert events_of("Es regnete am Montag stark, und die Straßen waren leer.", {}) == []
