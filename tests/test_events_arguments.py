@@ -318,8 +318,20 @@ def test_places_belong_to_placed_acts_only() -> None:
 
 
 def test_dateline_of_a_headline_is_the_place() -> None:
-    ev = one(events_of("Odessa (Ukraine): Russland greift Hafen mit Drohnen an", E2), "ASSAULT")
-    assert ev.location == "odesa"
+    ev = one(events_of("Odessa (Ukraine): Russland greift Häfen der Ukraine mit Drohnen an", E2),
+             "ASSAULT")
+    assert ev.location == "odesa" and ev.actors == ["ru"] and ev.recipients == ["ua"]
+
+
+def test_label_before_a_colon_is_no_party() -> None:
+    ev = one(events_of("Streit um Odessa: Ungarn lehnte den Vorschlag Spaniens ab", E2), "REJECT")
+    assert ev.actors == ["hu"] and "odesa" not in parties(ev)
+
+
+def test_rejection_answers_the_last_accusation() -> None:
+    text = "Spanien warf Ungarn am Montag Wahlbetrug vor. Ungarn wies dies zurück."
+    reject = one(events_of(text, E2), "REJECT")
+    assert reject.actors == ["hu"] and reject.recipients == ["es"]
 
 
 def test_travel_under_way_is_a_planned_visit_to_the_destination() -> None:

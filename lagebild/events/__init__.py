@@ -158,6 +158,17 @@ def _governed(clause: Clause, lex: Lexicon) -> bool:
         arguments.is_infinitive(clause)
 
 
+def _answered_claim(args: arguments.Args, hit: triggers.Hit, earlier: list[Event]) -> None:
+    """"Der Iran streitet dies ab": a rejection without a named addressee answers the last
+    accusation, demand or threat made against the rejecting party."""
+    if hit.trigger.type != "REJECT" or args.recipients or not args.actors:
+        return
+    for ev in reversed(earlier):
+        if ev.type in ("ACCUSE", "REQUEST", "THREATEN") and set(ev.recipients) & set(args.actors):
+            args.recipients = [a for a in ev.actors if a not in args.actors][:1]
+            return
+
+
 def _anaphoric_parties(args: arguments.Args, hit: triggers.Hit, clause: Clause, lex: Lexicon,
                        earlier: list[Event]) -> None:
     """"die Gespräche würden fortgesetzt": a definite noun names an event told before, with
@@ -218,6 +229,7 @@ def _sentence_events(doc: Document, sent: Sentence, index: EntityIndex, lex: Lex
             _complement_recipient(args, hit, clauses, idx, lex)
             _state_actor(doc, args, hit, clause.end)
             _elliptic_recipient(args, hit, svocab, lex, ctx.events)
+            _answered_claim(args, hit, ctx.events)
             _anaphoric_parties(args, hit, clause, lex, ctx.events)
             found.append((idx, hit, args, quote))
         subject = arguments.subject_of(clause)

@@ -142,6 +142,9 @@ def _glue(words: list[Word], pieces: list[tuple[int, int]]) -> list[tuple[int, i
         if merged and (verbless or tail):
             merged[-1] = (merged[-1][0], b)
             continue
+        if verbless and b < len(words) and words[b].text == ":" and pending is None:
+            merged.append((a, b))  # a label before a colon ("Hurrikan X: USA lehnten ...")
+            continue
         if verbless:
             pending = a if pending is None else pending
             continue
