@@ -98,7 +98,7 @@ def test_a_date_looked_ahead_to_bounds_from_above() -> None:
     got = infer("Seit 2019 wird gebaut. Die Eröffnung soll am 1. Juli 2022 stattfinden.",
                 ("de",), persons=[], today=TODAY)
     assert got is not None and got.value is None
-    assert got.window == ["2019-01-01", "2022-07-01"]
+    assert got.window == ["2019-01-01", "2022-07-08"]
 
 
 def test_a_past_range_end_is_no_bound_from_above() -> None:
@@ -265,14 +265,14 @@ def test_a_day_long_before_a_plan_is_history() -> None:
     got = infer("Am 5. Mai 2021 wurde das Werk geschlossen. Der Prozess soll am 14. März 2024 "
                 "beginnen.", ("de",), persons=[], today=TODAY)
     assert got is not None and got.value is None
-    assert got.window == ["2021-05-05", "2024-03-14"]
+    assert got.window == ["2021-05-05", "2024-03-21"]
 
 
 def test_a_day_shortly_before_a_plan_is_the_present() -> None:
     got = infer("Am 5. März 2024 wurde Anklage erhoben. Der Prozess soll am 14. März 2024 "
                 "beginnen.", ("de",), persons=[], today=TODAY)
     assert got is not None and got.value == "2024-03-05"
-    assert got.window == ["2024-03-05", "2024-03-14"]
+    assert got.window == ["2024-03-05", "2024-03-21"]
 
 
 def test_english_anniversary_and_plans() -> None:
@@ -284,7 +284,7 @@ def test_english_anniversary_and_plans() -> None:
     # "plant" is a noun here, not the German "plant" (plans): 5 May 2021 is reported, not
     # planned; it is long before the trial, so it is history, not the present of the text
     assert got is not None and got.value is None
-    assert got.window == ["2021-05-05", "2024-03-14"]
+    assert got.window == ["2021-05-05", "2024-03-21"]
 
 
 def test_a_date_set_for_later_is_a_target_even_in_a_past_clause() -> None:
@@ -292,7 +292,7 @@ def test_a_date_set_for_later_is_a_target_even_in_a_past_clause() -> None:
     got = infer("Am 2. Juni 2021 tagte der Rat. Er hat die Wahl für den 26. September 2021 "
                 "festgesetzt.", ("de",), persons=[], today=TODAY)
     assert got is not None and got.value == "2021-06-02"
-    assert got.window == ["2021-06-02", "2021-09-26"]
+    assert got.window == ["2021-06-02", "2021-10-03"]
 
 
 def test_a_later_day_continues_the_year_of_the_story() -> None:
@@ -306,3 +306,18 @@ def test_an_earlier_day_does_not_take_the_year_of_the_story() -> None:
     got = infer("Am 1. Juni 2021 klagten die Länder. Am 5. März war das Gesetz beschlossen "
                 "worden.", ("de",), persons=[], today=TODAY)
     assert got is not None and got.value == "2021-06-01"
+
+
+def test_a_weekday_looked_ahead_to_is_in_the_coming_week() -> None:
+    # 4 March 2026 is a Wednesday: a text announcing it was written in the days before
+    got = infer("Die Gewerkschaft will am Mittwoch, den 4. März 2026, die Häfen bestreiken.",
+                ("de",), persons=[], today=TODAY)
+    assert got is not None and got.origin == "inferred" and got.window is not None
+    assert got.window == ["2026-02-25", "2026-03-11"]
+    assert "2026-02-25" <= str(got.value) <= "2026-03-04"
+
+
+def test_a_plan_bounds_with_a_few_days_of_slack() -> None:
+    got = infer("Seit 2019 wird gebaut. Die Eröffnung soll im Juli 2022 stattfinden.",
+                ("de",), persons=[], today=TODAY)
+    assert got is not None and got.window == ["2019-01-01", "2022-08-07"]

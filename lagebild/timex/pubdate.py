@@ -36,8 +36,8 @@ FOLLOW_DAYS = 31
 # clause is in the past ("bis 2007 dauerte")
 _FUTURE_OR_RANGE = frozenset({"bis", "ab", "until", "by"})
 # words before a date that make it a target whatever the tense: "hat den Termin für den
-# 3. Mai festgesetzt", "auf den 3. Mai verschoben", "Ausblick auf 2019"
-_TARGET = frozenset({"für", "auf", "for"})
+# 3. Mai festgesetzt", "scheduled for 3 May" ("auf" is not: "in der Nacht vom 10. auf den 11.")
+_TARGET = frozenset({"für", "for"})
 _ARTICLES = frozenset({"den", "dem", "das", "die", "the", "diesen", "this"})
 
 
@@ -73,6 +73,8 @@ Spans = list["Window"]  # a union of disjoint windows (a person may hold a role 
 # a day reported this long before a day the text looks ahead to is history (see
 # _Mentions.looks_back_from)
 HISTORY_GAP_DAYS = 183
+# a text looking ahead to a day may appear a few days after it was written
+AHEAD_SLACK_DAYS = 7
 # a window this narrow is itself an estimate (its middle is at most a month off)
 NARROW_DAYS = 62
 
@@ -119,6 +121,9 @@ def infer(text: str, langs: tuple[str, ...] = ("de", "en"),
     estimate = mentions.estimate(placing)
     if estimate is not None and mentions.looks_back_from(estimate):
         estimate = None
+    soon = mentions.imminent() if estimate is None else None
+    if soon is not None and (narrowed := _intersect(possible, [soon])):
+        possible = narrowed
     window = _choose(possible, estimate)
     if estimate is not None and window.lo <= estimate <= window.hi:
         # the window is what the evidence allows: from the day reported (a text is not older
@@ -247,6 +252,7 @@ class _Mentions:
     years: list[int]  # every year written with a past mention
     ahead: list[date]  # the last day of each dated period the text looks ahead to
     ahead_days: list[date]  # the days (with day and month) it looks ahead to
+    ahead_weekdays: list[date]  # those of them written with their weekday
 
     @classmethod
     def read(cls, text: str, raws: list[Raw], today: date) -> _Mentions:
@@ -276,7 +282,9 @@ class _Mentions:
             years.append(y)
         ahead_days = [d for r in dated if id(r) in future and "d" in r.sem
                       and (d := _last_day(r.sem))]
-        return cls(days, partial, months, years, ahead, ahead_days)
+        ahead_weekdays = [d for r in dated if id(r) in future and "wd" in r.sem
+                          and "d" in r.sem and (d := _full_day(r.sem) if "y" in r.sem else None)]
+        return cls(days, partial, months, years, ahead, ahead_days, ahead_weekdays)
 
     def bounds(self, today: date) -> Window | None:
         """From the latest mention to the first period the text looks ahead to (a text
@@ -285,10 +293,19 @@ class _Mentions:
         lows = self.days + self.months + [date(y, 1, 1) for y in self.years]
         lo = max(lows) if lows else None
         his = [d for d in self.ahead if lo is None or d >= lo]
-        hi = min(his) if his else None
+        # a text is published soon after it is written: a few days of slack
+        hi = min(his) + timedelta(days=AHEAD_SLACK_DAYS) if his else None
         if lo is None and hi is None:
             return None
         return Window(lo or EARLIEST, min(hi or today, today))
+
+    def imminent(self) -> Window | None:
+        """The week before the first day looked ahead to with its weekday written ("am
+        Mittwoch, den 5. März 2008, wollen …"): a weekday is named for the coming days."""
+        if not self.ahead_weekdays:
+            return None
+        day = min(self.ahead_weekdays)
+        return Window(day - timedelta(days=7), day + timedelta(days=AHEAD_SLACK_DAYS))
 
     def looks_back_from(self, day: date) -> bool:
         """Whether the text looks ahead to a day long after ``day``: news names the days of
