@@ -321,3 +321,19 @@ def test_a_plan_bounds_with_a_few_days_of_slack() -> None:
     got = infer("Seit 2019 wird gebaut. Die Eröffnung soll im Juli 2022 stattfinden.",
                 ("de",), persons=[], today=TODAY)
     assert got is not None and got.window == ["2019-01-01", "2022-08-07"]
+
+
+def test_stage_keeps_a_window_without_a_value() -> None:
+    d = Document(text="Seit 2019 verhandeln die Staaten. Am Montag gab es eine neue Runde.",
+                 language="de")
+    run(d)
+    assert d.published.value is None and d.published.origin == "unknown"
+    assert d.published.window is not None and d.published.window[0] == "2019-01-01"
+    monday = next(t for t in d.timexes if t.text == "Am Montag")
+    assert monday.value is None  # no anchor: a weekday cannot be resolved
+
+
+def test_overflowing_anniversary_is_ignored() -> None:
+    got = infer("Vor 7999 Jahren, am 3. Mai 2000, begann es.", ("de",), persons=[],
+                today=TODAY)
+    assert got is not None and got.value == "2000-05-03"

@@ -466,7 +466,7 @@ def anniversary_windows(text: str, raws: list[Raw],
 
 def _anniversary(sem: dict[str, object], n: int, exact: bool) -> Window | None:
     y = int(sem["y"]) + n  # type: ignore[call-overload]
-    if not 1900 < y < 10000:
+    if not 1900 < y < 3000:  # (far-future sums would overflow the calendar)
         return None
     slack = timedelta(days=ANNIVERSARY_SLACK)
     if "m" in sem and "d" in sem and _valid(y, sem):
