@@ -337,3 +337,11 @@ def test_overflowing_anniversary_is_ignored() -> None:
     got = infer("Vor 7999 Jahren, am 3. Mai 2000, begann es.", ("de",), persons=[],
                 today=TODAY)
     assert got is not None and got.value == "2000-05-03"
+
+
+def test_an_adverb_is_not_former() -> None:
+    minister = PersonRoles(id="Q2", name="Erika Muster", titled=True,
+                           roles=(RoleSpan("Amt", date(2010, 1, 1), date(2014, 1, 1)),))
+    got = infer("Und then Muster spoke. Früher hatte Ministerin Muster gewarnt.", ("de",),
+                persons=[minister], today=TODAY)
+    assert got is not None and got.window == ["2010-01-01", "2013-12-31"]

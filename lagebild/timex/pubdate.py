@@ -169,8 +169,10 @@ def role_spans(person: PersonRoles, today: date) -> Spans:
 
 
 # "der frühere Außenminister X", "Altkanzler X", "the former president X": the role is over
-_FORMER = re.compile(r"\b(?:ehemalig|früher|einstig|damalig|vormalig|Ex-|Alt(?=kanzler|präsident)"
-                     r"|former|then|late)\w*[\s-]+(?:\S+\s+){0,2}$", re.IGNORECASE)
+_FORMER = re.compile(
+    r"(?:\b(?:ehemalig|früher|einstig|damalig|vormalig)(?:e|en|er|es|em)\s+|\bEx-|\bAlt(?=kanzler"
+    r"|bundeskanzler|präsident|bundespräsident)|\bformer\s+|\bthen-|\bthe\s+late\s+)"
+    r"(?:\S+\s+){0,2}$", re.IGNORECASE)
 
 
 def _person_spans(text: str, person: PersonRoles, today: date) -> Spans:
