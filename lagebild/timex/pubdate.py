@@ -1,17 +1,20 @@
 """Publication-date inference for documents that come without a date.
 
-Evidence, strongest first:
+Evidence that constrains (windows, intersected; one that contradicts the rest is dropped):
 
-1. a dateline: a full date (day, month, year) in the first lines of the text;
-2. durations anchored to known events (``data/known_events.yaml``): "der 19-monatige
+1. durations anchored to known events (``data/known_events.yaml``): "der 19-monatige
    Angriffskrieg" in an article about Russia and Ukraine means 19–20 months after 2022-02-24;
-3. dated roles from the knowledge base (``lagebild.kb.api.persons_in_text``): a person named
-   with a role title ("US-Präsident Trump") bounds the date by that role's term;
-4. the dates the text mentions: the latest year written out, and the latest day or month in
-   that year that is not in a future clause, is about when the article was written.
+   an age with a birth date; "vor 30 Jahren" / "zum 80. Jahrestag" with the dated event;
+2. dated roles from the knowledge base (``lagebild.kb.api.persons_in_text``): a person named
+   with a role title ("US-Präsident Trump") bounds the date by the term of the role the title
+   names; one called former ("der frühere Minister") only from below;
+3. the dates the text mentions: every reported one bounds the date from below, every one it
+   looks ahead to ("soll am 1. Juli", "bis 2030", "für den 3. Mai") from above.
 
-(1)–(3) are constraints (windows that are intersected); (4) gives the estimate and a window
-that is used when it agrees with the constraints.
+A value (origin ``inferred``) comes from a dateline, from the latest day the text reports in
+the latest year it names, from a day without a year that the evidence places in one year, or
+from a window narrower than two months. Otherwise the result has origin ``unknown``, no value
+and the window: a wrong date would misdate every relative expression of the text.
 """
 
 from __future__ import annotations
@@ -30,8 +33,6 @@ from lagebild.timex.tagger import Raw, tag
 
 DATELINE_CHARS = 200  # a full date this near the start is taken as the dateline
 EARLIEST = date(1900, 1, 1)
-# after the latest event a text mentions, publication follows within about a month
-FOLLOW_DAYS = 31
 # words before a date that make it a deadline or a start ("bis 2010", "ab Mai") — unless the
 # clause is in the past ("bis 2007 dauerte")
 _FUTURE_OR_RANGE = frozenset({"bis", "ab", "until", "by"})
