@@ -345,3 +345,15 @@ def test_an_adverb_is_not_former() -> None:
     got = infer("Und then Muster spoke. Früher hatte Ministerin Muster gewarnt.", ("de",),
                 persons=[minister], today=TODAY)
     assert got is not None and got.window == ["2010-01-01", "2013-12-31"]
+
+
+def test_bis_zum_is_a_deadline() -> None:
+    got = infer("Im Januar 2022 begann die Frist. Anträge nimmt das Amt bis zum 30. März 2022 "
+                "an.", ("de",), persons=[], today=TODAY)
+    assert got is not None and got.window == ["2022-01-01", "2022-04-06"]
+
+
+def test_the_end_of_a_period_told_is_no_deadline() -> None:
+    got = infer("Vom 2. April bis zum 20. Juni 2001 diente er in der Einheit. Heute spricht "
+                "das Gericht.", ("de",), persons=[], today=TODAY)
+    assert got is not None and got.window is not None and got.window[1] == "2026-06-01"

@@ -39,6 +39,7 @@ _FUTURE_OR_RANGE = frozenset({"bis", "ab", "until", "by"})
 # words before a date that make it a target whatever the tense: "hat den Termin für den
 # 3. Mai festgesetzt", "scheduled for 3 May" ("auf" is not: "in der Nacht vom 10. auf den 11.")
 _TARGET = frozenset({"für", "for"})
+_PERIOD_START = re.compile(r"\b(?:von|vom|seit|zwischen|from|between|since)\b", re.IGNORECASE)
 _ARTICLES = frozenset({"den", "dem", "das", "die", "the", "diesen", "this"})
 
 
@@ -236,10 +237,16 @@ def _is_future(text: str, r: Raw) -> bool:
     before = [w for w in text[max(0, r.start - 16):r.start].lower().split()
               if w not in _ARTICLES]
     last = before[-1] if before else ""
+    if last in ("zum", "zur") and len(before) > 1 and before[-2] == "bis":
+        last = "bis"  # "bis zum 30. März": a deadline
     if last in _TARGET:
         return True
     t = clause_tense(text, r.start, r.end, (r.lang,))
-    return t == "future" or (t != "past" and last in _FUTURE_OR_RANGE)
+    if t == "future":
+        return True
+    # "vom 2. April bis zum 20. Juni 1943": the end of a period told, not a deadline
+    period = _PERIOD_START.search(text, max(0, r.start - 40), r.start)
+    return t != "past" and last in _FUTURE_OR_RANGE and not period
 
 
 @dataclass
