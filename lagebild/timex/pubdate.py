@@ -36,8 +36,8 @@ EARLIEST = date(1900, 1, 1)
 # words before a date that make it a deadline or a start ("bis 2010", "ab Mai") — unless the
 # clause is in the past ("bis 2007 dauerte")
 _FUTURE_OR_RANGE = frozenset({"bis", "ab", "until", "by"})
-# words before a date that make it a target whatever the tense: "hat den Termin für den
-# 3. Mai festgesetzt", "scheduled for 3 May" ("auf" is not: "in der Nacht vom 10. auf den 11.")
+# words before a date that make it a target whatever the tense: "hat das Treffen für den
+# 3. Mai angesetzt", "scheduled for 3 May" ("auf" is not: "vom 4. auf den 5. Juni")
 _TARGET = frozenset({"für", "for"})
 _PERIOD_START = re.compile(r"\b(?:von|vom|seit|zwischen|from|between|since)\b", re.IGNORECASE)
 _ARTICLES = frozenset({"den", "dem", "das", "die", "the", "diesen", "this"})
@@ -238,13 +238,13 @@ def _is_future(text: str, r: Raw) -> bool:
               if w not in _ARTICLES]
     last = before[-1] if before else ""
     if last in ("zum", "zur") and len(before) > 1 and before[-2] == "bis":
-        last = "bis"  # "bis zum 30. März": a deadline
+        last = "bis"  # "bis zum 15. Mai": a deadline
     if last in _TARGET:
         return True
     t = clause_tense(text, r.start, r.end, (r.lang,))
     if t == "future":
         return True
-    # "vom 2. April bis zum 20. Juni 1943": the end of a period told, not a deadline
+    # "vom 3. Mai bis zum 9. August 1998": the end of a period told, not a deadline
     period = _PERIOD_START.search(text, max(0, r.start - 40), r.start)
     return t != "past" and last in _FUTURE_OR_RANGE and not period
 
@@ -311,7 +311,7 @@ class _Mentions:
 
     def imminent(self) -> Window | None:
         """The week before the first day looked ahead to with its weekday written ("am
-        Mittwoch, den 5. März 2008, wollen …"): a weekday is named for the coming days."""
+        Dienstag, dem 7. Mai, will der Rat …"): a weekday is named for the coming days."""
         if not self.ahead_weekdays:
             return None
         day = min(self.ahead_weekdays)
@@ -356,8 +356,8 @@ def _last_day(sem: dict[str, object]) -> date | None:
 
 
 def _year_of_month(month: object, dated: list[Raw]) -> int | None:
-    """The year of a day written without one ("am 1. November") when the text writes that
-    month with a year elsewhere ("1. November 2007", "im November 2007") — one year only."""
+    """The year of a day written without one ("am 4. Juni") when the text writes that
+    month with a year elsewhere ("2. Juni 2019", "im Juni 2019") — one year only."""
     found = {r.sem["y"] for r in dated
              if r.sem.get("m") == month and isinstance(r.sem.get("y"), int)}
     return found.pop() if len(found) == 1 else None
@@ -449,7 +449,7 @@ def _anniversary_pattern(lang: str) -> re.Pattern[str]:
 
 def anniversary_windows(text: str, raws: list[Raw],
                         langs: tuple[str, ...] = ("de", "en")) -> list[Window]:
-    """A dated event and how long ago it was ("Vor 25 Jahren, am 16. April 1982, …", "zum 60.
+    """A dated event and how long ago it was ("Vor 30 Jahren, am 3. Juni 1994, …", "zum 60.
     Jahrestag des 8. Mai 1945") date the text. The event is the date with a year in the same
     sentence, or — for a title ("Vor 20 Jahren: …") — the first one in the text."""
     dated = [r for r in raws if r.kind == "date" and isinstance(r.sem.get("y"), int)
