@@ -34,7 +34,7 @@ from lagebild.timex.tagger import Raw, tag
 DATELINE_CHARS = 200  # a full date this near the start is taken as the dateline
 EARLIEST = date(1900, 1, 1)
 # words before a date that make it a deadline or a start ("bis 2010", "ab Mai") — unless the
-# clause is in the past ("bis 2007 dauerte")
+# clause is in the past ("bis 2019 dauerte")
 _FUTURE_OR_RANGE = frozenset({"bis", "ab", "until", "by"})
 # words before a date that make it a target whatever the tense: "hat das Treffen für den
 # 3. Mai angesetzt", "scheduled for 3 May" ("auf" is not: "vom 4. auf den 5. Juni")
@@ -233,7 +233,7 @@ def _full_day(sem: dict[str, object]) -> date | None:
 
 def _is_future(text: str, r: Raw) -> bool:
     """A date the text looks ahead to: a future clause, a target ("für den 3. Mai"), or a
-    deadline or start ("bis 2010") in a clause that is not in the past ("bis 2007 dauerte")."""
+    deadline or start ("bis 2010") in a clause that is not in the past ("bis 2019 dauerte")."""
     before = [w for w in text[max(0, r.start - 16):r.start].lower().split()
               if w not in _ARTICLES]
     last = before[-1] if before else ""
@@ -258,7 +258,7 @@ class _Mentions:
 
     days: list[date]  # full dates
     partial: list[dict[str, object]]  # day and month without a year ("am 3. August")
-    months: list[date]  # first day of a month with its year ("im März 2006")
+    months: list[date]  # first day of a month with its year ("im März 2019")
     years: list[int]  # every year written with a past mention
     ahead: list[date]  # the last day of each dated period the text looks ahead to
     ahead_days: list[date]  # the days (with day and month) it looks ahead to
