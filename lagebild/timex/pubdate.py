@@ -95,7 +95,7 @@ def infer(text: str, langs: tuple[str, ...] = ("de", "en"),
     spans = spans or [(0, len(text))]
     if raws is None:
         raws = [r for s, e in spans for r in tag(text, langs, s, e)]
-    dateline = _dateline(text, raws)
+    dateline = _dateline(text, raws, spans[0][0])
     if dateline:
         return _published(dateline, Window(dateline, dateline))
     if persons is None:
@@ -199,9 +199,9 @@ _DATELINE_BEFORE = re.compile(r"[ \t]*(?:[A-ZÄÖÜ][\w.\-/ ]{0,40}?"
 _DATELINE_AFTER = re.compile(r"[ \t]*(?:[–—\-:|(/]|\n|$)")
 
 
-def _dateline(text: str, raws: list[Raw]) -> date | None:
+def _dateline(text: str, raws: list[Raw], start: int = 0) -> date | None:
     for r in raws:
-        if r.start > DATELINE_CHARS:
+        if r.start - start > DATELINE_CHARS:
             break
         if r.kind != "date" or not {"y", "m", "d"} <= r.sem.keys() or r.sem["y"] <= 1900:
             continue
