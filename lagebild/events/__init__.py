@@ -182,7 +182,6 @@ def _anaphoric_parties(args: arguments.Args, hit: triggers.Hit, clause: Clause, 
         return
     for ev in reversed(earlier):
         if ev.type == hit.trigger.type:
-            args.explicit_subject = False  # parties read from context: less certain
             for p in ev.actors:
                 if p not in args.actors:
                     args.actors.append(p)
