@@ -283,7 +283,7 @@ def _refused_recipients(found: list[tuple[int, triggers.Hit, arguments.Args, Quo
 
 
 def extract_events(doc: Document) -> list[Event]:
-    lex = load(doc.language or "de")
+    lex = load((doc.language or "de")[:2].lower())  # "en-GB" reads as English
     index = EntityIndex(doc)
     ctx = arguments.Context()
     events: list[Event] = []
