@@ -257,6 +257,11 @@ def _not_orgs() -> frozenset[str]:
     return frozenset(str(w) for w in institution_data().get("not_organisations") or ())
 
 
+def _not_org_span(sent: Sentence, span: tuple[int, int, str]) -> bool:
+    """A model span that is one of the common abbreviations that name no organisation."""
+    return sent.text[span[0] - sent.start:span[1] - sent.start] in _not_orgs()
+
+
 def _acronyms(sent: Sentence) -> list[tuple[int, int, str]]:
     """Unknown all-capital abbreviations ("SPD", "IAEA") name organisations in news text."""
     out = []
@@ -272,9 +277,12 @@ def _acronyms(sent: Sentence) -> list[tuple[int, int, str]]:
 
 def _ner_mentions(sent: Sentence, taken: list[Mention]) -> list[Mention]:
     out = []
-    spans = _ner_spans(sent)
+    spans = [sp for sp in _ner_spans(sent) if not _not_org_span(sent, sp)]
     if _ner is None or _NER_BROKEN:
         spans = _proper_noun_runs(sent)
+    else:  # names the model missed: the proper-noun runs are a recall net
+        spans += [r for r in _proper_noun_runs(sent)
+                  if not any(s < r[1] and r[0] < e for s, e, _ in spans)]
     spans += [a for a in _acronyms(sent) if not any(s < a[1] and a[0] < e for s, e, _ in spans)]
     for start, end, label in spans:
         if label not in _NER_TYPES:
