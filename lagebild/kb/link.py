@@ -33,6 +33,7 @@ except ImportError:  # pragma: no cover - depends on the ner branch being merged
 log = logging.getLogger(__name__)
 _ACRONYM = re.compile(r"^[A-ZÄÖÜ]{2,6}$")
 _DOMAIN = re.compile(r"\.(?:[a-z]{2}|com|org|net|info)\b")
+_ACRONYM_HYPHEN = re.compile(r"^[A-ZÄÖÜ]{2,6}-[A-Z0-9]{1,3}$")
 _ROMAN = re.compile(r"^[IVXLC]+$")
 _SURNAME_POS = frozenset({"NE", "NN", "ADJA", "FM"})
 _PLACE_PREPOSITIONS = frozenset({"in", "nach", "aus"})
@@ -266,6 +267,9 @@ def _acronyms(sent: Sentence) -> list[tuple[int, int, str]]:
     """Unknown all-capital abbreviations ("SPD", "IAEA") name organisations in news text."""
     out = []
     for t in sent.tokens:
+        if _ACRONYM_HYPHEN.match(t.text):  # "PML-N"
+            out.append((t.start, t.end, "ORG"))
+            continue
         head = t.text.split("-", 1)[0]  # "ISAF-Truppen" names the ISAF
         if _ACRONYM.match(head) and not _ROMAN.match(head) and head not in _not_orgs() \
                 and (head == t.text or len(t.text) > len(head) + 2):
@@ -283,7 +287,8 @@ def _ner_mentions(sent: Sentence, taken: list[Mention]) -> list[Mention]:
     else:  # names the model missed: the proper-noun runs are a recall net
         spans += [r for r in _proper_noun_runs(sent)
                   if not any(s < r[1] and r[0] < e for s, e, _ in spans)]
-    spans += [a for a in _acronyms(sent) if not any(s < a[1] and a[0] < e for s, e, _ in spans)]
+    spans += [a for a in _acronyms(sent) if not any(
+        s < a[1] and a[0] < e for s, e, label in spans if label in _NER_TYPES)]
     for start, end, label in spans:
         if label not in _NER_TYPES:
             continue
