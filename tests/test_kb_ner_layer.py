@@ -106,3 +106,10 @@ def test_model_abbreviations_that_name_no_organisation_are_dropped(monkeypatch):
     found = _run("Per SMS informierte der Ostrava Kurier seine Leser.")
     assert "lb:ORG:sms" not in found
     assert found["lb:ORG:ostrava_kurier"] == ["Ostrava Kurier"]
+
+
+def test_person_name_around_a_town_replaces_the_town(monkeypatch):
+    monkeypatch.setattr(link, "_ner", _tagger({"Pater Valencia": "PER"}))
+    monkeypatch.setattr(link, "_NER_BROKEN", [])
+    found = _run("Gestern predigte Pater Valencia in der Kirche.")
+    assert found == {"lb:PER:pater_valencia": ["Pater Valencia"]}

@@ -279,7 +279,7 @@ def _acronyms(sent: Sentence) -> list[tuple[int, int, str]]:
     return out
 
 
-def _ner_mentions(sent: Sentence, taken: list[Mention]) -> list[Mention]:
+def _ner_mentions(index: Index, sent: Sentence, taken: list[Mention]) -> list[Mention]:
     out = []
     spans = [sp for sp in _ner_spans(sent) if not _not_org_span(sent, sp)]
     if _ner is None or _NER_BROKEN:
@@ -293,12 +293,18 @@ def _ner_mentions(sent: Sentence, taken: list[Mention]) -> list[Mention]:
         if label not in _NER_TYPES:
             continue
         inside = [m for m in taken if m.start < end and start < m.end]
+        within = bool(inside) and all(start <= m.start and m.end <= end
+                                      and (m.end - m.start) < end - start for m in inside)
         # a longer organisation name around a known place ("Bangkok Post") is kept as well
-        wraps = label == "ORG" and inside and all(
-            start <= m.start and m.end <= end and (m.end - m.start) < end - start
-            and m.kind == "alias" for m in inside)
-        if inside and not wraps:
+        wraps = label == "ORG" and within and all(m.kind == "alias" for m in inside)
+        # a person's name around a GeoNames town ("Dalai Lama") replaces the town
+        replaces = label == "PER" and within and all(
+            m.kind == "alias" and all(index.ents[c].source == "geonames" for c in m.cands)
+            for m in inside)
+        if inside and not (wraps or replaces):
             continue
+        for m in inside if replaces else ():
+            m.dropped = True
         text = sent.text[start - sent.start:end - sent.start]
         out.append(Mention(start, end, text, kind="ner", label=_NER_TYPES[label]))
     return out
@@ -362,10 +368,11 @@ def extract(doc: Document, index: Index | None = None) -> list[Entity]:
         taken = gaz + tit + inst
         taken += anaphors(sent, taken)
         taken += places(sent, taken)
-        ner = _ner_mentions(sent, taken)
+        ner = _ner_mentions(index, sent, taken)
         bare = _bare_names(sent, taken + ner)
         gaz_all += gaz
         rest += taken[len(gaz):] + ner + bare
+    gaz_all = [m for m in gaz_all if not m.dropped]
     linker.link_gazetteer(gaz_all)
     linker.mentions = list(gaz_all)
     _link_rest(linker, rest)

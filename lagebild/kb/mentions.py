@@ -49,6 +49,7 @@ class Mention:
     title_orgs: list[str] = field(default_factory=list)
     hint: str | None = None
     former: bool = False
+    dropped: bool = False  # replaced by a longer name found later
 
 
 @lru_cache(maxsize=1)
