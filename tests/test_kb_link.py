@@ -234,3 +234,10 @@ def test_role_filed_under_a_body_of_the_organisation(index):
     assert "EU-Kommissionspräsidentin" in found["lb:PER:Ursula von der Leyen"]
     assert "lb:PER:Ursula von der Leyen" not in entities(
         "Die EU-Kommissionspräsidentin reiste nach Kiew.", "2018-01-01")
+
+
+def test_monarch_title(index):
+    found = entities("Der britische König empfing die Gäste.", "2023-06-01")
+    assert found["lb:PER:Charles III."] == ["britische König"]
+    assert "lb:PER:Charles III." not in entities("Der britische König empfing die Gäste.",
+                                                  "2021-06-01")
