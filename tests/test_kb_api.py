@@ -127,3 +127,10 @@ def test_model_version_names_kb_and_ner():
 def test_local_id_is_normalised():
     assert api.local_id("Jana  Kowalski", "PER") == "lb:PER:jana_kowalski"
     assert api.local_id("Außenministerium (RU)", "ORG") == "lb:ORG:aussenministerium_ru"
+
+
+def test_persons_in_text_title_keys(fixture_index):
+    found = {p.name: p for p in api.persons_in_text("US-Präsident Biden traf Selenskyj.")}
+    biden = next(p for name, p in found.items() if "Biden" in name)
+    assert "head_of_state" in biden.title_keys
+    assert all(r.key for r in biden.roles)
