@@ -241,3 +241,10 @@ def test_monarch_title(index):
     assert found["lb:PER:Charles III."] == ["britische König"]
     assert "lb:PER:Charles III." not in entities("Der britische König empfing die Gäste.",
                                                   "2021-06-01")
+
+
+def test_english_titles_and_adjectives(index):
+    found = entities("The Ukrainian president met the US Secretary of State in Rome.",
+                     "2024-06-03")
+    assert found["lb:PER:Wolodymyr Selenskyj"] == ["Ukrainian president"]
+    assert found["lb:PER:Antony Blinken"] == ["US Secretary of State"]
