@@ -248,3 +248,10 @@ def test_english_titles_and_adjectives(index):
                      "2024-06-03")
     assert found["lb:PER:Wolodymyr Selenskyj"] == ["Ukrainian president"]
     assert found["lb:PER:Antony Blinken"] == ["US Secretary of State"]
+
+
+def test_indefinite_or_qualified_bare_title_is_not_the_named_holder(index):
+    text = "Peskow äußerte sich nicht. Ein Sprecher sagte, man prüfe den Vorschlag."
+    assert entities(text, "2024-01-01")["lb:PER:Dmitri Peskow"] == ["Peskow"]
+    text = "Peskow äußerte sich nicht. Der Sprecher sagte, man prüfe den Vorschlag."
+    assert entities(text, "2024-01-01")["lb:PER:Dmitri Peskow"] == ["Peskow", "Sprecher"]

@@ -145,6 +145,8 @@ class _Linker:
                     holders += self._holders_for(m, o or "")
             else:
                 holders += self._holders_for(m, org)
+        if not m.title_orgs and not m.definite:
+            return None  # "ein Sprecher", "Sprecher des Ministeriums": someone else
         if not m.title_orgs:  # "der Präsident" alone: the one person named who holds such a role
             keys = set(m.title.keys) | set(m.title.org_keys)
             holders = [(i, "", "") for i in sorted(named) if i in self.index.ents

@@ -27,6 +27,7 @@ _FORMER = frozenset({"ex", "ehemalige", "ehemaligen", "ehemaliger", "früheren",
                      "designierte", "designierten", "designierter", "künftige", "künftigen",
                      "former", "stellvertretende", "stellvertretenden", "stellvertretender",
                      "vize"})
+_DEFINITE = frozenset({"der", "die", "den", "dem", "des", "the"})
 _DETERMINERS = frozenset({"ART", "APPRART", "PDS", "PDAT", "PPOSAT"})
 _GENITIVE_ARTICLES = frozenset({"der", "des", "von", "of", "the"})
 
@@ -50,6 +51,7 @@ class Mention:
     hint: str | None = None
     former: bool = False
     dropped: bool = False  # replaced by a longer name found later
+    definite: bool = False  # a title after a definite article, with no genitive after it
 
 
 @lru_cache(maxsize=1)
@@ -261,6 +263,10 @@ def titles(index: Index, sent: Sentence, gaz: list[Mention]) -> list[Mention]:
                     former=former)
         _title_context(index, m, toks, i, prefix, gaz, last)
         m.text = sent_text(sent, m.start, m.end)
+        before = next((t for t in reversed(toks[:i]) if t.pos != "ADJA"), None)
+        after = toks[last + 1] if last + 1 < len(toks) else None
+        m.definite = before is not None and fold(before.text) in _DEFINITE and not (
+            after is not None and fold(after.text) in _GENITIVE_ARTICLES)
         nxt = last + 1
         named = _covering(gaz, toks[nxt]) if nxt < len(toks) else None
         if named is not None and any(index.ents[c].type == "PER" for c in named.cands):
