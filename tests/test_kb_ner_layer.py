@@ -113,3 +113,11 @@ def test_person_name_around_a_town_replaces_the_town(monkeypatch):
     monkeypatch.setattr(link, "_NER_BROKEN", [])
     found = _run("Gestern predigte Pater Valencia in der Kirche.")
     assert found == {"lb:PER:pater_valencia": ["Pater Valencia"]}
+
+
+def test_genitive_of_a_local_name_joins_it(monkeypatch):
+    monkeypatch.setattr(link, "_ner", _tagger({"Wahlgerichtshofes": "ORG",
+                                               "Wahlgerichtshof": "ORG"}))
+    monkeypatch.setattr(link, "_NER_BROKEN", [])
+    found = _run("Der Wahlgerichtshof tagte. Die Richter des Wahlgerichtshofes schwiegen.")
+    assert found == {"lb:ORG:wahlgerichtshof": ["Wahlgerichtshof", "Wahlgerichtshofes"]}

@@ -134,7 +134,9 @@ class Index:
         # a one-word name that is also an ordinary noun ("Zeit", "Welt", "Bild") would match
         # everywhere: such names are only matched in capitals ("ZEIT") or as longer forms
         stop = stop if ent.source != "user" else frozenset()
-        if fold_key(ent.name) not in stop:
+        if geonames and len(ent.name) < 3:
+            pass  # two-letter town names ("Wa") are mostly other words or abbreviations
+        elif fold_key(ent.name) not in stop:
             self._add(ent.name, AliasHit(ent.id, ent.name, "name"))
         elif ent.name.isupper():
             self._add(ent.name, AliasHit(ent.id, ent.name, "exact"))

@@ -444,11 +444,27 @@ def _link_institutions(linker: _Linker, insts: list[Mention]) -> None:
             linker.mentions.append(m)
 
 
+def _genitive_merges(linker: _Linker) -> dict[str, str]:
+    """Local entities that are the genitive of another one ("Bundesverfassungsgerichtes" of
+    "Bundesverfassungsgericht", "Rezais" of "Rezai") join it."""
+    merges = {}
+    for ent_id, (name, typ) in linker.local.items():
+        for ending in ("es", "s"):
+            if name.endswith(ending):
+                base = f"lb:{typ}:{slug(name[: -len(ending)])}"
+                if base in linker.local and base != ent_id:
+                    merges[ent_id] = base
+                    break
+    return merges
+
+
 def _entities(linker: _Linker) -> list[Entity]:
     index = linker.index
+    merges = _genitive_merges(linker)
     grouped: dict[str, list[Mention]] = {}
     for m in sorted(linker.mentions, key=lambda m: m.start):
         if m.entity:
+            m.entity = merges.get(m.entity, m.entity)
             grouped.setdefault(m.entity, []).append(m)
     out = []
     for ent_id, ms in grouped.items():
