@@ -234,3 +234,24 @@ def test_role_filed_under_a_body_of_the_organisation(index):
     assert "EU-Kommissionspräsidentin" in found["lb:PER:Ursula von der Leyen"]
     assert "lb:PER:Ursula von der Leyen" not in entities(
         "Die EU-Kommissionspräsidentin reiste nach Kiew.", "2018-01-01")
+
+
+def test_monarch_title(index):
+    found = entities("Der britische König empfing die Gäste.", "2023-06-01")
+    assert found["lb:PER:Charles III."] == ["britische König"]
+    assert "lb:PER:Charles III." not in entities("Der britische König empfing die Gäste.",
+                                                  "2021-06-01")
+
+
+def test_english_titles_and_adjectives(index):
+    found = entities("The Ukrainian president met the US Secretary of State in Rome.",
+                     "2024-06-03")
+    assert found["lb:PER:Wolodymyr Selenskyj"] == ["Ukrainian president"]
+    assert found["lb:PER:Antony Blinken"] == ["US Secretary of State"]
+
+
+def test_indefinite_or_qualified_bare_title_is_not_the_named_holder(index):
+    text = "Peskow äußerte sich nicht. Ein Sprecher sagte, man prüfe den Vorschlag."
+    assert entities(text, "2024-01-01")["lb:PER:Dmitri Peskow"] == ["Peskow"]
+    text = "Peskow äußerte sich nicht. Der Sprecher sagte, man prüfe den Vorschlag."
+    assert entities(text, "2024-01-01")["lb:PER:Dmitri Peskow"] == ["Peskow", "Sprecher"]

@@ -98,3 +98,26 @@ def test_fallback_first_name_tagged_as_noun(monkeypatch):
     monkeypatch.setattr(link, "_ner", None)
     found = _run("Am Abend widersprach der Abgeordnete Dariusch Tabrizi dem Minister.")
     assert found["lb:PER:dariusch_tabrizi"] == ["Dariusch Tabrizi"]
+
+
+def test_model_abbreviations_that_name_no_organisation_are_dropped(monkeypatch):
+    monkeypatch.setattr(link, "_ner", _tagger({"SMS": "ORG", "Ostrava Kurier": "ORG"}))
+    monkeypatch.setattr(link, "_NER_BROKEN", [])
+    found = _run("Per SMS informierte der Ostrava Kurier seine Leser.")
+    assert "lb:ORG:sms" not in found
+    assert found["lb:ORG:ostrava_kurier"] == ["Ostrava Kurier"]
+
+
+def test_person_name_around_a_town_replaces_the_town(monkeypatch):
+    monkeypatch.setattr(link, "_ner", _tagger({"Pater Valencia": "PER"}))
+    monkeypatch.setattr(link, "_NER_BROKEN", [])
+    found = _run("Gestern predigte Pater Valencia in der Kirche.")
+    assert found == {"lb:PER:pater_valencia": ["Pater Valencia"]}
+
+
+def test_genitive_of_a_local_name_joins_it(monkeypatch):
+    monkeypatch.setattr(link, "_ner", _tagger({"Wahlgerichtshofes": "ORG",
+                                               "Wahlgerichtshof": "ORG"}))
+    monkeypatch.setattr(link, "_NER_BROKEN", [])
+    found = _run("Der Wahlgerichtshof tagte. Die Richter des Wahlgerichtshofes schwiegen.")
+    assert found == {"lb:ORG:wahlgerichtshof": ["Wahlgerichtshof", "Wahlgerichtshofes"]}

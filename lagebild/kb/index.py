@@ -112,6 +112,8 @@ class Index:
             self.automaton.add_word(key, (key, tuple(hits)))
         if self.aliases:
             self.automaton.make_automaton()
+        self.adjectives_en: dict[str, str] = {}
+        self._load_english_adjectives()
         self._load_titles()
 
     # --- construction ------------------------------------------------------------------
@@ -132,7 +134,9 @@ class Index:
         # a one-word name that is also an ordinary noun ("Zeit", "Welt", "Bild") would match
         # everywhere: such names are only matched in capitals ("ZEIT") or as longer forms
         stop = stop if ent.source != "user" else frozenset()
-        if fold_key(ent.name) not in stop:
+        if geonames and len(ent.name) < 3:
+            pass  # two-letter town names ("Wa") are mostly other words or abbreviations
+        elif fold_key(ent.name) not in stop:
             self._add(ent.name, AliasHit(ent.id, ent.name, "name"))
         elif ent.name.isupper():
             self._add(ent.name, AliasHit(ent.id, ent.name, "exact"))
@@ -155,6 +159,18 @@ class Index:
             self.adjectives.setdefault(fold_key(adj), ent.id)
         for dem in ent.demonyms:
             self._add(dem, AliasHit(ent.id, dem, "demonym"))
+
+    def _load_english_adjectives(self) -> None:
+        path = LEXICON_DIR / "adjectives_en.yaml"
+        if not path.exists():
+            return
+        with open(path, encoding="utf-8") as fh:
+            data = yaml.safe_load(fh) or {}
+        for iso, words in data.items():
+            state = self.by_iso.get(str(iso))
+            for word in words or ():
+                if state:
+                    self.adjectives_en.setdefault(fold_key(str(word)), state)
 
     def _load_titles(self) -> None:
         with open(DATA_DIR / "role_titles.yaml", encoding="utf-8") as fh:
@@ -216,7 +232,7 @@ class Index:
         for ending in ADJ_ENDINGS:
             if w.endswith(ending) and w[: -len(ending)] in self.adjectives:
                 return self.adjectives[w[: -len(ending)]]
-        return self.adjectives.get(w)
+        return self.adjectives.get(w) or self.adjectives_en.get(w)
 
     def title(self, word: str) -> TitleSense | None:
         w = fold(word)

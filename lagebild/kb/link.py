@@ -33,6 +33,7 @@ except ImportError:  # pragma: no cover - depends on the ner branch being merged
 log = logging.getLogger(__name__)
 _ACRONYM = re.compile(r"^[A-ZÄÖÜ]{2,6}$")
 _DOMAIN = re.compile(r"\.(?:[a-z]{2}|com|org|net|info)\b")
+_ACRONYM_HYPHEN = re.compile(r"^[A-ZÄÖÜ]{2,6}-[A-Z0-9]{1,3}$")
 _ROMAN = re.compile(r"^[IVXLC]+$")
 _SURNAME_POS = frozenset({"NE", "NN", "ADJA", "FM"})
 _PLACE_PREPOSITIONS = frozenset({"in", "nach", "aus"})
@@ -144,6 +145,8 @@ class _Linker:
                     holders += self._holders_for(m, o or "")
             else:
                 holders += self._holders_for(m, org)
+        if not m.title_orgs and not m.definite:
+            return None  # "ein Sprecher", "Sprecher des Ministeriums": someone else
         if not m.title_orgs:  # "der Präsident" alone: the one person named who holds such a role
             keys = set(m.title.keys) | set(m.title.org_keys)
             holders = [(i, "", "") for i in sorted(named) if i in self.index.ents
@@ -257,10 +260,18 @@ def _not_orgs() -> frozenset[str]:
     return frozenset(str(w) for w in institution_data().get("not_organisations") or ())
 
 
+def _not_org_span(sent: Sentence, span: tuple[int, int, str]) -> bool:
+    """A model span that is one of the common abbreviations that name no organisation."""
+    return sent.text[span[0] - sent.start:span[1] - sent.start] in _not_orgs()
+
+
 def _acronyms(sent: Sentence) -> list[tuple[int, int, str]]:
     """Unknown all-capital abbreviations ("SPD", "IAEA") name organisations in news text."""
     out = []
     for t in sent.tokens:
+        if _ACRONYM_HYPHEN.match(t.text):  # "PML-N"
+            out.append((t.start, t.end, "ORG"))
+            continue
         head = t.text.split("-", 1)[0]  # "ISAF-Truppen" names the ISAF
         if _ACRONYM.match(head) and not _ROMAN.match(head) and head not in _not_orgs() \
                 and (head == t.text or len(t.text) > len(head) + 2):
@@ -270,22 +281,32 @@ def _acronyms(sent: Sentence) -> list[tuple[int, int, str]]:
     return out
 
 
-def _ner_mentions(sent: Sentence, taken: list[Mention]) -> list[Mention]:
+def _ner_mentions(index: Index, sent: Sentence, taken: list[Mention]) -> list[Mention]:
     out = []
-    spans = _ner_spans(sent)
+    spans = [sp for sp in _ner_spans(sent) if not _not_org_span(sent, sp)]
     if _ner is None or _NER_BROKEN:
         spans = _proper_noun_runs(sent)
-    spans += [a for a in _acronyms(sent) if not any(s < a[1] and a[0] < e for s, e, _ in spans)]
+    else:  # names the model missed: the proper-noun runs are a recall net
+        spans += [r for r in _proper_noun_runs(sent)
+                  if not any(s < r[1] and r[0] < e for s, e, _ in spans)]
+    spans += [a for a in _acronyms(sent) if not any(
+        s < a[1] and a[0] < e for s, e, label in spans if label in _NER_TYPES)]
     for start, end, label in spans:
         if label not in _NER_TYPES:
             continue
         inside = [m for m in taken if m.start < end and start < m.end]
+        within = bool(inside) and all(start <= m.start and m.end <= end
+                                      and (m.end - m.start) < end - start for m in inside)
         # a longer organisation name around a known place ("Bangkok Post") is kept as well
-        wraps = label == "ORG" and inside and all(
-            start <= m.start and m.end <= end and (m.end - m.start) < end - start
-            and m.kind == "alias" for m in inside)
-        if inside and not wraps:
+        wraps = label == "ORG" and within and all(m.kind == "alias" for m in inside)
+        # a person's name around a GeoNames town ("Dalai Lama") replaces the town
+        replaces = label == "PER" and within and all(
+            m.kind == "alias" and all(index.ents[c].source == "geonames" for c in m.cands)
+            for m in inside)
+        if inside and not (wraps or replaces):
             continue
+        for m in inside if replaces else ():
+            m.dropped = True
         text = sent.text[start - sent.start:end - sent.start]
         out.append(Mention(start, end, text, kind="ner", label=_NER_TYPES[label]))
     return out
@@ -349,10 +370,11 @@ def extract(doc: Document, index: Index | None = None) -> list[Entity]:
         taken = gaz + tit + inst
         taken += anaphors(sent, taken)
         taken += places(sent, taken)
-        ner = _ner_mentions(sent, taken)
+        ner = _ner_mentions(index, sent, taken)
         bare = _bare_names(sent, taken + ner)
         gaz_all += gaz
         rest += taken[len(gaz):] + ner + bare
+    gaz_all = [m for m in gaz_all if not m.dropped]
     linker.link_gazetteer(gaz_all)
     linker.mentions = list(gaz_all)
     _link_rest(linker, rest)
@@ -422,11 +444,27 @@ def _link_institutions(linker: _Linker, insts: list[Mention]) -> None:
             linker.mentions.append(m)
 
 
+def _genitive_merges(linker: _Linker) -> dict[str, str]:
+    """Local entities that are the genitive of another one ("Bundesverfassungsgerichtes" of
+    "Bundesverfassungsgericht", "Rezais" of "Rezai") join it."""
+    merges = {}
+    for ent_id, (name, typ) in linker.local.items():
+        for ending in ("es", "s"):
+            if name.endswith(ending):
+                base = f"lb:{typ}:{slug(name[: -len(ending)])}"
+                if base in linker.local and base != ent_id:
+                    merges[ent_id] = base
+                    break
+    return merges
+
+
 def _entities(linker: _Linker) -> list[Entity]:
     index = linker.index
+    merges = _genitive_merges(linker)
     grouped: dict[str, list[Mention]] = {}
     for m in sorted(linker.mentions, key=lambda m: m.start):
         if m.entity:
+            m.entity = merges.get(m.entity, m.entity)
             grouped.setdefault(m.entity, []).append(m)
     out = []
     for ent_id, ms in grouped.items():

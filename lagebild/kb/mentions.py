@@ -27,6 +27,7 @@ _FORMER = frozenset({"ex", "ehemalige", "ehemaligen", "ehemaliger", "früheren",
                      "designierte", "designierten", "designierter", "künftige", "künftigen",
                      "former", "stellvertretende", "stellvertretenden", "stellvertretender",
                      "vize"})
+_DEFINITE = frozenset({"der", "die", "den", "dem", "des", "the"})
 _DETERMINERS = frozenset({"ART", "APPRART", "PDS", "PDAT", "PPOSAT"})
 _GENITIVE_ARTICLES = frozenset({"der", "des", "von", "of", "the"})
 
@@ -49,6 +50,8 @@ class Mention:
     title_orgs: list[str] = field(default_factory=list)
     hint: str | None = None
     former: bool = False
+    dropped: bool = False  # replaced by a longer name found later
+    definite: bool = False  # a title after a definite article, with no genitive after it
 
 
 @lru_cache(maxsize=1)
@@ -244,15 +247,27 @@ def titles(index: Index, sent: Sentence, gaz: list[Mention]) -> list[Mention]:
     """Role-title mentions and the names they introduce ("US-Präsident Donald Trump")."""
     toks = sent.tokens
     out: list[Mention] = []
+    skip_to = 0
     for i, tok in enumerate(toks):
-        sense, prefix, former = _split_title(index, tok.text)
+        if i < skip_to:
+            continue
+        last, sense = _multiword_title(index, toks, i)  # "Foreign Minister", "Prime Minister"
+        prefix, former = None, False
+        if sense is None:
+            sense, prefix, former = _split_title(index, tok.text)
         if sense is None:
             continue
+        skip_to = last + 1
         former = former or (i > 0 and fold(toks[i - 1].text) in _FORMER)
-        m = Mention(tok.start, tok.end, tok.text, kind="title", title=sense, former=former)
-        _title_context(index, m, toks, i, prefix, gaz)
+        m = Mention(tok.start, toks[last].end, tok.text, kind="title", title=sense,
+                    former=former)
+        _title_context(index, m, toks, i, prefix, gaz, last)
         m.text = sent_text(sent, m.start, m.end)
-        nxt = i + 1
+        before = next((t for t in reversed(toks[:i]) if t.pos != "ADJA"), None)
+        after = toks[last + 1] if last + 1 < len(toks) else None
+        m.definite = before is not None and fold(before.text) in _DEFINITE and not (
+            after is not None and fold(after.text) in _GENITIVE_ARTICLES)
+        nxt = last + 1
         named = _covering(gaz, toks[nxt]) if nxt < len(toks) else None
         if named is not None and any(index.ents[c].type == "PER" for c in named.cands):
             named.expect_per = True
@@ -293,8 +308,18 @@ def sent_text(sent: Sentence, start: int, end: int) -> str:
     return sent.text[start - sent.start:end - sent.start]
 
 
+def _multiword_title(index: Index, toks: list[Token], i: int) -> tuple[int, TitleSense | None]:
+    """A title of several words starting at token ``i``: (index of its last token, sense)."""
+    for n in (3, 2):
+        if i + n <= len(toks):
+            sense = index.titles.get(fold(" ".join(t.text for t in toks[i:i + n])))
+            if sense is not None:
+                return i + n - 1, sense
+    return i, None
+
+
 def _title_context(index: Index, m: Mention, toks: list[Token], i: int, prefix: str | None,
-                   gaz: list[Mention]) -> None:
+                   gaz: list[Mention], last: int | None = None) -> None:
     """The organisations a title may refer to, from prefix, adjective, genitive or possessor."""
     orgs: list[str] = []
     if prefix:
@@ -305,7 +330,8 @@ def _title_context(index: Index, m: Mention, toks: list[Token], i: int, prefix: 
         if not orgs:
             m.former = m.former or fold(prefix) in _FORMER
     j = i - 1
-    while j >= 0 and toks[j].pos in ("ADJA", "ADJD") and j >= i - 2:
+    while j >= 0 and j >= i - 2 and (toks[j].pos in ("ADJA", "ADJD")
+                                     or fold(toks[j].text) in index.adjectives_en):
         state = index.adjective_state(toks[j].text)
         if state:
             orgs.append(state)
@@ -318,7 +344,7 @@ def _title_context(index: Index, m: Mention, toks: list[Token], i: int, prefix: 
         if poss is not None and poss.text.endswith("s") and poss.end == toks[i - 1].end:
             orgs += ["@poss:" + c for c in poss.cands if index.ents[c].type == "PER"]
             orgs += [c for c in poss.cands if index.ents[c].type in ("GPE", "ORG")]
-    k = i + 1
+    k = (last if last is not None else i) + 1
     if k < len(toks) and fold(toks[k].text) in _GENITIVE_ARTICLES:
         k += 1
     if k < len(toks):
