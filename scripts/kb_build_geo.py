@@ -30,10 +30,14 @@ ROOT = Path(__file__).resolve().parents[1]
 SRC = ROOT / "scripts" / "kb_sources"
 OUT = ROOT / "lagebild" / "kb" / "data"
 SHARED = Path(os.environ.get("LAGEBILD_SHARED", ROOT.parent / "shared"))
-OWID = ("owid/owid-grapher packages/@ourworldindata/grapher/src/mapCharts/CountriesRegions.ts "
-        "(commit c7402d12e25bd1d45f5bd7d66cfc083342a1ed96)")
-CONZEPT = ("waldenn/conzept app/explore2/src/data/countries.js "
-           "(commit 149bbc9633a4bc725a076517c7a379eaa7c6e6de)")
+OWID = (
+    "owid/owid-grapher packages/@ourworldindata/grapher/src/mapCharts/CountriesRegions.ts "
+    "(commit c7402d12e25bd1d45f5bd7d66cfc083342a1ed96)"
+)
+CONZEPT = (
+    "waldenn/conzept app/explore2/src/data/countries.js "
+    "(commit 149bbc9633a4bc725a076517c7a379eaa7c6e6de)"
+)
 
 
 def _tsv(path: Path) -> list[list[str]]:
@@ -50,7 +54,9 @@ def _gold_qids() -> dict[str, dict]:
             doc = json.load(fh)
         for ent in doc.get("entities") or []:
             if ent.get("qid"):
-                entry = found.setdefault(ent["qid"], {"names": [], "file": path, "type": ent.get("type")})
+                entry = found.setdefault(
+                    ent["qid"], {"names": [], "file": path, "type": ent.get("type")}
+                )
                 entry["names"] += [n for n in ent.get("names", []) if n not in entry["names"]]
     return found
 
@@ -58,8 +64,11 @@ def _gold_qids() -> dict[str, dict]:
 def _gold_note(qid: str, gold: dict) -> dict:
     g = gold[qid]
     rel = os.path.relpath(g["file"], SHARED.parent)
-    return {"label": g["names"][0], "description": f"{g['type']} annotated with names {', '.join(g['names'][:4])}",
-            "source": f"{rel} (entities[].qid {qid})"}
+    return {
+        "label": g["names"][0],
+        "description": f"{g['type']} annotated with names {', '.join(g['names'][:4])}",
+        "source": f"{rel} (entities[].qid {qid})",
+    }
 
 
 def build_states(gold: dict, capitals: dict[str, str]) -> list[dict]:
@@ -70,10 +79,16 @@ def build_states(gold: dict, capitals: dict[str, str]) -> list[dict]:
     states = []
     for iso in codes:
         cur = curated.get(iso, {})
-        state = {"iso": iso, "id": f"lb:GPE:{en.get(iso, iso).lower()}", "name_de": de.get(iso, iso),
-                 "name_en": en.get(iso, iso), "adjectives_de": cur.get("adj", []),
-                 "demonyms_de": cur.get("dem", []), "extra_aliases": cur.get("extra", []),
-                 "capital": capitals.get(iso)}
+        state = {
+            "iso": iso,
+            "id": f"lb:GPE:{en.get(iso, iso).lower()}",
+            "name_de": de.get(iso, iso),
+            "name_en": en.get(iso, iso),
+            "adjectives_de": cur.get("adj", []),
+            "demonyms_de": cur.get("dem", []),
+            "extra_aliases": cur.get("extra", []),
+            "capital": capitals.get(iso),
+        }
         if iso == "NL" and "Q55" in gold:
             # OWID lists the Kingdom of the Netherlands (Q29999); the country itself is Q55
             state["id"], state["verification"] = "Q55", _gold_note("Q55", gold)
@@ -83,8 +98,11 @@ def build_states(gold: dict, capitals: dict[str, str]) -> list[dict]:
             source = f"{OWID}: iso_alpha2 {iso} -> wikidata_uri {qid}"
             if qid in gold:
                 source += f"; also {_gold_note(qid, gold)['source']}"
-            state["verification"] = {"label": label, "description": f"country/territory with ISO 3166-1 code {iso}",
-                                     "source": source}
+            state["verification"] = {
+                "label": label,
+                "description": f"country/territory with ISO 3166-1 code {iso}",
+                "source": source,
+            }
         state["id"] = _slug(state["id"])
         states.append(state)
     return states
@@ -119,8 +137,11 @@ def build_places(gold: dict) -> tuple[list[dict], dict[str, str]]:
                 place["verification"]["source"] += f"; also {CONZEPT}: capital of {by_qid[qid][0]}"
         elif qid in by_qid:
             iso, name = by_qid[qid]
-            place["verification"] = {"label": name, "description": f"capital of the country with ISO code {iso}",
-                                     "source": f"{CONZEPT}: record {iso} capital {qid} capitalName {name}"}
+            place["verification"] = {
+                "label": name,
+                "description": f"capital of the country with ISO code {iso}",
+                "source": f"{CONZEPT}: record {iso} capital {qid} capitalName {name}",
+            }
         else:
             raise SystemExit(f"unverified place QID {qid} ({place['name']})")
     capital_ids = {p["country"]: p["id"] for p in places if p["id"] in by_qid}
@@ -128,17 +149,8 @@ def build_places(gold: dict) -> tuple[list[dict], dict[str, str]]:
     return places, capital_ids
 
 
-ORG_SOURCES = {
-    "os": "OpenSanctions INTL_ORGS registry (Python module of IntlOrg entries, 'Seeded from the 2026-08-05 census'), "
-          "found with find_string on the QID (file id 57946607384)",
-    "np": "impresso news-agency postprocess.py, WIKIDATA_IDs table of news agencies (find_string file id 8879943092)",
-    "p465": "notes listing 'QIDs that carry P465 for 2021: SPD Q49768, CDU Q49762, CSU Q49763, Greens Q49766, "
-            "FDP Q13124, AfD Q6721203, Linke Q49764' (find_string file ids 68840307434, 69294831203); "
-            "AfD, Linke, Greens, FDP also in a SPARQL party list (file id 38155445693)",
-    "g20": "country-group table with id g20, item Q19771, en 'Group of Twenty' (find_string file id 70417298399)",
-    "wh": "entity-linking test data: 'the White House' qid Q35525 (find_string file ids 61965437652, 53400379632)",
-    "conzept": f"{CONZEPT}: record DE parliament Q154797",
-}
+# how each short source key of orgs_curated.yaml was found (written into the verification note)
+ORG_SOURCES = yaml.safe_load((SRC / "org_sources.yaml").read_text(encoding="utf-8"))
 
 
 def build_orgs(gold: dict) -> list[dict]:
@@ -146,18 +158,33 @@ def build_orgs(gold: dict) -> list[dict]:
     out = []
     for org in orgs:
         src, label = org.pop("src", None), org.pop("label", None)
-        item = {"id": org["id"], "name": org["name"], "type": "ORG", "kind": org["kind"],
-                "country": org.get("country"), "aliases": org.get("aliases", []),
-                "metonyms": org.get("metonyms", [])}
+        item = {
+            "id": org["id"],
+            "name": org["name"],
+            "type": "ORG",
+            "kind": org["kind"],
+            "country": org.get("country"),
+            "aliases": org.get("aliases", []),
+            "metonyms": org.get("metonyms", []),
+        }
         if item["id"].startswith("Q"):
             if src == "gold":
                 if item["id"] not in gold:
                     raise SystemExit(f"{item['id']} not in gold annotations")
                 item["verification"] = _gold_note(item["id"], gold)
                 item["verification"]["label"] = label or item["verification"]["label"]
+            elif src == "conzept":
+                item["verification"] = {
+                    "label": label,
+                    "description": "parliament of Germany",
+                    "source": f"{CONZEPT}: record DE parliament Q154797",
+                }
             elif src in ORG_SOURCES:
-                item["verification"] = {"label": label, "description": f"organisation labelled '{label}' in the source",
-                                        "source": ORG_SOURCES[src]}
+                item["verification"] = {
+                    "label": label,
+                    "description": f"organisation labelled '{label}' in the source",
+                    "source": ORG_SOURCES[src],
+                }
             else:
                 raise SystemExit(f"unverified org QID {item['id']}")
         out.append(item)
@@ -165,7 +192,9 @@ def build_orgs(gold: dict) -> list[dict]:
 
 
 def _dump(path: Path, header: str, items: list[dict]) -> None:
-    body = yaml.safe_dump(items, sort_keys=False, allow_unicode=True, default_flow_style=None, width=1000)
+    body = yaml.safe_dump(
+        items, sort_keys=False, allow_unicode=True, default_flow_style=None, width=1000
+    )
     path.write_text(header + body, encoding="utf-8")
 
 
@@ -175,11 +204,23 @@ def main() -> int:
         print("warning: no gold annotations found under", SHARED, file=sys.stderr)
     places, capital_ids = build_places(gold)
     states = build_states(gold, capital_ids)
-    _dump(OUT / "states.yaml", "# Generated by scripts/kb_build_geo.py - names from Unicode CLDR via babel.\n", states)
-    _dump(OUT / "places.yaml", "# Generated by scripts/kb_build_geo.py from scripts/kb_sources/places_curated.yaml "
-          "and the capitals table.\n", places)
+    _dump(
+        OUT / "states.yaml",
+        "# Generated by scripts/kb_build_geo.py - names from Unicode CLDR via babel.\n",
+        states,
+    )
+    _dump(
+        OUT / "places.yaml",
+        "# Generated by scripts/kb_build_geo.py from scripts/kb_sources/places_curated.yaml "
+        "and the capitals table.\n",
+        places,
+    )
     orgs = build_orgs(gold)
-    _dump(OUT / "orgs.yaml", "# Generated by scripts/kb_build_geo.py from scripts/kb_sources/orgs_curated.yaml.\n", orgs)
+    _dump(
+        OUT / "orgs.yaml",
+        "# Generated by scripts/kb_build_geo.py from scripts/kb_sources/orgs_curated.yaml.\n",
+        orgs,
+    )
     print(f"{len(states)} states, {len(places)} places, {len(orgs)} orgs")
     return 0
 

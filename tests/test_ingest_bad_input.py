@@ -148,7 +148,7 @@ def test_fifty_megabytes_through_extract(huge_file):
 
     from lagebild.cli import app
 
-    result = CliRunner().invoke(app, ["extract", "--max-bytes", "300000", str(huge_file)])
+    result = CliRunner().invoke(app, ["extract", "--max-bytes", "50000", str(huge_file)])
     assert result.exit_code == 0, result.stderr
     [line] = result.stdout.splitlines()
     assert '"truncated"' in line

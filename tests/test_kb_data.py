@@ -19,20 +19,54 @@ DATA = Path(__file__).resolve().parent.parent / "lagebild" / "kb" / "data"
 ID_RE = re.compile(r"^(Q[1-9][0-9]*|lb:(PER|ORG|GPE|LOC):[a-z0-9_]+)$")
 ISO_RE = re.compile(r"^[A-Z]{2}$")
 ROLE_KEYS = {
-    "head_of_state", "head_of_government", "foreign_minister", "defence_minister",
-    "national_security_adviser", "head_of_presidential_office", "spokesperson", "special_envoy",
-    "un_ambassador", "chief_of_general_staff", "secretary_general", "commission_president",
-    "council_president", "high_representative", "director_general", "prosecutor", "president_org",
+    "head_of_state",
+    "head_of_government",
+    "foreign_minister",
+    "defence_minister",
+    "national_security_adviser",
+    "head_of_presidential_office",
+    "spokesperson",
+    "special_envoy",
+    "un_ambassador",
+    "chief_of_general_staff",
+    "secretary_general",
+    "commission_president",
+    "council_president",
+    "high_representative",
+    "director_general",
+    "prosecutor",
+    "president_org",
     "other",
 }
 # offices held by exactly one person on any day (per state or organisation)
 SINGLE_HOLDER = {
-    "head_of_state", "head_of_government", "foreign_minister", "defence_minister",
-    "national_security_adviser", "head_of_presidential_office", "un_ambassador",
-    "chief_of_general_staff", "secretary_general", "commission_president", "council_president",
-    "high_representative", "director_general", "prosecutor", "president_org",
+    "head_of_state",
+    "head_of_government",
+    "foreign_minister",
+    "defence_minister",
+    "national_security_adviser",
+    "head_of_presidential_office",
+    "un_ambassador",
+    "chief_of_general_staff",
+    "secretary_general",
+    "commission_president",
+    "council_president",
+    "high_representative",
+    "director_general",
+    "prosecutor",
+    "president_org",
 }
-ORG_KINDS = {"igo", "government", "ministry", "party", "military", "company", "media", "ngo", "institute"}
+ORG_KINDS = {
+    "igo",
+    "government",
+    "ministry",
+    "party",
+    "military",
+    "company",
+    "media",
+    "ngo",
+    "institute",
+}
 
 
 def _load(path: Path):
@@ -73,9 +107,17 @@ def _all_ids(persons, orgs, states, places) -> list[str]:
     return [str(x["id"]) for x in persons + orgs + states + places]
 
 
+# Files that are lexicons for the linker rather than lists of KB records.
+NON_RECORD_FILES = {"role_titles.yaml"}
+
+
 def test_every_file_parses() -> None:
     for path in DATA.rglob("*.yaml"):
-        assert isinstance(_load(path), list), f"{path} is not a YAML list"
+        data = _load(path)
+        if path.name in NON_RECORD_FILES:
+            assert isinstance(data, dict) and data, f"{path} is empty"
+        else:
+            assert isinstance(data, list), f"{path} is not a YAML list"
 
 
 def test_ids_unique_and_well_formed(persons, orgs, states, places) -> None:
@@ -132,33 +174,57 @@ def test_no_two_holders_of_single_holder_office_on_one_day(persons) -> None:
         for r in p.get("roles") or []:
             if r["role"] in SINGLE_HOLDER:
                 # president_org covers several distinct presidencies of one organisation
-                key = (r["role"], str(r["org"]), r["title_en"] if r["role"] == "president_org" else "")
+                key = (
+                    r["role"],
+                    str(r["org"]),
+                    r["title_en"] if r["role"] == "president_org" else "",
+                )
                 terms[key].append((r["start"], r["end"] or dt.date.max, p["id"]))
     clashes = []
     for key, spans in terms.items():
         spans.sort()
-        for (s1, e1, who1), (s2, _e2, who2) in zip(spans, spans[1:]):
-            if s2 < e1:
-                clashes.append(f"{key}: {who1} until {e1} overlaps {who2} from {s2}")
+        # sweep in start order: a term starting before the latest end so far overlaps it
+        latest_end, latest_who = dt.date.min, None
+        for start, end, who in spans:
+            if start < latest_end:
+                clashes.append(f"{key}: {latest_who} (to {latest_end}) overlaps {who} from {start}")
+            if end > latest_end:
+                latest_end, latest_who = end, who
     assert not clashes, "\n".join(clashes)
 
 
 def test_coverage_of_dated_persons(persons) -> None:
-    dated = [p for p in persons if any(isinstance(r.get("start"), dt.date) for r in p.get("roles") or [])]
+    dated = [
+        p for p in persons if any(isinstance(r.get("start"), dt.date) for r in p.get("roles") or [])
+    ]
     assert len(dated) >= 400
 
 
 def test_current_holders_of_key_offices(persons) -> None:
     """Each key office has exactly one holder on a recent day (catches gaps and open ends)."""
     day = dt.date(2025, 6, 1)
-    offices = [("head_of_state", "UA"), ("head_of_state", "RU"), ("head_of_state", "US"),
-               ("head_of_government", "DE"), ("foreign_minister", "RU"), ("foreign_minister", "US"),
-               ("secretary_general", "Q7184"), ("secretary_general", "Q1065"),
-               ("commission_president", "Q8880"), ("high_representative", "Q458")]
+    offices = [
+        ("head_of_state", "UA"),
+        ("head_of_state", "RU"),
+        ("head_of_state", "US"),
+        ("head_of_government", "DE"),
+        ("foreign_minister", "RU"),
+        ("foreign_minister", "US"),
+        ("secretary_general", "Q7184"),
+        ("secretary_general", "Q1065"),
+        ("commission_president", "Q8880"),
+        ("high_representative", "Q458"),
+    ]
     for role, org in offices:
-        holders = [p["id"] for p in persons for r in p.get("roles") or []
-                   if r["role"] == role and str(r["org"]) == org
-                   and r["start"] <= day and (r["end"] is None or day < r["end"])]
+        holders = [
+            p["id"]
+            for p in persons
+            for r in p.get("roles") or []
+            if r["role"] == role
+            and str(r["org"]) == org
+            and r["start"] <= day
+            and (r["end"] is None or day < r["end"])
+        ]
         assert len(holders) == 1, (role, org, holders)
 
 
@@ -178,7 +244,9 @@ def test_states_cover_iso_countries(states) -> None:
     assert len(isos) >= 240
     for s in states:
         assert s.get("name_de") and s.get("name_en"), s
-        assert isinstance(s.get("adjectives_de"), list) and isinstance(s.get("demonyms_de"), list), s
+        assert isinstance(s.get("adjectives_de"), list) and isinstance(
+            s.get("demonyms_de"), list
+        ), s
     by_iso = {s["iso"]: s for s in states}
     assert "ukrainisch" in by_iso["UA"]["adjectives_de"]
     assert "US-amerikanisch" in by_iso["US"]["adjectives_de"]

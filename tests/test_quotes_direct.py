@@ -119,3 +119,20 @@ def test_quotation_marks_in_reader_comments_are_ignored() -> None:
     doc = run(text, segments=[(0, len(body), "body"),
                               (len(body) + 2, len(text), "comment")])
     assert doc.quotes == []
+
+
+def test_paragraph_ending_in_colon_introduces_the_next_quote() -> None:
+    text = ("Die Ministerin wandte sich an die Abgeordneten. Dann sagte Reiche:\n\n"
+            "„Wir werden die Netze schneller ausbauen als geplant.“")
+    doc = run(text, [person(text, "KR", "Katherina Reiche", ["Reiche"], "f")])
+    q = only(doc)
+    assert q.text.startswith("Wir werden die Netze")
+    assert q.speaker == "KR"
+
+
+def test_quoted_name_inside_the_speaker_phrase() -> None:
+    text = ("„Die Straße bleibt gesperrt“, sagte ein Sprecher der „Stadtwerke Nord“, "
+            "Jan Petersen.")
+    doc = run(text)
+    ent = doc.entity(only(doc).speaker or "")
+    assert ent is not None and ent.name == "Jan Petersen"

@@ -128,3 +128,35 @@ def test_partial_quote_with_speech_verb_elsewhere() -> None:
     assert q.kind == "direct"
     assert q.text == "einen echten Durchbruch für Europa"
     assert q.speaker == "E"
+
+
+def test_speech_noun_with_dass_takes_the_clause_subject() -> None:
+    text = "Die Gewerkschaft ist der Ansicht, dass die Löhne steigen müssten."
+    doc = run(text)
+    q = only(doc)
+    assert q.text.startswith("dass die Löhne")
+    ent = doc.entity(q.speaker or "")
+    assert ent is not None and ent.name == "Gewerkschaft"
+
+
+def test_compound_source_noun() -> None:
+    text = "Nach Polizeiangaben wurden drei Demonstranten festgenommen."
+    doc = run(text)
+    q = only(doc)
+    assert q.text.startswith("wurden drei Demonstranten")
+    ent = doc.entity(q.speaker or "")
+    assert ent is not None and ent.name == "Polizeiangaben"
+
+
+def test_subject_after_sentence_initial_adverb() -> None:
+    text = "Gestern sagte Kallas, die Sanktionen würden verlängert."
+    doc = run(text, [person(text, "KK", "Kaja Kallas", ["Kallas"], "f")])
+    assert only(doc).speaker == "KK"
+
+
+def test_wie_clause_is_the_attribution_not_the_content() -> None:
+    text = "Wie die Agentur Ukrinform meldete, informierte Lawrow seine Kollegen über das Treffen."
+    doc = run(text)
+    q = only(doc)
+    assert q.cue == "meldete"
+    assert q.text.startswith("informierte Lawrow")

@@ -223,3 +223,45 @@ def test_body_sentences_that_mention_cue_words_stay_body():
     got = roles(page(HEAD, BODY_1, *lines, BODY_2))
     for line in lines:
         assert got[line] == "body", line
+
+
+def test_flattened_menu_line_is_not_the_headline():
+    got = roles(page("Politik Wirtschaft Kultur Sport Videos Podcasts", HEAD, BODY_1))
+    assert got["Politik Wirtschaft Kultur Sport Videos Podcasts"] == "chrome"
+    assert got[HEAD] == "title"
+    english = "Putin And Trump Speak By Phone For Two Hours"
+    assert roles(page(english, "The Kremlin called the conversation frank and useful on Monday."))[
+        english] == "title"
+
+
+def test_short_headline_directly_before_the_body():
+    got = roles(page("Politik", "Waffenruhe in Gaza", BODY_1, BODY_2))
+    assert got["Waffenruhe in Gaza"] == "title" and got["Politik"] == "chrome"
+    got = roles(page("Down Pfeil", "Sanktionen verlängert", BODY_1))
+    assert got["Sanktionen verlängert"] == "title" and got["Down Pfeil"] == "chrome"
+
+
+def test_scene_description_after_bild_colon_is_not_a_credit():
+    line = "Die Verhandlungen dauerten bis in die Nacht. Bild: Die Delegationen vor dem Hotel"
+    assert roles(page(HEAD, BODY_1, line, BODY_2))[line] == "body"
+    credit = "Die Delegationen vor dem Hotel. Foto: Anna Beispiel"
+    assert roles(page(HEAD, BODY_1, credit, BODY_2))[credit] == "caption"
+
+
+def test_advertisement_label_and_its_text():
+    promo = "Jetzt Digitalzugang testen – vier Wochen gratis"
+    got = roles(page(HEAD, BODY_1, "Anzeige", promo, BODY_2))
+    assert got["Anzeige"] == "chrome" and got[promo] == "chrome" and got[BODY_2] == "body"
+    long_body = BODY_1 + " " + BODY_2 + " " + BODY_3
+    got = roles(page(HEAD, BODY_1, "Anzeige", long_body))
+    assert got[long_body] == "body"
+
+
+def test_section_headings_with_counts_and_by_form():
+    got = roles(page(HEAD, BODY_1, BODY_2, "Beiträge zum Thema",
+                     "Wie die Sanktionen wirken sollen", "Leserkommentare (2)",
+                     "Lisa_M\nvor 3 Std.\nEndlich.\nAntworten"))
+    assert got["Beiträge zum Thema"] == "chrome"
+    assert got["Wie die Sanktionen wirken sollen"] == "teaser"
+    assert got["Leserkommentare (2)"] == "chrome"
+    assert got["Lisa_M\nvor 3 Std.\nEndlich.\nAntworten"] == "comment"

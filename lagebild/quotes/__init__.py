@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from lagebild.model import Document, Quote
 from lagebild.quotes.cues import channel_in
-from lagebild.quotes.direct import Found, find_direct
+from lagebild.quotes.direct import Found, colon_lead, find_direct
 from lagebild.quotes.indirect import find_indirect
 from lagebild.quotes.speaker import Resolver
 from lagebild.quotes.units import paragraphs
@@ -37,11 +37,13 @@ def _channel(doc: Document, f: Found) -> str | None:
 def run(doc: Document) -> Document:
     resolver = Resolver(doc)
     quotes: list[Quote] = []
+    lead = None
     for para in paragraphs(doc):
-        direct = find_direct(doc.text, para)
+        direct = find_direct(doc.text, para, lead)
+        lead = colon_lead(para)
         indirect = find_indirect(para, _blocked(direct))
         # a partial quote inside a reported clause is part of that clause, not a quote of its own
-        direct = [d for d in direct if not d.partial
+        direct = [d for d in direct if not (d.partial or d.attribution is None)
                   or not any(i.start <= d.start and d.end <= i.end for i in indirect)]
         found = direct + indirect
         found.sort(key=lambda f: f.start)
@@ -60,8 +62,8 @@ def _quote(doc: Document, f: Found, resolver: Resolver) -> Quote:
         speaker_text = doc.text[attr.phrase.start:attr.phrase.end]
     elif attr is not None and attr.fallback_previous:  # "heißt es in der Erklärung"
         speaker = resolver.author(f.start)
-    else:  # no attribution: the previous speaker goes on
-        speaker = resolver.previous(f.start)
+    else:  # no attribution: the previous speaker goes on, else the person just named
+        speaker = resolver.previous(f.start) or resolver.recent_person(f.start)
     resolver.note(attr.phrase.start if attr and attr.phrase else f.start, speaker)
     return Quote(kind=f.kind, start=f.start, end=f.end,  # type: ignore[arg-type]
                  text=doc.text[f.start:f.end], speaker=speaker, speaker_text=speaker_text,

@@ -46,7 +46,7 @@ def subject_of(toks: list[Tok], v: int, s0: int, limit: int) -> Phrase | None:
         # "Papier, Präsident des Gerichts, sagte, dass …": the clause before is the subject
         start = s0
         for j in range(v - 2, s0 - 1, -1):
-            if toks[j].text in QUOTE_CHARS or toks[j].text in {".", ":", ";"}:
+            if toks[j].text in {".", ":", ";", "!", "?"}:
                 start = j + 1
                 break
         while start < v and toks[start].pos in {"ADV", "KON"}:
@@ -62,6 +62,10 @@ def subject_of(toks: list[Tok], v: int, s0: int, limit: int) -> Phrase | None:
     if first.low in SUBORDINATORS:
         return np_from(toks, s0 + 1, v)
     before = np_from(toks, s0, v)
+    if before is not None and _unlikely_subject(before):
+        after = _after(toks, v, limit)
+        if after is not None:
+            return after  # "Gestern sagte X", "Den Unmut der CDU bekam X zu spüren"
     if before is not None:
         end = s0 + len(before.toks)
         if end == v or all(t.text == "," or _np_like(t) for t in toks[end:v]):
@@ -75,13 +79,31 @@ def subject_of(toks: list[Tok], v: int, s0: int, limit: int) -> Phrase | None:
     return _nearest_name(toks, s0, limit, v)
 
 
+OBLIQUE_ARTICLES = frozenset({"den", "dem", "einen", "einem"})
+# capitalised at the start of a sentence, these look like nouns to a tagger without context
+ADVERB_NOUNS = frozenset({"gestern", "heute", "morgen", "gegenüber", "vorgestern", "übermorgen",
+                          "zuvor", "dort", "hier", "damals", "später", "zudem", "außerdem"})
+
+
+def _unlikely_subject(phrase: Phrase) -> bool:
+    """An accusative/dative article, or one capitalised word that is no name (a sentence-
+    initial adverb or adjective the tagger took for a noun)."""
+    first = phrase.toks[0]
+    if first.low in OBLIQUE_ARTICLES:
+        return True
+    return len(phrase.toks) == 1 and (first.pos not in {"NE", "NN", "PPER"}
+                                      or first.low in ADVERB_NOUNS)
+
+
 def _np_like(t: Tok) -> bool:
-    return t.pos in {"ART", "ADJA", "NN", "NE", "PPOSAT", "FM", "TRUNC", "CARD", "APPR",
-                     "APPRART", "$("}
+    """Could be part of a (long) subject phrase: no verb, no clause-opening word."""
+    return not t.pos.startswith("V") and t.pos not in {"KOUS", "PRELS", "PWS", "PWAV", "$."}
 
 
 def _after(toks: list[Tok], v: int, limit: int) -> Phrase | None:
     k = v + 1
+    if k < limit and toks[k].low == "sich":  # "äußerte sich der Chef …"
+        k += 1
     skipped = 0
     while k < limit and toks[k].pos in SKIPPABLE and skipped < 2 and toks[k].low != "so":
         k += 1
@@ -90,6 +112,11 @@ def _after(toks: list[Tok], v: int, limit: int) -> Phrase | None:
 
 
 def _nearest_name(toks: list[Tok], s0: int, limit: int, v: int) -> Phrase | None:
+    """Fallback: the name or pronoun nearest to the verb within its own clause."""
+    for j in range(v + 1, limit):
+        if toks[j].text in {",", ";", ":"}:
+            limit = j
+            break
     best: int | None = None
     for i in range(s0, limit):
         t = toks[i]
@@ -112,7 +139,7 @@ def after_quote(toks: list[Tok], j: int, limit: int) -> Attribution | None:
     if t.lemma == "heißen" and k + 1 < limit and toks[k + 1].low == "es":
         return heisst_es(toks, k, limit)
     cue = speech_verb(toks, k, limit)
-    if cue is not None and (t.pos in {"VVFIN", "VAFIN", "VMFIN"} or t.low in lexicon().english_verbs):
+    if cue is not None and (t.is_finite or t.low in lexicon().english_verbs):
         return Attribution(cue, _after(toks, k, limit), k, _plural(t), {k})
     if t.low == "so" and k + 1 < limit:
         phrase = np_from(toks, k + 1, limit)
@@ -163,7 +190,9 @@ def before_colon(toks: list[Tok], colon: int, s0: int) -> Attribution:
         if toks[v].is_finite:
             return Attribution(None, subject_of(toks, v, s0, colon), v, _plural(toks[v]))
     phrase = np_from(toks, s0, colon)
-    return Attribution(None, phrase if phrase and s0 + len(phrase.toks) == colon else None)
+    if phrase is not None and (s0 + len(phrase.toks) == colon or phrase.toks[0].pos == "NE"):
+        return Attribution(None, phrase)
+    return Attribution(None, None)
 
 
 def in_sentence(toks: list[Tok], a: int, b: int, s0: int, s1: int) -> Attribution | None:

@@ -36,6 +36,8 @@ def speech_verb(toks: list[Tok], i: int, limit: int, weak_ok: bool = True) -> st
         return None
     if not weak_ok and t.lemma in lex.weak_verbs:
         return None
+    if t.pos in {"VVPP", "VVINF", "VVIZU"} and i > 0 and toks[i - 1].low in particles:
+        return f"{toks[i - 1].text} {t.text}"  # "bekannt gegeben", "klar gemacht"
     if "" in particles and not _needs_particle(toks, i, limit, particles):
         return t.text
     end = clause_end(toks, i, limit)
@@ -76,7 +78,8 @@ def is_zu_infinitive(toks: list[Tok], a: int, b: int) -> bool:
     """Does the clause [a, b) end in a zu-infinitive ("… zu treffen", "… zurückzuziehen")?"""
     for j in range(b - 1, a - 1, -1):
         t = toks[j]
-        if t.pos == "VVIZU" or t.pos in {"VVINF", "VAINF"} and j > a and toks[j - 1].low == "zu":
+        if t.pos == "VVIZU" or t.pos in {"VVINF", "VAINF", "VMINF"} and j > a \
+                and toks[j - 1].low == "zu":
             return True
         if t.is_finite:
             return False

@@ -119,7 +119,9 @@ def _has_lower_content(toks: list[Tok]) -> bool:
     return any(t.is_word and t.text[:1].islower() and t.low not in FUNCTION_WORDS for t in toks)
 
 
-def find_direct(text: str, para: Paragraph) -> list[Found]:
+def find_direct(text: str, para: Paragraph, lead: Attribution | None = None) -> list[Found]:
+    """Direct quotes of one paragraph; ``lead`` is the attribution of a previous paragraph that
+    ended with a colon ("Sie sagte:" followed by the quote as its own paragraph)."""
     toks = para.toks
     spans = pair_marks(text, para)
     found: list[Found] = []
@@ -150,6 +152,8 @@ def find_direct(text: str, para: Paragraph) -> list[Found]:
         s0, s1 = para.sentence_of(a if o is None else o)
         if attr is None and o is not None and o > 0:
             attr = _before(toks, o, para)
+        if attr is None and o == 0 and lead is not None:
+            attr, lead = lead, None
         n_words = _words(toks[a:last])
         partial = False
         if attr is None:
@@ -170,6 +174,14 @@ def find_direct(text: str, para: Paragraph) -> list[Found]:
                            partial))
         prev_end = last + 1
     return found
+
+
+def colon_lead(para: Paragraph) -> Attribution | None:
+    """The attribution of a paragraph that ends with a colon, for the quote that follows."""
+    toks = para.toks
+    if not toks or toks[-1].text != ":":
+        return None
+    return _before(toks + [toks[-1]], len(toks), para)
 
 
 def _punctuated(toks: list[Tok], c: int) -> bool:
@@ -195,14 +207,16 @@ def _unclosed_end(toks: list[Tok], para: Paragraph, o: int | None,
 
 
 def _attribution_limit(toks: list[Tok], c: int | None, nxt_open: int | None) -> int:
-    """Attribution after a closer ends at the next opener or the end of its sentence."""
+    """Attribution after a closer ends with its sentence (a quoted name may sit inside it:
+    'sagte ein Sprecher der „Stadtwerke“'), or at the next quote that opens a sentence."""
     if c is None:
         return len(toks)
-    end = nxt_open if nxt_open is not None else len(toks)
-    for j in range(c + 1, end):
+    for j in range(c + 1, len(toks)):
         if toks[j].text in {".", "!", "?"}:
             return j
-    return end
+        if j == nxt_open and toks[j - 1].text in {":", ".", "!", "?"}:
+            return j
+    return len(toks)
 
 
 def _before(toks: list[Tok], o: int, para: Paragraph) -> Attribution | None:

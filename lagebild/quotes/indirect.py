@@ -32,7 +32,8 @@ def _reported_end(toks: list[Tok], a: int, s1: int, blocked: set[int]) -> int:
         end -= 1
     for j in range(a + 1, end - 1):
         if toks[j].text == "," and j + 1 not in blocked and (
-                toks[j + 1].is_finite and speech_verb(toks, j + 1, s1) is not None
+                toks[j + 1].pos in {"VVFIN", "VAFIN", "VMFIN", "VVINF", "VAINF"}
+                and not is_konjunktiv(toks[j + 1]) and _has_finite(toks, a, j)
                 or toks[j + 1].low in {"so", "wie"} and j + 2 < s1
                 and toks[j + 2].pos in {"NE", "ART", "PPER", "NN"}):
             return j
@@ -85,15 +86,21 @@ def _sentence(toks: list[Tok], s0: int, s1: int, blocked: set[int]) -> list[Foun
         cue = speech_verb(toks, i, s1) if t.pos != "$(" else None
         if cue is not None:
             weak = t.lemma in lex.weak_verbs and " " not in cue
-            comma = _governed_comma(toks, i, s1)
+            attr = _verb_attr(toks, i, _clause_start(toks, s0, i), s1, cue)
+            # the complement follows the subject and its apposition: "sagte X, Chef der Y, dass"
+            after_subject = i
+            if attr.phrase is not None and attr.phrase.start > t.start:
+                after_subject = max(i, _index_after(toks, attr.phrase) - 1)
+            comma = _governed_comma(toks, after_subject, s1)
             if comma is not None and _complement(toks, comma + 1, s1, weak):
-                attr = _verb_attr(toks, i, _clause_start(toks, s0, i), comma, cue)
                 add(comma + 1, _reported_end(toks, comma + 1, s1, blocked), attr)
                 continue
             # B: "…, sagte X." / "…, gab X bekannt."
             if i > s0 and toks[i - 1].text == "," and t.is_finite and not weak:
                 a = _clause_start(toks, s0, i - 1)
-                if _has_finite(toks, a, i - 1):
+                # "Wie X berichtet, informierte Y …": an adverbial clause is not the content
+                if _has_verb(toks, a, i - 1) and toks[a].pos not in {"KOUS", "KOKOM"} \
+                        and toks[a].low not in {"wie", "als", "da", "wenn", "nachdem"}:
                     add(a, i - 1, _verb_attr(toks, i, i, s1, cue))
                 continue
         if t.lemma == "heißen" and i + 1 < s1 and toks[i + 1].low == "es":
@@ -111,7 +118,8 @@ def _sentence(toks: list[Tok], s0: int, s1: int, blocked: set[int]) -> list[Foun
             _so_attribution(toks, i, s0, s1, add)
             continue
         # D: "die Erklärung, dass …" (nouns of speech with a dass-clause)
-        if t.low in lex.speech_nouns and t.pos == "NN" and i + 2 < s1 \
+        if (t.low in lex.speech_nouns or t.lemma.lower() in lex.speech_nouns) \
+                and t.pos == "NN" and i + 2 < s1 \
                 and toks[i + 1].text == "," and _complement(toks, i + 2, s1, False):
             phrase = _noun_owner(toks, i, s1)
             add(i + 2, _reported_end(toks, i + 2, s1, blocked), Attribution(t.text, phrase, i))
@@ -175,13 +183,17 @@ def _prepositional(toks: list[Tok], i: int, s0: int, s1: int, add) -> None:  # t
         j = i + 1
         while j < s1 and toks[j].pos in {"ADJA", "PPOSAT", "ART"}:
             j += 1
-        if j < s1 and toks[j].low in lex.according_nouns:
+        if j < s1 and _according(toks[j].low):
             cue = f"{t.text} {toks[j].text}"
             nxt = j + 1
             if nxt < s1 and toks[nxt].low in {"von", "vom", "aus"}:
                 phrase = np_from(toks, nxt + 1, s1)
-            elif nxt < s1 and toks[nxt].pos == "ART" or nxt < s1 and toks[nxt].pos == "NE":
-                phrase = np_from(toks, nxt, s1)
+            elif nxt < s1 and toks[nxt].pos in {"ART", "NE", "ADJA", "PPOSAT"}:
+                phrase = np_from(toks, nxt, s1)  # "nach Angaben libanesischer Kreise"
+            elif toks[j].low not in lex.according_nouns:
+                phrase = Phrase([toks[j]])  # "Nach Polizeiangaben": the compound names the source
+            elif j > i + 1 and not toks[i + 1].low.startswith("eigen"):
+                phrase = Phrase(toks[i + 1:j + 1])  # "nach palästinensischen Angaben"
     elif t.low == "according" and i + 1 < s1 and toks[i + 1].low == "to":
         phrase = np_from(toks, i + 2, s1)
         cue = "according to"
@@ -204,6 +216,12 @@ def _prepositional(toks: list[Tok], i: int, s0: int, s1: int, add) -> None:  # t
         add(s0, _trim_end(toks, s1), attr)
 
 
+def _according(word: str) -> bool:
+    """'Angaben', and compounds like 'Polizeiangaben', 'Medienberichten'."""
+    nouns = lexicon().according_nouns
+    return word in nouns or any(word.endswith(n) for n in nouns if len(n) >= 6)
+
+
 def _index_after(toks: list[Tok], phrase: Phrase) -> int:
     last = phrase.toks[-1]
     for j, t in enumerate(toks):
@@ -222,7 +240,7 @@ def _trim_end(toks: list[Tok], s1: int) -> int:
 def _wie_clause(toks: list[Tok], i: int, s0: int, s1: int, add) -> None:  # type: ignore[no-untyped-def]
     """'Wie das Ministerium mitteilte, …' / '…, wie Peskow sagte.'"""
     end = i + 1
-    while end < s1 and toks[end].text not in {",", ".", "!", "?"}:
+    while end < s1 and toks[end].text != "," and not (end == s1 - 1 and toks[end].pos == "$."):
         end += 1
     v = end - 1
     cue = None
@@ -254,8 +272,15 @@ def _owner_np(toks: list[Tok], i: int, s1: int) -> Phrase | None:
 
 def _noun_owner(toks: list[Tok], i: int, s1: int) -> Phrase | None:
     """The author of 'seine Erklärung' / 'die Erklärung des Ministeriums' (before the comma)."""
-    if i > 0 and toks[i - 1].pos == "PPOSAT":
-        return None
+    if i + 2 < s1 and toks[i + 1].low in {"des", "der", "eines", "einer"}:
+        return np_from(toks, i + 1, s1)  # "die Erklärung des Ministeriums, dass"
+    # "X ist der Ansicht, dass" / "X bekräftigte seine Forderung, dass": the clause's subject
+    s0 = i
+    while s0 > 0 and toks[s0 - 1].sent == toks[i].sent and toks[s0 - 1].text not in {",", ";"}:
+        s0 -= 1
+    for f in range(s0, i):
+        if toks[f].is_finite:
+            return subject_of(toks, f, s0, i)
     return None
 
 
@@ -284,6 +309,11 @@ def _clause_stop(toks: list[Tok], k: int, s1: int) -> int:
 
 def _has_finite(toks: list[Tok], a: int, b: int) -> bool:
     return any(t.is_finite for t in toks[a:b])
+
+
+def _has_verb(toks: list[Tok], a: int, b: int) -> bool:
+    """A clause: some verb form (the tagger has no context, so "werden" may come out VAINF)."""
+    return any(t.pos.startswith("V") for t in toks[a:b])
 
 
 def _governed_comma(toks: list[Tok], v: int, s1: int) -> int | None:

@@ -17,12 +17,15 @@ from lagebild.quotes.lexicon import lexicon
 from lagebild.quotes.units import QUOTE_CHARS as QUOTE_MARKS
 from lagebild.quotes.units import Tok
 
-NP_POS = frozenset({"PDS", "ART", "ADJA", "NN", "NE", "PPOSAT", "PDAT", "PIAT", "CARD", "TRUNC", "FM",
-                    "XY", "PIDAT"})
+NP_POS = frozenset({"PDS", "ART", "ADJA", "NN", "NE", "PPOSAT", "PDAT", "PIAT", "CARD", "TRUNC",
+                    "FM", "XY", "PIDAT"})
 HEAD_POS = frozenset({"NN", "NE", "FM", "XY"})
 NOM_PRONOUNS = frozenset({"er", "sie", "wir", "ich", "man", "he", "she", "they", "we", "i"})
 GENITIVE_ARTS = frozenset({"des", "der", "eines", "einer"})
 DEFINITE = frozenset({"der", "die", "das", "des", "dem", "den", "the"})
+AFFILIATION = frozenset({"von", "vom", "aus"})
+TIME_WORDS = frozenset({"montag", "dienstag", "mittwoch", "donnerstag", "freitag", "samstag",
+                        "sonntag", "anfang", "ende", "mitte", "beginn"})
 SPEAKER_BONUS = 150  # characters
 SUBJECT_BONUS = 80
 EN_DETS = frozenset({"the", "a", "an", "his", "her", "their", "its"})
@@ -70,7 +73,10 @@ def np_from(toks: list[Tok], i: int, limit: int) -> Phrase | None:
         return None
     j = i
     has_head = False
-    while j < limit and _is_np_tok(toks[j]):
+    while j < limit and (_is_np_tok(toks[j]) or toks[j].text in OPENING_MARKS):
+        if toks[j].text in OPENING_MARKS and not (
+                j > i and toks[j - 1].pos in {"ART", "NN", "ADJA"}):
+            break
         if toks[j].pos in HEAD_POS or toks[j].text[:1].isupper() and toks[j].pos not in {
                 "ART", "PDS", "PDAT", "PPOSAT", "PIAT", "ADJA", "PPER"}:
             has_head = True
@@ -78,7 +84,15 @@ def np_from(toks: list[Tok], i: int, limit: int) -> Phrase | None:
         if j > i and toks[j].pos in {"ART", "PPOSAT"} and has_head \
                 and toks[j].low not in GENITIVE_ARTS:
             break
-        if j > i and toks[j].pos == "CARD" and has_head:
+        if j > i and toks[j].text in OPENING_MARKS and toks[j - 1].pos in {"ART", "NN", "ADJA"}:
+            close = _closing_mark(toks, j, limit)  # 'der „Polizei von DeLand“'
+            if close is None:
+                break
+            j = close + 1
+            has_head = True
+            continue
+        if j > i and toks[j].pos == "CARD" and has_head and not (
+                j + 1 < limit and toks[j + 1].pos == "NE"):  # "Bayer 04 Leverkusen" goes on
             break
         j += 1
     if not has_head:
@@ -93,6 +107,14 @@ def np_from(toks: list[Tok], i: int, limit: int) -> Phrase | None:
             k += 1
         if k + 1 < limit and toks[k].text == "," and toks[k + 1].pos == "NE":
             j = k
+    # affiliation: "ein Sprecher von Tesla", "Ken Rice vom Institut für Astronomie"
+    if j + 1 < limit and toks[j].low in AFFILIATION and toks[j + 1].pos not in {"CARD", "ADV"} \
+            and toks[j + 1].low not in TIME_WORDS:
+        k = j + 1
+        while k < limit and _is_np_tok(toks[k]) or k < limit and toks[k].low in {"für", "of"}:
+            k += 1
+        if k > j + 1:
+            j = k
     # apposition of a name: "René Préval, der Präsident des Staates," / "A B, Sprecher der C"
     if any(x.pos == "NE" for x in toks[i:j]):
         j = _nominal_apposition(toks, j, limit)
@@ -101,9 +123,21 @@ def np_from(toks: list[Tok], i: int, limit: int) -> Phrase | None:
         k = j + 1
         while k < limit and toks[k].pos in {"NE", "NN", "FM"} and toks[k].text[:1].isupper():
             k += 1
-        if k >= limit or toks[k].text in {",", ".", "“", "”", "\""} or toks[k].is_finite:
+        if k >= limit or toks[k].text in {",", ".", "“", "”", "\""}:
             j = k
     return Phrase(toks[i:j])
+
+
+OPENING_MARKS = frozenset("„“\"»«‚")
+
+
+def _closing_mark(toks: list[Tok], j: int, limit: int) -> int | None:
+    for k in range(j + 1, min(limit, j + 9)):
+        if toks[k].text in QUOTE_MARKS:
+            return k
+        if toks[k].text in {",", ".", ";", ":"}:
+            return None
+    return None
 
 
 def _nominal_apposition(toks: list[Tok], j: int, limit: int) -> int:
@@ -119,7 +153,7 @@ def _nominal_apposition(toks: list[Tok], j: int, limit: int) -> int:
         if toks[k].pos in {"VVFIN", "VAFIN", "VMFIN", "VVPP", "VVINF", "PRELS", "KOUS"}:
             return j
         k += 1
-    return k if k - j <= 8 else j
+    return k if k - j <= 12 else j
 
 
 def np_ending_at(toks: list[Tok], j: int, floor: int) -> Phrase | None:
@@ -165,7 +199,7 @@ def _name_run(toks: list[Tok]) -> list[Tok]:
         if t.pos == "NE" and (k == 0 or core[k - 1].pos in {"NN", "ADJA"} and k == 1
                               or core[k - 1].pos == "NE"):
             run = _run(core, k)
-            if len(run) >= 2 or k == 0 and len(core) == 1:
+            if len(run) >= 2 or k == 0:
                 return run
     return []
 
@@ -174,7 +208,8 @@ def _run(toks: list[Tok], k: int) -> list[Tok]:
     """Capitalised name words from k on (the tagger calls some surnames NN)."""
     j = k
     while j < len(toks) and toks[j].text[:1].isupper() and (
-            toks[j].pos in {"NE", "FM"} or toks[j].pos == "NN" and j > k and toks[j - 1].pos == "NE"):
+            toks[j].pos in {"NE", "FM"}
+            or toks[j].pos == "NN" and j > k and toks[j - 1].pos == "NE"):
         j += 1
     return toks[k:j]
 
@@ -275,14 +310,21 @@ class Resolver:
             gender, number = self.lex.pronouns.get(first, (None, "sg"))
             plural = number == "pl" or first == "sie" and plural_verb
             return self._antecedent(phrase.start, None if plural else gender, plural)
-        ent = self._covering(toks)
-        if ent is not None:
-            if len(toks) > 1 and (ent.type == "PER" or self._covers_head(ent, toks)):
-                self._add_mention(ent, toks)  # "der Kremlsprecher Dmitri Peskow"
-            return ent.id
         name = _name_run(toks)
-        if name:
+        # the name or head of the phrase decides: "der Oberrabbiner Israels, Yona Metzger" is
+        # Metzger, not Israel; "der Kremlsprecher" is whoever the entities stage made of it
+        key = name or [_head(_strip_determiners(toks))]
+        ent = self._covering(key)
+        if ent is None and name:
             return self._create("PER", toks, name)
+        if ent is None:
+            ent = self._covering(toks)  # "ein Sprecher des Kremls": the Kremlin speaks
+        if ent is not None:
+            if len(toks) > 1:
+                # the whole phrase names the speaker: "der Kremlsprecher Dmitri Peskow",
+                # "die Online-Ausgabe der Zeitung X", "ein Sprecher des Ministeriums"
+                self._add_mention(ent, toks)
+            return ent.id
         core = _strip_determiners(toks)
         head = _head(core)
         head_low = head.low
@@ -314,6 +356,15 @@ class Resolver:
         """The speaker of the last quote that started within ``window`` characters before pos."""
         before = [s for s in self.speakers if pos - window <= s[0] < pos]
         return before[-1][1] if before else None
+
+    def recent_person(self, pos: int, window: int = 300) -> str | None:
+        """The person (preferably a subject) named in the sentence or two before ``pos``."""
+        found = self._antecedent(pos, None, False)
+        if found is None:
+            return None
+        ent = self.doc.entity(found)
+        near = ent is not None and any(pos - window <= m.start < pos for m in ent.mentions)
+        return found if near else None
 
     def author(self, pos: int, window: int = 600) -> str | None:
         """Who wrote "die Erklärung": the previous speaker, else the nearest person or

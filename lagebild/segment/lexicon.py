@@ -23,6 +23,8 @@ class Cues:
     chrome_patterns: PatternSet
     comment_markers: frozenset[str]
     teaser_markers: frozenset[str]
+    teaser_marker_patterns: PatternSet
+    ad_labels: frozenset[str]
     read_also: tuple[str, ...]
     caption_prefixes: re.Pattern[str]
     credit_words: frozenset[str]
@@ -31,6 +33,7 @@ class Cues:
     comment_actions: frozenset[str]
     disclaimer: PatternSet
     teaser_cut_words: frozenset[str]
+    function_words: frozenset[str]
     agencies: frozenset[str]
 
 
@@ -86,6 +89,8 @@ def load_cues() -> Cues:
         chrome_patterns=_alternation(merged["chrome_patterns"]),
         comment_markers=frozenset(markers["comments"]),
         teaser_markers=frozenset(markers["teasers"]),
+        teaser_marker_patterns=_alternation(merged["teaser_marker_patterns"]),
+        ad_labels=frozenset(merged["ad_labels"]),
         read_also=tuple(sorted(set(merged["read_also"]), key=len, reverse=True)),
         caption_prefixes=re.compile(rf"^\(?(?:{prefixes})\s*:\s*\S", re.I),
         credit_words=frozenset(merged["credit_words"]),
@@ -94,5 +99,6 @@ def load_cues() -> Cues:
         comment_actions=frozenset(merged["comment_actions"]),
         disclaimer=_alternation(merged["disclaimer_patterns"]),
         teaser_cut_words=frozenset(merged["teaser_cut_words"]),
+        function_words=frozenset(merged["teaser_cut_words"] + merged["function_words"]),
         agencies=frozenset(a.lower() for a in agencies),
     )

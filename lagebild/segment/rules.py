@@ -23,8 +23,10 @@ STAMP = re.compile(
     r"^(?:(?:am\s+|on\s+)?\d{1,2}\.\s?(?:\d{1,2}\.|\s?[A-Za-zÄÖÜäöü]+\.?)\s?(?:\d{2,4})?"
     r"|\d{4}-\d{2}-\d{2}|[A-Z][a-z]+\s+\d{1,2},?\s+\d{4})"
     r"\s*(?:,|um|at|-|–|\|)?\s*\d{1,2}[:.]\d{2}\s*(?:uhr|am|pm)?$"
-    r"|^vor\s+\d+\s+(?:sekunden?|minuten?|stunden?|tagen?|wochen?|monaten?|jahren?)$"
-    r"|^\d+\s+(?:seconds?|minutes?|hours?|days?|weeks?|months?|years?)\s+ago$",
+    r"|^vor\s+\d+\s*(?:sekunden?|minuten?|stunden?|tagen?|wochen?|monaten?|jahren?"
+    r"|sek|min|std|h|tg|wo)\.?$"
+    r"|^\d+\s*(?:seconds?|minutes?|hours?|days?|weeks?|months?|years?|secs?|mins?|hrs?|h|d)"
+    r"\.?\s+ago$",
     re.IGNORECASE,
 )
 ELLIPSIS = re.compile(r"(?:\.\.\.|…)\s*[\]»“”\"]?$")
@@ -42,12 +44,13 @@ BYLINE_DATE = re.compile(
 )
 # "Kiew am Montag. Foto: Name/Agentur", "… | Bild: dpa": a credit after the caption text.
 TRAILING_CREDIT = re.compile(
-    r"(?:^|[.!?|–—]\s*|\s[-–—|]\s*)(?:Foto|Fotos|Bild|Bilder|Photo|Image|Credit|Bildquelle)s?"
-    r"\s*:\s*[^.!?:]{1,80}$"
-    r"|©\s*[^.!?©]{1,60}$"
+    r"(?:^|[.!?|–—]\s*|\s[-–—|]\s*)(?:Foto|Fotos|Bild|Bilder|Photo|Image|Credit|Bildquelle|Quelle)s?"
+    r"\s*:\s*(?P<credit>[^.!?:]{1,80})$"
+    r"|©\s*(?P<owner>[^.!?©]{1,60})$"
 )
 # "Startseite › Politik › Ausland": three or more short pieces between separators.
 BREADCRUMB = re.compile(r"^[^.!?>›»|/]{1,40}(?:\s[>›»|/]\s[^.!?>›»|/]{1,40}){2,}$")
+COUNT = re.compile(r"\s*\(\d+\)?$|^\d+\s+")
 COPYRIGHT = re.compile(r"^(?:©|\(c\)|copyright)\s*\D", re.I)
 GLUED = re.compile(r"[a-zäöüß][A-ZÄÖÜ]")
 NAME_JOINERS = frozenset({"und", "and", "sowie", "&", ","})
@@ -100,7 +103,7 @@ def _is_credit(line: Line, cues: Cues) -> bool:
         return True
     if COPYRIGHT.match(line.text) and line.words <= 12:
         return True
-    if (PAREN_CREDIT.search(line.text) or TRAILING_CREDIT.search(line.text)) and line.words <= 40:
+    if line.words <= 40 and (PAREN_CREDIT.search(line.text) or _trailing_credit(line.text, cues)):
         return True
     if "/" not in line.text:
         return False
@@ -111,6 +114,20 @@ def _is_credit(line: Line, cues: Cues) -> bool:
         return False
     return any(p.lower() in cues.agencies or p.lower().replace(" ", "") in cues.agencies
                for p in parts)
+
+
+def _trailing_credit(text: str, cues: Cues) -> bool:
+    """"… Foto: Name/Agentur" at the end of a line; the credit names a source (an agency, a
+    slash list, or a few capitalised names), not a described scene ("Bild: Szene vor dem Haus")."""
+    match = TRAILING_CREDIT.search(text)
+    if not match:
+        return False
+    credit = (match.group("credit") or match.group("owner") or "").strip()
+    if "/" in credit or "|" in credit or credit.lower() in cues.agencies:
+        return True
+    words = credit.split()
+    return 0 < len(words) <= 4 and all(w[:1].isupper() or w.lower() in NAME_PARTICLES
+                                       for w in words)
 
 
 def _read_also(line: Line, cues: Cues) -> str | None:
@@ -131,7 +148,7 @@ def _read_also(line: Line, cues: Cues) -> str | None:
     return None
 
 
-def _is_names_only(line: Line) -> bool:
+def _is_names_only(line: Line, cues: Cues) -> bool:
     """A line that only lists proper names, joined by 'und' or commas (a photo caption)."""
     if SENTENCE_END.search(line.text) or ":" in line.text or not 3 <= line.words <= 12:
         return False  # "X: Y" is headline style
@@ -143,6 +160,8 @@ def _is_names_only(line: Line) -> bool:
             joined += 1
         elif low in NAME_PARTICLES:
             continue
+        elif low in cues.function_words:
+            return False  # "Putin And Trump Speak By Phone": a Title Case headline
         elif tok[:1].isupper():
             capitals += 1
         else:
@@ -169,6 +188,15 @@ def _is_date_list(line: Line) -> bool:
     return len(dates) >= 2 and len(dates) * 6 >= line.words
 
 
+def _is_menu(line: Line, cues: Cues) -> bool:
+    """A flattened navigation menu: "Politik Wirtschaft Kultur Sport Videos" (only capitalised
+    words, none of them a function word, so Title Case headlines are not menus)."""
+    tokens = line.text.split()
+    if not 4 <= len(tokens) <= 14 or SENTENCE_END.search(line.text) or ":" in line.text:
+        return False
+    return all(t[:1].isupper() and t.lower() not in cues.function_words for t in tokens)
+
+
 def _is_repeated_label(line: Line) -> bool:
     """Widget labels glued together ("Icon ArrowIcon ArrowIcon Arrow")."""
     squeezed = line.text.replace(" ", "")
@@ -186,10 +214,14 @@ def line_cue(line: Line, cues: Cues) -> str | None:  # noqa: C901 - a flat order
         return "chrome"
     if words <= 16 and BREADCRUMB.match(line.text):
         return "chrome"
-    if key in cues.comment_markers:
+    # "Leserkommentare (3)", "12 Kommentare": the count does not change the heading
+    marker = COUNT.sub("", key) if words <= 6 else key
+    if marker in cues.comment_markers:
         return "comment_marker"
-    if key in cues.teaser_markers:
+    if marker in cues.teaser_markers or (words <= 8 and cues.teaser_marker_patterns.search(marker)):
         return "teaser_marker"
+    if key in cues.ad_labels:
+        return "ad"
     if words <= 80 and cues.disclaimer.search(line.text):
         return "disclaimer"
     if cues.gallery.search(key):
@@ -213,11 +245,11 @@ def line_cue(line: Line, cues: Cues) -> str | None:  # noqa: C901 - a flat order
         return "stamp"
     if _is_truncated_teaser(line, cues):
         return "ellipsis"
-    if _is_repeated_label(line):
+    if _is_repeated_label(line) or _is_menu(line, cues):
         return "short"
     if words <= 3 and not SENTENCE_END.search(line.text):
         return "short"
-    if _is_names_only(line):
+    if _is_names_only(line, cues):
         return "names"
     return None
 
@@ -238,6 +270,7 @@ def assign_roles(
         line.words = len(line.text.split())
         line.cue = line_cue(line, cues)
     _walk(lines)
+    _promo_boxes(lines)
     headline = pick_title(lines, title)
     _credit_neighbours(lines)
     _subheadings(lines)
@@ -297,12 +330,28 @@ def _thread_evidence(lines: list[Line], i: int) -> bool:
     return sum(line.cue == "author" for line in lines) >= 2
 
 
+def _block_is_thread(lines: list[Line], i: int) -> bool:
+    """A paragraph block (lines without a blank between) with two or more thread markers —
+    comment dates ("vor 2 Std."), reply buttons, vote counts — is a comment thread even without
+    a heading or "NAME sagt:" lines."""
+    if not lines[i].blank_before:
+        return False
+    found = 0
+    for line in lines[i:]:
+        if line is not lines[i] and line.blank_before:
+            break
+        found += line.cue in THREAD_CUES
+    return found >= 2
+
+
 def _walk(lines: list[Line]) -> None:  # noqa: C901 - one state machine, kept in one place
     mode = "main"
     body_started = False
     pending: str | None = None
     for i, line in enumerate(lines):
         cue, role = line.cue, "body"
+        if body_started and mode != "comments" and _block_is_thread(lines, i):
+            mode = "comments"
         if cue == "author" and (mode == "comments" or _thread_evidence(lines, i)):
             role, mode = "comment", "comments"
         elif cue == "comment_marker" and body_started and _section_is("comments", lines, i):
@@ -328,6 +377,9 @@ def _walk(lines: list[Line]) -> None:  # noqa: C901 - one state machine, kept in
             continue
         elif cue in ("caption", "credit"):
             role = "caption"
+        elif cue == "ad":
+            line.role, pending = "chrome", "chrome"  # the advertisement's text may follow
+            continue
         elif cue == "read_also_alone":
             line.role, pending = "chrome", "teaser"  # the next line is the recommended article
             continue
@@ -341,6 +393,8 @@ def _walk(lines: list[Line]) -> None:  # noqa: C901 - one state machine, kept in
             role = "teaser"
         elif pending == "caption":
             role = "caption"
+        elif pending == "chrome" and line.words <= 25 and not _is_prose(line):
+            role = "chrome"  # the ad's own short text; an article paragraph is not an ad
         elif cue in ("action", "votes", "stamp", "short"):
             role = "chrome"
         elif cue == "ellipsis":
@@ -351,6 +405,22 @@ def _walk(lines: list[Line]) -> None:  # noqa: C901 - one state machine, kept in
             body_started = True
         line.role = role
         pending = None
+
+
+def _promo_boxes(lines: list[Line]) -> None:
+    """Short lines inside a block (no blank line between) that opens and closes with chrome are
+    the box's text: "Newsletter / Jeden Morgen die wichtigsten Nachrichten. / Jetzt anmelden"."""
+    start = 0
+    while start < len(lines):
+        end = start + 1
+        while end < len(lines) and not lines[end].blank_before:
+            end += 1
+        block = lines[start:end]
+        if len(block) >= 3 and block[0].role == "chrome" and block[-1].role == "chrome":
+            for line in block[1:-1]:
+                if line.role == "body" and line.words <= 25:
+                    line.role = "chrome"
+        start = end
 
 
 def _credit_neighbours(lines: list[Line]) -> None:
@@ -382,8 +452,8 @@ def pick_title(lines: list[Line], given: str | None) -> str | None:
     if title_key and not any(line.key == title_key for line in lines):
         title_key = ""
     if not title_key:
-        first = next((ln for ln in lines if ln.role == "body"), None)
-        if first is None or not _headline_like(first):
+        first = _first_headline(lines)
+        if first is None:
             return None
         title_key = first.key
     found: str | None = None
@@ -392,6 +462,27 @@ def pick_title(lines: list[Line], given: str | None) -> str | None:
             line.role = "title"
             found = found or line.text
     return found
+
+
+def _first_headline(lines: list[Line]) -> Line | None:
+    """The headline: the first body line if it looks like one, or a short line (two or three
+    words, "Staatsstreich in Togo") standing directly before the first body line."""
+    for i, line in enumerate(lines):
+        if line.role == "body":
+            return line if _headline_like(line) else None
+        nxt = lines[i + 1] if i + 1 < len(lines) else None
+        if line.cue == "short" and nxt is not None and nxt.role == "body" and _short_headline(line):
+            return line
+    return None
+
+
+def _short_headline(line: Line) -> bool:
+    words = [w for w in line.text.split() if any(ch.isalpha() for ch in w)]
+    if line.cue != "short" or _is_repeated_label(line) or not line.text[:1].isupper():
+        return False
+    # Two capitalised words are a menu entry or label ("Down Icon"); a lower-case word
+    # (a verb, a preposition) makes them a statement.
+    return len(words) == 3 or (len(words) == 2 and words[1][:1].islower())
 
 
 def _headline_like(line: Line) -> bool:

@@ -106,7 +106,7 @@ def h_daymonth(m: re.Match[str], lang: str, text: str) -> dict[str, Any] | None:
     d = int(m["d"])
     if not 1 <= d <= 31:
         return None
-    sem: dict[str, Any] = {"m": lexicon(lang)["months"][_month_key(m["mon"])], "d": d}
+    sem: dict[str, Any] = {"m": lexicon(lang)["months"][m["mon"].lower()], "d": d}
     y = _year(m, lang)
     if y is not None:
         if 0 < y < 100 and not _g(m, "era"):
@@ -118,11 +118,6 @@ def h_daymonth(m: re.Match[str], lang: str, text: str) -> dict[str, Any] | None:
     if _g(m, "wd"):
         sem["wd"] = lexicon(lang)["weekdays"][m["wd"].lower()]
     return sem
-
-
-def _month_key(word: str) -> str:
-    w = word.lower()
-    return w if w.endswith(".") or w in _all_months() else w
 
 
 @cache
@@ -311,9 +306,10 @@ def h_tagdarauf(m: re.Match[str], lang: str, text: str) -> dict[str, Any] | None
     return {"unit": "D", "offset": offset, "base": "anaphoric"}
 
 
-def _qty(m: re.Match[str], lang: str) -> tuple[float | str, str] | None:
-    n = number_of(lang, m["n"])
-    unit = unit_of(lang, m["u"])
+def _qty(lang: str, n_word: str, u_word: str) -> tuple[float | str, str] | None:
+    """A counted unit ("drei Wochen", "ein halbes Jahr") as (number or "X", ISO unit)."""
+    n = number_of(lang, n_word)
+    unit = unit_of(lang, u_word)
     if n is None or unit is None:
         return None
     if n == 0.5:
@@ -324,11 +320,12 @@ def _qty(m: re.Match[str], lang: str) -> tuple[float | str, str] | None:
 
 
 def h_qtyrel(m: re.Match[str], lang: str, text: str) -> dict[str, Any] | None:
-    q = _qty(m, lang)
+    """"vor drei Tagen", "zwei Wochen später", "in two weeks", "nach drei Tagen"."""
+    word = (_g(m, "w") or _g(m, "w2") or "").lower()
+    q = _qty(lang, m["n"], m["u"]) if word else None
     if q is None:
         return None
     n, unit = q
-    word = m["w"].lower()
     lex = lexicon(lang)
     if word in ("vor", "ago"):
         sign, base = -1, "deictic"
@@ -374,7 +371,7 @@ def h_range(m: re.Match[str], lang: str, text: str) -> dict[str, Any] | None:
 
 
 def h_duration(m: re.Match[str], lang: str, text: str) -> dict[str, Any] | None:
-    q = _qty(m, lang)
+    q = _qty(lang, m["n"], m["u"])
     if q is None:
         return None
     n, unit = q
@@ -410,14 +407,11 @@ def h_set(m: re.Match[str], lang: str, text: str) -> dict[str, Any] | None:
         return None
     if _g(m, "wd") or _g(m, "wd2"):
         return {"value": "P1W"}
-    n: float | str = 1.0
-    if _g(m, "n"):
-        q = number_of(lang, m["n"])
-        if q is None:
-            return None
-        n = q
+    if _g(m, "u2"):  # "alle drei Tage"
+        q = _qty(lang, m["n"], m["u2"])
+        return {"value": _dur(*q)} if q else None
     unit = unit_of(lang, m["u"])
-    return {"value": _dur(n, unit)} if unit else None
+    return {"value": _dur(1.0, unit)} if unit else None
 
 
 def h_time(m: re.Match[str], lang: str, text: str) -> dict[str, Any] | None:
@@ -544,7 +538,7 @@ def _de_rules() -> list[tuple[str, str, str, Handler]]:
          rf"(?:(?P<w>vor|in|nach)\s+)?(?:(?P<qm>{c['QMOD']})\s+)?\b(?P<n>{num}|ein(?:em)?\s+"
          rf"halben?s?|eineinhalb|anderthalb)\s+(?P<u>{units})\b"
          rf"(?(w)|\s+(?P<w2>später|danach|darauf|zuvor|davor|früher|vorher|nach)\b)",
-         "rel", _qtyrel_de),
+         "rel", h_qtyrel),
         ("range",
          rf"(?:(?:in|während|innerhalb|seit)\s+(?:den|der)\s+|den\s+)?\b(?P<adj>kommenden|nächsten"
          rf"|vergangenen|letzten|folgenden|zurückliegenden|vorangegangenen|bisherigen)\s+"
@@ -559,7 +553,7 @@ def _de_rules() -> list[tuple[str, str, str, Handler]]:
         ("set", rf"\b(?:(?P<adv>{alt(lex['sets'])})(?:e[nmrs]?)?|(?:jeden|jede|jedes|pro)\s+"
                 rf"(?P<u>Tag|Woche|Monat|Jahr)|jeden\s+(?P<wd2>{wd})|(?-i:(?P<wd>montag|dienstag|mittwoch|donnerstag"
                 rf"|freitag|samstag|sonntag)s)|alle\s+(?P<n>{num})\s+(?P<u2>Tage|Wochen|Monate"
-                rf"|Jahre))\b", "set", _set_de),
+                rf"|Jahre))\b", "set", h_set),
         ("time",
          r"(?:(?:um|gegen|bis|ab)\s+)?\b(?P<h>\d{1,2})(?:[:.](?P<mi>\d{2}))?\s*Uhr"
          r"(?:\s+(?P<mi2>\d{2})(?!\d))?(?:\s+(?:MEZ|MESZ|Ortszeit|mitteleuropäischer\s+Zeit))?"
@@ -572,34 +566,6 @@ def _de_rules() -> list[tuple[str, str, str, Handler]]:
                   r"\s+Krieges|Beginn\s+der\s+Invasion|Kriegsende|Kriegsausbruch)\b",
          "event", h_event),
     ]
-
-
-def _qtyrel_de(m: re.Match[str], lang: str, text: str) -> dict[str, Any] | None:
-    return _qtyrel(m, lang, text)
-
-
-def _qtyrel(m: re.Match[str], lang: str, text: str) -> dict[str, Any] | None:
-    word = _g(m, "w") or _g(m, "w2")
-    if not word:
-        return None
-    fake = {"n": m["n"], "u": m["u"], "w": word}
-    return h_qtyrel(_Dict(fake), lang, text)  # type: ignore[arg-type]
-
-
-class _Dict(dict[str, str]):
-    """A mapping standing in for a match where a handler needs merged groups."""
-
-    def __getitem__(self, key: str) -> str:
-        return dict.__getitem__(self, key)
-
-    def group(self, key: str) -> str | None:
-        return self.get(key)
-
-
-def _set_de(m: re.Match[str], lang: str, text: str) -> dict[str, Any] | None:
-    if _g(m, "u2"):
-        return h_set(_Dict({"n": m["n"], "u": m["u2"]}), lang, text)  # type: ignore[arg-type]
-    return h_set(m, lang, text)
 
 
 def _en_rules() -> list[tuple[str, str, str, Handler]]:
@@ -646,7 +612,7 @@ def _en_rules() -> list[tuple[str, str, str, Handler]]:
                        r"\b", "rel", h_periodpart),
         ("qtyrel",
          rf"(?:(?P<w>in)\s+)?(?:(?P<qm>{c['QMOD']})\s+)?\b(?P<n>{num})\s+(?P<u>{units})\b"
-         rf"(?(w)|\s+(?P<w2>ago|later|earlier)\b)", "rel", _qtyrel),
+         rf"(?(w)|\s+(?P<w2>ago|later|earlier)\b)", "rel", h_qtyrel),
         ("range",
          rf"(?:(?:in|over|during|for|within)\s+)?the\s+(?P<adj>coming|next|past|last|previous"
          rf"|following)\s+(?:(?P<n>{num})\s+)?(?P<u>days|weeks|months|years|decades|hours)\b",
