@@ -1,17 +1,20 @@
 """Publication-date inference for documents that come without a date.
 
-Evidence, strongest first:
+Evidence that constrains (windows, intersected; one that contradicts the rest is dropped):
 
-1. a dateline: a full date (day, month, year) in the first lines of the text;
-2. durations anchored to known events (``data/known_events.yaml``): "der 19-monatige
+1. durations anchored to known events (``data/known_events.yaml``): "der 19-monatige
    Angriffskrieg" in an article about Russia and Ukraine means 19–20 months after 2022-02-24;
-3. dated roles from the knowledge base (``lagebild.kb.api.persons_in_text``): a person named
-   with a role title ("US-Präsident Trump") bounds the date by that role's term;
-4. the dates the text mentions: the latest year written out, and the latest day or month in
-   that year that is not in a future clause, is about when the article was written.
+   an age with a birth date; "vor 30 Jahren" / "zum 80. Jahrestag" with the dated event;
+2. dated roles from the knowledge base (``lagebild.kb.api.persons_in_text``): a person named
+   with a role title ("US-Präsident Trump") bounds the date by the term of the role the title
+   names; one called former ("der frühere Minister") only from below;
+3. the dates the text mentions: every reported one bounds the date from below, every one it
+   looks ahead to ("soll am 1. Juli", "bis 2030", "für den 3. Mai") from above.
 
-(1)–(3) are constraints (windows that are intersected); (4) gives the estimate and a window
-that is used when it agrees with the constraints.
+A value (origin ``inferred``) comes from a dateline, from the latest day the text reports in
+the latest year it names, from a day without a year that the evidence places in one year, or
+from a window narrower than two months. Otherwise the result has origin ``unknown``, no value
+and the window: a wrong date would misdate every relative expression of the text.
 """
 
 from __future__ import annotations
@@ -30,14 +33,13 @@ from lagebild.timex.tagger import Raw, tag
 
 DATELINE_CHARS = 200  # a full date this near the start is taken as the dateline
 EARLIEST = date(1900, 1, 1)
-# after the latest event a text mentions, publication follows within about a month
-FOLLOW_DAYS = 31
 # words before a date that make it a deadline or a start ("bis 2010", "ab Mai") — unless the
-# clause is in the past ("bis 2007 dauerte")
+# clause is in the past ("bis 2019 dauerte")
 _FUTURE_OR_RANGE = frozenset({"bis", "ab", "until", "by"})
-# words before a date that make it a target whatever the tense: "hat den Termin für den
-# 3. Mai festgesetzt", "auf den 3. Mai verschoben", "Ausblick auf 2019"
-_TARGET = frozenset({"für", "auf", "for"})
+# words before a date that make it a target whatever the tense: "hat das Treffen für den
+# 3. Mai angesetzt", "scheduled for 3 May" ("auf" is not: "vom 4. auf den 5. Juni")
+_TARGET = frozenset({"für", "for"})
+_PERIOD_START = re.compile(r"\b(?:von|vom|seit|zwischen|from|between|since)\b", re.IGNORECASE)
 _ARTICLES = frozenset({"den", "dem", "das", "die", "the", "diesen", "this"})
 
 
@@ -73,6 +75,8 @@ Spans = list["Window"]  # a union of disjoint windows (a person may hold a role 
 # a day reported this long before a day the text looks ahead to is history (see
 # _Mentions.looks_back_from)
 HISTORY_GAP_DAYS = 183
+# a text looking ahead to a day may appear a few days after it was written
+AHEAD_SLACK_DAYS = 7
 # a window this narrow is itself an estimate (its middle is at most a month off)
 NARROW_DAYS = 62
 
@@ -91,7 +95,7 @@ def infer(text: str, langs: tuple[str, ...] = ("de", "en"),
     spans = spans or [(0, len(text))]
     if raws is None:
         raws = [r for s, e in spans for r in tag(text, langs, s, e)]
-    dateline = _dateline(text, raws)
+    dateline = _dateline(text, raws, spans[0][0])
     if dateline:
         return _published(dateline, Window(dateline, dateline))
     if persons is None:
@@ -119,6 +123,9 @@ def infer(text: str, langs: tuple[str, ...] = ("de", "en"),
     estimate = mentions.estimate(placing)
     if estimate is not None and mentions.looks_back_from(estimate):
         estimate = None
+    soon = mentions.imminent() if estimate is None else None
+    if soon is not None and (narrowed := _intersect(possible, [soon])):
+        possible = narrowed
     window = _choose(possible, estimate)
     if estimate is not None and window.lo <= estimate <= window.hi:
         # the window is what the evidence allows: from the day reported (a text is not older
@@ -164,8 +171,10 @@ def role_spans(person: PersonRoles, today: date) -> Spans:
 
 
 # "der frühere Außenminister X", "Altkanzler X", "the former president X": the role is over
-_FORMER = re.compile(r"\b(?:ehemalig|früher|einstig|damalig|vormalig|Ex-|Alt(?=kanzler|präsident)"
-                     r"|former|then|late)\w*[\s-]+(?:\S+\s+){0,2}$", re.IGNORECASE)
+_FORMER = re.compile(
+    r"(?:\b(?:ehemalig|früher|einstig|damalig|vormalig)(?:e|en|er|es|em)\s+|\bEx-|\bAlt(?=kanzler"
+    r"|bundeskanzler|präsident|bundespräsident)|\bformer\s+|\bthen-|\bthe\s+late\s+)"
+    r"(?:\S+\s+){0,2}$", re.IGNORECASE)
 
 
 def _person_spans(text: str, person: PersonRoles, today: date) -> Spans:
@@ -190,9 +199,9 @@ _DATELINE_BEFORE = re.compile(r"[ \t]*(?:[A-ZÄÖÜ][\w.\-/ ]{0,40}?"
 _DATELINE_AFTER = re.compile(r"[ \t]*(?:[–—\-:|(/]|\n|$)")
 
 
-def _dateline(text: str, raws: list[Raw]) -> date | None:
+def _dateline(text: str, raws: list[Raw], start: int = 0) -> date | None:
     for r in raws:
-        if r.start > DATELINE_CHARS:
+        if r.start - start > DATELINE_CHARS:
             break
         if r.kind != "date" or not {"y", "m", "d"} <= r.sem.keys() or r.sem["y"] <= 1900:
             continue
@@ -224,14 +233,20 @@ def _full_day(sem: dict[str, object]) -> date | None:
 
 def _is_future(text: str, r: Raw) -> bool:
     """A date the text looks ahead to: a future clause, a target ("für den 3. Mai"), or a
-    deadline or start ("bis 2010") in a clause that is not in the past ("bis 2007 dauerte")."""
+    deadline or start ("bis 2010") in a clause that is not in the past ("bis 2019 dauerte")."""
     before = [w for w in text[max(0, r.start - 16):r.start].lower().split()
               if w not in _ARTICLES]
     last = before[-1] if before else ""
+    if last in ("zum", "zur") and len(before) > 1 and before[-2] == "bis":
+        last = "bis"  # "bis zum 15. Mai": a deadline
     if last in _TARGET:
         return True
     t = clause_tense(text, r.start, r.end, (r.lang,))
-    return t == "future" or (t != "past" and last in _FUTURE_OR_RANGE)
+    if t == "future":
+        return True
+    # "vom 3. Mai bis zum 9. August 1998": the end of a period told, not a deadline
+    period = _PERIOD_START.search(text, max(0, r.start - 40), r.start)
+    return t != "past" and last in _FUTURE_OR_RANGE and not period
 
 
 @dataclass
@@ -243,10 +258,11 @@ class _Mentions:
 
     days: list[date]  # full dates
     partial: list[dict[str, object]]  # day and month without a year ("am 3. August")
-    months: list[date]  # first day of a month with its year ("im März 2006")
+    months: list[date]  # first day of a month with its year ("im März 2019")
     years: list[int]  # every year written with a past mention
     ahead: list[date]  # the last day of each dated period the text looks ahead to
     ahead_days: list[date]  # the days (with day and month) it looks ahead to
+    ahead_weekdays: list[date]  # those of them written with their weekday
 
     @classmethod
     def read(cls, text: str, raws: list[Raw], today: date) -> _Mentions:
@@ -276,7 +292,9 @@ class _Mentions:
             years.append(y)
         ahead_days = [d for r in dated if id(r) in future and "d" in r.sem
                       and (d := _last_day(r.sem))]
-        return cls(days, partial, months, years, ahead, ahead_days)
+        ahead_weekdays = [d for r in dated if id(r) in future and "wd" in r.sem
+                          and "d" in r.sem and (d := _full_day(r.sem) if "y" in r.sem else None)]
+        return cls(days, partial, months, years, ahead, ahead_days, ahead_weekdays)
 
     def bounds(self, today: date) -> Window | None:
         """From the latest mention to the first period the text looks ahead to (a text
@@ -285,10 +303,19 @@ class _Mentions:
         lows = self.days + self.months + [date(y, 1, 1) for y in self.years]
         lo = max(lows) if lows else None
         his = [d for d in self.ahead if lo is None or d >= lo]
-        hi = min(his) if his else None
+        # a text is published soon after it is written: a few days of slack
+        hi = min(his) + timedelta(days=AHEAD_SLACK_DAYS) if his else None
         if lo is None and hi is None:
             return None
         return Window(lo or EARLIEST, min(hi or today, today))
+
+    def imminent(self) -> Window | None:
+        """The week before the first day looked ahead to with its weekday written ("am
+        Dienstag, dem 7. Mai, will der Rat …"): a weekday is named for the coming days."""
+        if not self.ahead_weekdays:
+            return None
+        day = min(self.ahead_weekdays)
+        return Window(day - timedelta(days=7), day + timedelta(days=AHEAD_SLACK_DAYS))
 
     def looks_back_from(self, day: date) -> bool:
         """Whether the text looks ahead to a day long after ``day``: news names the days of
@@ -329,8 +356,8 @@ def _last_day(sem: dict[str, object]) -> date | None:
 
 
 def _year_of_month(month: object, dated: list[Raw]) -> int | None:
-    """The year of a day written without one ("am 1. November") when the text writes that
-    month with a year elsewhere ("1. November 2007", "im November 2007") — one year only."""
+    """The year of a day written without one ("am 4. Juni") when the text writes that
+    month with a year elsewhere ("2. Juni 2019", "im Juni 2019") — one year only."""
     found = {r.sem["y"] for r in dated
              if r.sem.get("m") == month and isinstance(r.sem.get("y"), int)}
     return found.pop() if len(found) == 1 else None
@@ -422,7 +449,7 @@ def _anniversary_pattern(lang: str) -> re.Pattern[str]:
 
 def anniversary_windows(text: str, raws: list[Raw],
                         langs: tuple[str, ...] = ("de", "en")) -> list[Window]:
-    """A dated event and how long ago it was ("Vor 25 Jahren, am 16. April 1982, …", "zum 60.
+    """A dated event and how long ago it was ("Vor 30 Jahren, am 3. Juni 1994, …", "zum 60.
     Jahrestag des 8. Mai 1945") date the text. The event is the date with a year in the same
     sentence, or — for a title ("Vor 20 Jahren: …") — the first one in the text."""
     dated = [r for r in raws if r.kind == "date" and isinstance(r.sem.get("y"), int)
@@ -449,7 +476,7 @@ def anniversary_windows(text: str, raws: list[Raw],
 
 def _anniversary(sem: dict[str, object], n: int, exact: bool) -> Window | None:
     y = int(sem["y"]) + n  # type: ignore[call-overload]
-    if not 1900 < y < 10000:
+    if not 1900 < y < 3000:  # (far-future sums would overflow the calendar)
         return None
     slack = timedelta(days=ANNIVERSARY_SLACK)
     if "m" in sem and "d" in sem and _valid(y, sem):
