@@ -6,6 +6,8 @@ overlapping resolved participants and compatible dates (by precision: "im März"
 with "am 18. März"); an agreeing place prefers a cluster, a different one counts against it.
 Mentions are clustered greedily in date order against a cluster's *core* participants (those
 most of its mentions name), not the union, so one mistaken participant cannot chain two events.
+Given each entity's country, a person on one side and a state (or capital) of the same country on
+the other count as shared: "Medinski und Umerow" and "Russland und die Ukraine".
 """
 
 from __future__ import annotations
