@@ -28,7 +28,9 @@ def main() -> None:
     ap.add_argument("--pipeline", action="store_true", help="also run the extraction pipeline")
     args = ap.parse_args()
     corpus = load_corpus(args.corpus)
-    out = {"gold_events": evaluate_gold(corpus), "duplicates": evaluate_duplicates(corpus)}
+    out = {"gold_events": evaluate_gold(corpus, affiliations=False),
+           "gold_events_with_countries": evaluate_gold(corpus),
+           "duplicates": evaluate_duplicates(corpus)}
     if args.pipeline:
         out["pipeline"] = evaluate_pipeline(corpus)
     print(json.dumps(out, ensure_ascii=False, indent=1))

@@ -75,7 +75,7 @@ class PgServer:
 
     def stop(self) -> None:
         try:
-            self._run("pg_ctl", "-D", str(self.data), "-m", "immediate", "stop")
+            self._run("pg_ctl", "-D", str(self.data), "-m", "fast", "stop")
         finally:
             shutil.rmtree(self.tmp, ignore_errors=True)
 
@@ -103,6 +103,9 @@ def pg_server() -> Iterator[PgServer]:
         server.stop()
         require(False, f"PostgreSQL could not start: {exc} {detail.decode(errors='replace')}")
     yield server
+    from lagebild.store.db import dispose_engines
+
+    dispose_engines()
     server.stop()
 
 

@@ -24,3 +24,18 @@ def test_lightly_edited_copy_is_found_unrelated_text_is_not():
 def test_signature_round_trips_through_hex():
     sig = minhash(ORIGINAL)
     assert from_hex(to_hex(sig)).jaccard(sig) == 1.0
+
+
+def test_copy_with_extra_page_text_is_found_by_containment():
+    idx = DuplicateIndex()
+    page = ORIGINAL + ("\nKommentare (3)\nhelga_w schrieb vor 2 Stunden: Endlich bewegt sich "
+                       "etwas.\nAntwort an helga_w: Abwarten, sage ich nur.")
+    idx.add("orig", page)
+    copy = "Startseite > Welt\n" + ORIGINAL + " (Agentur)\nImpressum | Datenschutz"
+    found = idx.find(copy)
+    assert found is not None and found[0] == "orig"
+    # a short text is not a copy of a long one just because the long one contains it
+    long_page = page + " " + " ".join(f"Absatz {i} über ganz andere Themen." for i in range(80))
+    idx2 = DuplicateIndex()
+    idx2.add("long", long_page)
+    assert idx2.find(ORIGINAL) is None

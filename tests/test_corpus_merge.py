@@ -77,3 +77,25 @@ def test_stories_group_by_shared_actors_within_time():
     stories = group_stories(recs)
     docs = sorted(sorted(d for r in s.events for d in r["doc_ids"]) for s in stories)
     assert docs == [["a", "b"], ["c"], ["d"]]
+
+
+AFF = {"lb:PER:medinski": ("person", "RU"), "lb:PER:umerow": ("person", "UA"),
+       "lb:GPE:russland": ("collective", "RU"), "lb:GPE:ukraine": ("collective", "UA"),
+       P: ("person", "RU"), Z: ("person", "UA"), T: ("person", "US")}
+
+
+def test_people_and_their_states_merge_with_affiliations_only():
+    people = ev("a", actors=("lb:PER:medinski", "lb:PER:umerow"), mode="meet")
+    states = ev("b", actors=("lb:GPE:russland", "lb:GPE:ukraine"), mode="meet")
+    assert groups([people, states]) == [["a"], ["b"]]
+    assert [sorted(m.doc_id for m in c.mentions)
+            for c in cluster_events([people, states], AFF.get)] == [["a", "b"]]
+
+
+def test_two_people_of_one_country_do_not_bridge():
+    # Putin and the Russian negotiator are both Russian: no reason to merge these two calls
+    a = ev("a", actors=(T, P), mode="phone")
+    b = ev("b", actors=(T, "lb:PER:medinski"), mode="phone")
+    assert len(cluster_events([a, b], AFF.get)) == 2
+    c = ev("c", actors=(T, Z), mode="phone")
+    assert len(cluster_events([a, c], AFF.get)) == 2

@@ -138,10 +138,9 @@ def test_workers_store_the_same_documents(tmp_path):
 _SLOW_DRIVER = """
 import sys, time
 import lagebild.pipeline as p
-real = p.process
 def slow(doc):
-    time.sleep(0.03)  # stands in for real extraction cost, so the kill lands mid-batch
-    return real(doc)
+    time.sleep(0.03)  # stands in for extraction, so the kill lands mid-batch
+    return doc
 p.process = slow
 from lagebild.store.db import make_session
 from lagebild.store.ingest import IngestOptions, ingest_paths
@@ -151,7 +150,7 @@ ingest_paths(make_session(sys.argv[1]), paths, IngestOptions(merge=False))
 
 
 def test_sigkilled_batch_restarts_with_every_document_exactly_once(tmp_path):
-    n = 150
+    n = 100
     paths = _write_articles(tmp_path / "in", n)
     listing = tmp_path / "paths.txt"
     listing.write_text("\n".join(paths))

@@ -17,6 +17,12 @@ from datasketch import MinHash, MinHashLSH
 NUM_PERM = 64
 SHINGLE = 3  # word 3-grams: robust to small edits, still specific to the article's wording
 THRESHOLD = 0.6  # estimated Jaccard at or above which a document is a copy
+# A copy carrying extra page text (a comment thread, a breadcrumb, an agency line) has a lower
+# Jaccard, but most of the smaller text's shingles are in the larger one: containment. Only
+# judged for texts of comparable size, where the MinHash estimate of it is reliable.
+CONTAINMENT = 0.7
+MIN_SIZE_RATIO = 0.5
+RETRIEVE = 0.3  # LSH candidates are retrieved from this Jaccard on, then verified
 _WORD = re.compile(r"\w+", re.UNICODE)
 _SCHEME = getattr(MinHash(num_perm=2), "scheme", None)
 
@@ -29,9 +35,13 @@ def exact_hash(text: str) -> str:
     return hashlib.sha256(" ".join(normalise(text)).encode("utf-8")).hexdigest()
 
 
-def minhash(text: str) -> MinHash:
+def shingles(text: str) -> set[str]:
     words = normalise(text)
-    grams = {" ".join(words[i:i + SHINGLE]) for i in range(max(1, len(words) - SHINGLE + 1))}
+    return {" ".join(words[i:i + SHINGLE]) for i in range(max(1, len(words) - SHINGLE + 1))}
+
+
+def minhash(text: str) -> MinHash:
+    grams = shingles(text)
     mh = MinHash(num_perm=NUM_PERM, seed=1)
     mh.update_batch([g.encode("utf-8") for g in grams])
     return mh
@@ -56,16 +66,18 @@ class DuplicateIndex:
     threshold: float = THRESHOLD
     _exact: dict[str, str] = field(default_factory=dict)
     _sigs: dict[str, MinHash] = field(default_factory=dict)
+    _sizes: dict[str, int] = field(default_factory=dict)
     _lsh: MinHashLSH | None = None
 
     def __post_init__(self) -> None:
-        self._lsh = MinHashLSH(threshold=self.threshold, num_perm=NUM_PERM)
+        self._lsh = MinHashLSH(threshold=RETRIEVE, num_perm=NUM_PERM)
 
     def add(self, doc_id: str, text: str, mh: MinHash | None = None) -> None:
         self._exact.setdefault(exact_hash(text), doc_id)
         if doc_id not in self._sigs:
             sig = mh or minhash(text)
             self._sigs[doc_id] = sig
+            self._sizes[doc_id] = len(shingles(text))
             assert self._lsh is not None
             self._lsh.insert(doc_id, sig)
 
@@ -77,11 +89,25 @@ class DuplicateIndex:
         if len(normalise(text)) < 3 * SHINGLE:  # too short to judge by shingles
             return None
         sig = mh or minhash(text)
+        size = len(shingles(text))
         assert self._lsh is not None
         best: tuple[str, float] | None = None
         for cand in self._lsh.query(sig):
-            sim = float(sig.jaccard(self._sigs[cand]))
-            if sim >= self.threshold and (best is None or sim > best[1]
-                                          or (sim == best[1] and cand < best[0])):
+            sim = self._similarity(sig, size, cand)
+            if sim is not None and (best is None or sim > best[1]
+                                    or (sim == best[1] and cand < best[0])):
                 best = (cand, sim)
         return best
+
+    def _similarity(self, sig: MinHash, size: int, cand: str) -> float | None:
+        """Jaccard when it reaches the threshold, else containment when that does."""
+        jac = float(sig.jaccard(self._sigs[cand]))
+        if jac >= self.threshold:
+            return jac
+        other = self._sizes[cand]
+        small, large = min(size, other), max(size, other)
+        if not small or small / large < MIN_SIZE_RATIO:
+            return None
+        # |A ∩ B| = J (|A| + |B|) / (1 + J); containment of the smaller text in the larger
+        contained = jac * (size + other) / ((1 + jac) * small)
+        return round(min(contained, 1.0), 4) if contained >= CONTAINMENT else None

@@ -79,6 +79,10 @@ def load_corpus(path: Path) -> dict[str, Any]:
     data = yaml.safe_load(path.read_text("utf-8"))
     ents = {k: (f"lb:{v[0]}:{k}", v[1], v[0]) for k, v in data["entities"].items()}
     data["entity_ids"] = ents
+    # optional third field: the entity's country, standing in for the knowledge base
+    data["affiliations"] = {
+        f"lb:{v[0]}:{k}": ("person" if v[0] == "PER" else "collective", v[2])
+        for k, v in data["entities"].items() if len(v) > 2}
     return data
 
 
@@ -97,8 +101,9 @@ def _mention(art: dict[str, Any], i: int, ev: dict[str, Any], ents: dict) -> Eve
         duplicate_of=art.get("copy_of"))
 
 
-def evaluate_gold(corpus: dict[str, Any]) -> dict[str, Any]:
-    """Merge the gold events; pairwise scores over event mentions."""
+def evaluate_gold(corpus: dict[str, Any], affiliations: bool = True) -> dict[str, Any]:
+    """Merge the gold events; pairwise scores over event mentions. ``affiliations``: let the
+    merger know each entity's country (from the corpus's entity list)."""
     ents = corpus["entity_ids"]
     mentions, gold = [], {}
     for art in corpus["articles"]:
@@ -106,7 +111,8 @@ def evaluate_gold(corpus: dict[str, Any]) -> dict[str, Any]:
             m = _mention(art, i, ev, ents)
             mentions.append(m)
             gold[m.key] = ev["cluster"]
-    clusters = cluster_events(mentions)
+    aff = corpus["affiliations"].get if affiliations else None
+    clusters = cluster_events(mentions, aff)
     pred = {m.key: c.id for c in clusters for m in c.mentions}
     score = pairwise(gold, pred)
     errors = []
@@ -119,7 +125,8 @@ def evaluate_gold(corpus: dict[str, Any]) -> dict[str, Any]:
         by_gold[g].add(pred[key])
     errors += [f"split {g} into {len(cs)} clusters" for g, cs in sorted(by_gold.items())
                if len(cs) > 1]
-    return {"mode": "gold", "articles": len(corpus["articles"]), "mentions": len(mentions),
+    mode = "gold" + ("+affiliations" if affiliations else "")
+    return {"mode": mode, "articles": len(corpus["articles"]), "mentions": len(mentions),
             "gold_events": len(by_gold), "merged_events": len(clusters),
             **score.as_dict(), "errors": errors}
 
@@ -161,11 +168,15 @@ def evaluate_pipeline(corpus: dict[str, Any]) -> dict[str, Any]:
                 date_precision=ev.date.precision, date_origin=ev.date.origin,
                 published=str(art["published"]), outlets=(art["outlet"],),
                 duplicate_of=art.get("copy_of")))
-    pred: dict[str, set] = defaultdict(set)
-    clusters = cluster_events(mentions)
-    for c in clusters:
-        for m in c.mentions:
-            pred[m.doc_id].add(c.id)
-    score = pairwise_sets(gold, pred)
-    return {"mode": "pipeline", "articles": len(corpus["articles"]),
-            "extracted_events": n_events, "merged_events": len(clusters), **score.as_dict()}
+    from lagebild.corpus.affiliation import kb_affiliation
+
+    out: dict[str, Any] = {"mode": "pipeline", "articles": len(corpus["articles"]),
+                           "extracted_events": n_events}
+    for name, aff in (("without_countries", None), ("with_kb_countries", kb_affiliation)):
+        pred: dict[str, set] = defaultdict(set)
+        clusters = cluster_events(mentions, aff)
+        for c in clusters:
+            for m in c.mentions:
+                pred[m.doc_id].add(c.id)
+        out[name] = {"merged_events": len(clusters), **pairwise_sets(gold, pred).as_dict()}
+    return out

@@ -6,6 +6,8 @@ overlapping resolved participants and compatible dates (by precision: "im März"
 with "am 18. März"); an agreeing place prefers a cluster, a different one counts against it.
 Mentions are clustered greedily in date order against a cluster's *core* participants (those
 most of its mentions name), not the union, so one mistaken participant cannot chain two events.
+Given each entity's country, a person on one side and a state (or capital) of the same country on
+the other count as shared: "Medinski und Umerow" and "Russland und die Ukraine".
 """
 
 from __future__ import annotations
@@ -13,7 +15,7 @@ from __future__ import annotations
 import hashlib
 import json
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
@@ -96,7 +98,10 @@ class Cluster:
     def core(self) -> frozenset[str]:
         """Participants named by more than half of the mentions (all of them for one)."""
         total = len(self.mentions)
-        return frozenset(p for p, n in self.counts.items() if 2 * n > total)
+        core = frozenset(p for p, n in self.counts.items() if 2 * n > total)
+        # reports that name the parties at different granularity (people in one, their states
+        # in another) leave no majority: then those named by half of the reports
+        return core or frozenset(p for p, n in self.counts.items() if 2 * n >= total)
 
     def add(self, m: EventMention, window: tuple[date, date] | None) -> None:
         self.mentions.append(m)
@@ -107,7 +112,31 @@ class Cluster:
             self.window = (max(self.window[0], window[0]), min(self.window[1], window[1]))
 
 
-def _compatible(c: Cluster, m: EventMention, window: tuple[date, date] | None) -> float | None:
+# entity id -> ("person" | "collective", ISO country code), or None when unknown
+Affiliation = Callable[[str], tuple[str, str] | None]
+
+
+def _bridged(a: frozenset[str], b: frozenset[str], affiliation: Affiliation | None) -> int:
+    """Participants named at different granularity: a person on one side and the state (or its
+    capital, or an institution of it) on the other — "Medinski und Umerow" and "Russland und
+    die Ukraine". Counts the countries so bridged; two persons of one country never bridge."""
+    if affiliation is None or not a or not b:
+        return 0
+
+    def kinds(ids: frozenset[str]) -> dict[str, set[str]]:
+        out: dict[str, set[str]] = {"person": set(), "collective": set()}
+        for x in ids:
+            aff = affiliation(x)
+            if aff is not None:
+                out[aff[0]].add(aff[1])
+        return out
+
+    ka, kb = kinds(a), kinds(b)
+    return len((ka["person"] & kb["collective"]) | (ka["collective"] & kb["person"]))
+
+
+def _compatible(c: Cluster, m: EventMention, window: tuple[date, date] | None,
+                affiliation: Affiliation | None = None) -> float | None:
     """A score (higher is better) when ``m`` may join ``c``; None when it may not."""
     if window is None or c.window is None:
         return None
@@ -121,11 +150,14 @@ def _compatible(c: Cluster, m: EventMention, window: tuple[date, date] | None) -
         return None
     places = {x.location for x in c.mentions if x.location}
     core, mine = c.core(), m.participants
-    shared = len(core & mine)
+    direct = len(core & mine)
+    bridged = _bridged(core - mine, mine - core, affiliation)
+    shared = direct + bridged
     if shared < 1 or shared < min(2, len(core), len(mine)):
         return None
-    # prefer the cluster that shares most, then the one agreeing on mode and place
-    score = 2.0 * shared - 0.5 * len(mine - core)
+    # prefer the cluster that shares most (the same entities over bridged countries), then the
+    # one agreeing on mode and place
+    score = 2.0 * direct + 1.0 * bridged - 0.5 * len(mine - core)
     score += 0.5 if m.mode and m.mode in modes else 0.0
     # places are a hint, not a veto: outlets name a place at different granularity
     # ("Anchorage", "Alaska", "USA") and no containment data is at hand here
@@ -139,26 +171,40 @@ def _same_mode(a: str, b: str) -> bool:
     return a == b or (group is not None and group == _MODE_GROUPS.get(b))
 
 
-def cluster_events(mentions: Iterable[EventMention]) -> list[Cluster]:
-    """Group event mentions into clusters, one per real-world event (deterministic)."""
+def cluster_events(mentions: Iterable[EventMention],
+                   affiliation: Affiliation | None = None) -> list[Cluster]:
+    """Group event mentions into clusters, one per real-world event (deterministic).
+
+    ``affiliation`` (optional) tells which country a person or a state/city/institution belongs
+    to, so reports naming people and reports naming their states can still be merged.
+    """
     items = [(m, m.window()) for m in mentions]
     far = date.max
     items.sort(key=lambda it: (it[1][0] if it[1] else far, it[0].published or "",
                                it[0].doc_id, it[0].idx))
     clusters: list[Cluster] = []
     index: dict[tuple[str, str], set[int]] = {}
+    cluster_keys: dict[int, set[str]] = {}
+
+    def keys(m: EventMention) -> set[str]:
+        """Blocking keys: the participants, and the countries they belong to."""
+        out = set(m.participants)
+        if affiliation is not None:
+            out |= {"@" + aff[1] for p in m.participants if (aff := affiliation(p))}
+        return out
+
     for m, window in items:
-        cands = set().union(*(index.get((m.type, p), set()) for p in m.participants)) \
-            if m.participants else set()
+        mine = keys(m)
+        cands = set().union(*(index.get((m.type, k), set()) for k in mine))
         best: tuple[float, int] | None = None
         for cid in sorted(cands):
             cw = clusters[cid].window
             if window is not None and cw is not None and cw[1] < window[0]:
                 # items come in order of window start, so this cluster is closed for good
-                for p in clusters[cid].counts:
-                    index[(m.type, p)].discard(cid)
+                for k in cluster_keys[cid]:
+                    index[(m.type, k)].discard(cid)
                 continue
-            score = _compatible(clusters[cid], m, window)
+            score = _compatible(clusters[cid], m, window, affiliation)
             if score is not None and (best is None or score > best[0]):
                 best = (score, cid)
         if best is None:
@@ -167,8 +213,9 @@ def cluster_events(mentions: Iterable[EventMention]) -> list[Cluster]:
         else:
             cluster = clusters[best[1]]
         cluster.add(m, window)
-        for p in m.participants:
-            index.setdefault((m.type, p), set()).add(cluster.id)
+        cluster_keys.setdefault(cluster.id, set()).update(mine)
+        for k in mine:
+            index.setdefault((m.type, k), set()).add(cluster.id)
     return clusters
 
 

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from contextlib import contextmanager
-from functools import lru_cache
 from importlib import resources
 
 from alembic import command
@@ -35,15 +34,27 @@ def _sqlite_pragmas(dbapi_conn, _record) -> None:  # type: ignore[no-untyped-def
     cur.close()
 
 
-@lru_cache(maxsize=16)
+_ENGINES: dict[str, Engine] = {}
+
+
 def get_engine(url: str = DEFAULT_DB) -> Engine:
-    """An engine for ``url``, with the schema migrated to the newest revision."""
+    """An engine for ``url`` (one per URL and process), schema migrated to the newest revision."""
     url = normalise_url(url)
-    engine = create_engine(url, future=True)
-    if engine.dialect.name == "sqlite":
-        event.listen(engine, "connect", _sqlite_pragmas)
-    migrate(engine)
+    engine = _ENGINES.get(url)
+    if engine is None:
+        engine = create_engine(url, future=True)
+        if engine.dialect.name == "sqlite":
+            event.listen(engine, "connect", _sqlite_pragmas)
+        migrate(engine)
+        _ENGINES[url] = engine
     return engine
+
+
+def dispose_engines() -> None:
+    """Close every pooled connection (before a database server goes away, e.g. in tests)."""
+    for engine in _ENGINES.values():
+        engine.dispose()
+    _ENGINES.clear()
 
 
 def alembic_config() -> Config:

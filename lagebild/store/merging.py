@@ -12,6 +12,7 @@ from collections import defaultdict
 from sqlalchemy import delete, select, update
 from sqlalchemy.orm import Session
 
+from lagebild.corpus.affiliation import kb_affiliation
 from lagebild.corpus.dedup import DuplicateIndex, from_hex
 from lagebild.corpus.merge import EventMention, cluster_events, merged_record
 from lagebild.corpus.stories import group_stories, story_record
@@ -76,7 +77,7 @@ def rebuild(session: Session) -> tuple[int, int]:
     session.execute(delete(S.StoryRow))
     session.flush()
     mentions = _mentions(session)
-    clusters = cluster_events(mentions)
+    clusters = cluster_events(mentions, kb_affiliation)
     records = [merged_record(c) for c in clusters]
     # executemany, then one select for the new ids: far faster than a round trip per row
     if records:
