@@ -339,8 +339,10 @@ class Resolver:
                 not any(t.pos == "NE" for t in core):
             gender = "f" if head_low.endswith("in") else "m"
             found = self._antecedent(phrase.start, gender, False)
-            if found:
-                return found
+            ent = self.doc.entity(found) if found else None
+            if ent is not None:
+                self._add_mention(ent, toks)  # "der Minister" now names that person
+                return ent.id
         if self._is_institution(core):
             return self._create("ORG", toks)
         return self._create("MISC", toks)
