@@ -1,30 +1,37 @@
-"""Train the German CRF named-entity model shipped as ``lagebild/nlp/models/ner_de.crfsuite``.
+"""Train the German CRF named-entity models shipped in ``lagebild/nlp/models/``.
+
+Two models are trained (stacking): ``ner_de_aux.crfsuite``, a PER/LOC/ORG model on LER +
+Europeana only, and ``ner_de.crfsuite``, the GermEval model, which also sees the aux model's tags
+as features. The aux model never sees GermEval, so its tags on GermEval sentences are honest
+predictions, exactly as at run time. ``--mode mix`` trains one model on everything instead.
 
 Training data (all under ``--data``, the shared data folder):
 
 * GermEval-2014 ``NER-de-dev.tsv`` (2,200 sentences; the 24k-sentence train split is not
   available). Its full outer labels are kept (PER/LOC/ORG/OTH plus ``deriv``/``part``), because
-  the official outer-span score counts them. Every fourth sentence (index % 4 == 3, 550
-  sentences, 25 %) is the *holdout* used for model selection (``--select``); the released model
-  is then trained on all 2,200 sentences with the chosen settings.
+  the official outer-span score counts them. Model selection uses a fixed holdout: every fourth
+  sentence (index % 4 == 3, 550 sentences, 25 %; ``--select``; ``--fold`` picks another quarter
+  for cross-validation). The released model is then trained on all 2,200 sentences with the
+  chosen settings, so its holdout number printed without ``--select`` is not a score.
 * LER ``ler_train_derived.conll.gz`` (German court decisions): fine classes mapped to
-  PER/LOC/ORG, other classes to O; sentences with an entity plus a share without (``--ler-max``,
-  ``--ler-empty-share``), drawn with ``--seed``.
+  PER/LOC/ORG, norms/decisions/literature to O; all sentences with an entity up to
+  ``--ler-max`` plus ``--ler-empty-share`` as many without, drawn with ``--seed``.
 * Europeana Newspapers ``enp_DE.{lft,onb,sbb}.bio`` (historic OCR text): PER/LOC/ORG, cut
-  into chunks at '.' tokens.
+  into chunks at '.' tokens (at most 40 tokens).
 
 The GermEval-2014 test split is never read here; ``scripts/eval_ner.py`` scores it.
 
-The place-name gazetteer feature (``ner_loc_gazetteer.txt.gz``) is compiled from GeoNames
-cities15000 + regions and the CLDR country names in babel (``--build-gazetteer``).
+Feature data: the place-name gazetteer (``ner_loc_gazetteer.txt.gz``) is compiled from GeoNames
+cities15000 + regions and babel's CLDR country names (``--build-gazetteer``); the person-name
+list (``ner_person_names.txt.gz``) comes from ``scripts/build_ner_names.py`` (Faker's lists).
+Both are deterministic.
 
 Examples::
 
     # model selection: train without the holdout, print holdout P/R/F1
     python scripts/train_ner.py --data ../shared/data --select
-    # the released model (deterministic for the same data, settings and seed)
-    python scripts/train_ner.py --data ../shared/data --build-gazetteer \
-        --out lagebild/nlp/models/ner_de.crfsuite
+    # the released models (deterministic for the same data, settings and seed; about 10 min)
+    python scripts/train_ner.py --data ../shared/data --build-gazetteer
 """
 
 from __future__ import annotations
@@ -50,7 +57,12 @@ from ner_corpora import (  # noqa: E402
     sample_ler,
 )
 
-from lagebild.nlp.ner_features import GAZETTEER_PATH, load_gazetteer, sentence_features  # noqa: E402
+from lagebild.nlp.ner_features import (  # noqa: E402
+    GAZETTEER_PATH,
+    add_aux_features,
+    load_gazetteer,
+    sentence_features,
+)
 
 DEFAULT_OUT = Path(__file__).resolve().parent.parent / "lagebild/nlp/models/ner_de.crfsuite"
 NOT_PLACES = {"001", "EU", "EZ", "UN", "QO", "XA", "XB", "ZZ"}
@@ -100,9 +112,9 @@ def build_gazetteer(data: Path, out: Path, min_alt_population: int) -> int:
 def load_training(args: argparse.Namespace) -> tuple[list[Sentence], list[Sentence], dict]:
     data: Path = args.data
     germeval = list(read_germeval(data / "germeval2014_ner/NER-de-dev.tsv"))
-    holdout = [s for i, s in enumerate(germeval) if i % HOLDOUT_EVERY == HOLDOUT_EVERY - 1]
+    holdout = [s for i, s in enumerate(germeval) if i % HOLDOUT_EVERY == args.fold]
     ge_train = (
-        [s for i, s in enumerate(germeval) if i % HOLDOUT_EVERY != HOLDOUT_EVERY - 1]
+        [s for i, s in enumerate(germeval) if i % HOLDOUT_EVERY != args.fold]
         if args.select
         else germeval
     )
@@ -134,6 +146,26 @@ def domain_features(feats: list[list[str]], domain: str, mode: str) -> list[list
     return [f + [f"{domain}|{x}" for x in f if ":" not in x and "|" not in x] for f in feats]
 
 
+def _fit(data, out: Path, args: argparse.Namespace, c1: float, c2: float) -> None:
+    """Train one CRF on (features, tags) pairs and write it to ``out``."""
+    trainer = pycrfsuite.Trainer(algorithm="lbfgs", verbose=False)
+    for feats, tags in data:
+        trainer.append(feats, tags)
+    trainer.set_params({
+        "c1": c1,
+        "c2": c2,
+        "max_iterations": args.iterations,
+        "feature.minfreq": args.minfreq,
+        "feature.possible_transitions": True,
+    })
+    out.parent.mkdir(parents=True, exist_ok=True)
+    trainer.train(str(out))
+
+
+def aux_path(out: Path) -> Path:
+    return out.with_name(out.stem + "_aux" + out.suffix)
+
+
 def train(args: argparse.Namespace) -> None:
     if args.build_gazetteer:
         n = build_gazetteer(args.data, GAZETTEER_PATH, args.gaz_min_alt_population)
@@ -142,26 +174,41 @@ def train(args: argparse.Namespace) -> None:
     t0 = time.time()
     data, holdout, sizes = load_training(args)
     print(f"training sentences/tokens: {sizes}; holdout {len(holdout)} sentences")
-    trainer = pycrfsuite.Trainer(algorithm="lbfgs", verbose=False)
-    for (tokens, tags), domain in data:
-        feats = domain_features(sentence_features(tokens, gaz), domain, args.domain_features)
-        trainer.append(feats, tags)
-    trainer.set_params({
-        "c1": args.c1,
-        "c2": args.c2,
-        "max_iterations": args.iterations,
-        "feature.minfreq": args.minfreq,
-        "feature.possible_transitions": True,
-    })
     out: Path = args.out
-    out.parent.mkdir(parents=True, exist_ok=True)
+    aux_tagger = None
+    if args.mode == "stack":
+        # 1) auxiliary PER/LOC/ORG model on LER + Europeana only: it never sees GermEval, so its
+        # tags on GermEval sentences are honest predictions, as they will be at run time.
+        if args.reuse_aux:
+            print(f"reusing {aux_path(out)}")
+        else:
+            aux_data = [(sentence_features(s[0], gaz), s[1]) for s, dom in data if dom != "ge"]
+            _fit(aux_data, aux_path(out), args, args.aux_c1, args.c2)
+        aux_tagger = pycrfsuite.Tagger()
+        aux_tagger.open(str(aux_path(out)))
+        print(f"aux model in {time.time() - t0:.0f}s: {aux_path(out).stat().st_size / 1e6:.1f} MB")
+        main_data = []
+        for (tokens, tags), dom in data:
+            if dom == "ge":
+                feats = sentence_features(tokens, gaz)
+                main_data.append((add_aux_features(feats, aux_tagger.tag(feats)), tags))
+    else:
+        main_data = [
+            (domain_features(sentence_features(s[0], gaz), dom, args.domain_features), s[1])
+            for s, dom in data
+        ]
     print(f"features built in {time.time() - t0:.0f}s; training ...", flush=True)
-    trainer.train(str(out))
+    _fit(main_data, out, args, args.c1, args.c2)
     print(f"trained in {time.time() - t0:.0f}s; model {out} {out.stat().st_size / 1e6:.1f} MB")
     tagger = pycrfsuite.Tagger()
     tagger.open(str(out))
     gold = [tags for _, tags in holdout]
-    pred = [tagger.tag(sentence_features(tokens, gaz)) for tokens, _ in holdout]
+    pred = []
+    for tokens, _ in holdout:
+        feats = sentence_features(tokens, gaz)
+        if aux_tagger is not None:
+            feats = add_aux_features(feats, aux_tagger.tag(feats))
+        pred.append(tagger.tag(feats))
     p, r, f, tp, ng, npred = prf(gold, pred)
     note = "" if args.select else " (holdout was in training: not a score)"
     print(f"holdout outer-span P={p:.4f} R={r:.4f} F1={f:.4f} tp={tp} gold={ng} pred={npred}{note}")
@@ -174,20 +221,29 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     ap.add_argument("--out", type=Path, default=DEFAULT_OUT, help="model file to write")
     ap.add_argument("--select", action="store_true",
                     help="leave the GermEval dev holdout (every 4th sentence) out and score it")
+    ap.add_argument("--fold", type=int, default=HOLDOUT_EVERY - 1, choices=range(HOLDOUT_EVERY),
+                    help="which quarter of GermEval dev is the holdout (cross-validation); the"
+                    " documented selection holdout is 3")
     ap.add_argument("--seed", type=int, default=13, help="seed for the LER sample")
-    ap.add_argument("--ler-max", type=int, default=4000,
+    ap.add_argument("--ler-max", type=int, default=8000,
                     help="LER sentences with an entity to use (0: no LER)")
     ap.add_argument("--ler-empty-share", type=float, default=0.25,
                     help="LER sentences without entity, as share of --ler-max")
     ap.add_argument("--no-europeana", dest="europeana", action="store_false")
-    ap.add_argument("--germeval-repeat", type=int, default=2,
+    ap.add_argument("--germeval-repeat", type=int, default=1,
                     help="how often each GermEval sentence is added (weights it up)")
+    ap.add_argument("--mode", choices=("stack", "mix"), default="stack",
+                    help="stack: aux model on LER+Europeana feeds its tags to the GermEval model;"
+                    " mix: one model on all data")
+    ap.add_argument("--reuse-aux", action="store_true",
+                    help="keep the existing aux model next to --out (faster experiments)")
+    ap.add_argument("--aux-c1", type=float, default=0.1, help="L1 penalty of the aux model")
     ap.add_argument("--domain-features", choices=("none", "aux"), default="aux",
                     help="aux: add domain-specific feature copies for LER/Europeana")
     ap.add_argument("--c1", type=float, default=0.05, help="L1 penalty (prunes features)")
     ap.add_argument("--c2", type=float, default=0.01, help="L2 penalty")
     ap.add_argument("--minfreq", type=float, default=1, help="crfsuite feature.minfreq")
-    ap.add_argument("--iterations", type=int, default=200, help="L-BFGS max iterations")
+    ap.add_argument("--iterations", type=int, default=150, help="L-BFGS max iterations")
     ap.add_argument("--build-gazetteer", action="store_true",
                     help="(re)build the place-name gazetteer from GeoNames and CLDR first")
     ap.add_argument("--gaz-min-alt-population", type=int, default=100_000,

@@ -125,3 +125,12 @@ def test_quotes_by_speaker(client):
     items = client.get("/api/quotes", params={"speaker": "Selenskyj"}).json()["items"]
     assert [q["text"] for q in items] == ["Wir brauchen mehr Schutz"]
     assert client.get("/api/quotes", params={"speaker": "Trump"}).json()["items"] == []
+
+
+def test_out_of_range_ids_and_cursors_are_client_errors(client):
+    assert client.get(f"/api/merged/{2**70}").status_code == 422
+    from lagebild.api.pagination import encode_cursor
+
+    r = client.get("/api/events", params={"cursor": encode_cursor(["2025-01-01", 2**70])})
+    assert r.status_code == 400
+    assert client.get(f"/events/{2**70}").status_code == 422

@@ -18,7 +18,7 @@ E = {
     "lammy": ("PER", ["David Lammy", "Lammy"]),
     "starmer": ("PER", ["Keir Starmer", "Starmer"]),
     "it": ("GPE", ["Italien"]),
-    "es": ("GPE", ["Spanien"]),
+    "es": ("GPE", ["Spanien", "Spaniens"]),
     "in": ("GPE", ["Indien"]),
     "hu": ("GPE", ["Ungarn"]),
     "ua": ("GPE", ["Ukraine"]),
@@ -211,3 +211,148 @@ def test_news_like_reader_comment_gives_no_event() -> None:
 
 def test_document_without_segments_counts_as_body() -> None:
     assert of_type(events_of("Fico traf Orbán in Genf.", E), "CONSULT")
+
+
+# --- further constructions -----------------------------------------------------------------------
+
+E2 = {
+    **E,
+    "greenpeace": ("ORG", ["Greenpeace"]),
+    "pl": ("GPE", ["Polen"]),
+    "sk": ("GPE", ["Slowakei"]),
+    "times": ("ORG", ["Financial Times"]),
+    "by": ("GPE", ["Belarus"]),
+}
+
+
+def test_negated_intention_reaches_the_infinitive() -> None:
+    text = "Spanien habe nicht die Absicht, seine Truppen aus Indien abzuziehen, sagte Sánchez."
+    evs = of_type(events_of(text, E2), "RETREAT")
+    assert evs and all(e.status == "negated" for e in evs)
+
+
+def test_call_named_by_a_noun_includes_the_subject() -> None:
+    text = "Meloni kritisierte in einem Telefonat mit Orbán die Haltung Ungarns."
+    consult = of_type(events_of(text, E2), "CONSULT")
+    assert consult and set(consult[0].actors) == {"meloni", "orban"}
+
+
+def test_vertreter_von_org_is_the_subject() -> None:
+    text = "Vertreter von Greenpeace kritisierten Polen wegen der Kohlepolitik."
+    ev = one(events_of(text, E2), "ACCUSE")
+    assert ev.actors == ["greenpeace"] and ev.recipients == ["pl"]
+
+
+def test_nested_pp_on_a_noun_names_no_party() -> None:
+    text = "Polen verlegte Soldaten an die Grenze zu Belarus."
+    evs = of_type(events_of(text, E2), "MOBILIZE")
+    assert evs and "by" not in parties(evs[0])
+
+
+def test_demand_is_addressed_to_the_subject_of_its_dass_clause() -> None:
+    text = "Ungarn verlangte, dass die Slowakei ihre Grenzkontrollen beendet."
+    ev = one(events_of(text, E2), "REQUEST")
+    assert ev.actors == ["hu"] and ev.recipients == ["sk"]
+
+
+def test_ebenfalls_repeats_the_recipient_of_the_same_act() -> None:
+    text = ("Polen wies den Bericht der Financial Times am Montag zurück. "
+            "Ungarn hat den Bericht ebenfalls zurückgewiesen.")
+    rejects = of_type(events_of(text, E2), "REJECT")
+    assert {tuple(e.actors) for e in rejects} == {("pl",), ("hu",)}
+    assert all(e.recipients == ["times"] for e in rejects)
+
+
+def test_a_person_attacking_a_person_is_an_accusation() -> None:
+    events = events_of("Orbán griff Kallas am Dienstag scharf an.", E2)
+    assert not of_type(events, "ASSAULT")
+    assert one(events, "ACCUSE").recipients == ["kallas"]
+
+
+def test_a_state_attacking_a_city_is_an_assault() -> None:
+    events = events_of("Russland griff am Dienstag Odessa mit Raketen an.", E2)
+    ev = one(events, "ASSAULT")
+    assert ev.actors == ["ru"] and ev.recipients == ["odesa"]
+
+
+def test_headline_does_not_swallow_an_older_meeting() -> None:
+    from lagebild.events.merge import merge_events
+    from lagebild.model import Event, EventDate, Span
+
+    def ev(value: str, origin: str) -> Event:
+        return Event(type="CONSULT", actors=["meloni", "sanchez"],
+                     evidence=Span(start=0, end=1, text="x"),
+                     date=EventDate(value=value, precision="day" if len(value) == 10 else "month",
+                                    origin=origin))  # type: ignore[arg-type]
+    headline = ev("2025-03-14", "publication")
+    assert len(merge_events([headline, ev("2025-03-13", "text")])) == 1
+    assert len(merge_events([headline, ev("2025-03-01", "text")])) == 2
+    assert len(merge_events([headline, ev("2025-02", "text")])) == 2
+
+
+def test_reported_obligation_is_a_demand_by_the_source() -> None:
+    text = "Die Slowakei müsse ihre Grenzkontrollen sofort beenden, so Orbán."
+    ev = one(events_of(text, E2), "REQUEST")
+    assert ev.actors == ["orban"] and ev.recipients == ["sk"]
+
+
+def test_willingness_to_meet_is_an_agreement() -> None:
+    text = "Fico erklärte sich bereit, mit Kallas über die Gaspreise zu sprechen."
+    agree = of_type(events_of(text, E2), "AGREE")
+    assert agree and agree[0].actors[0] == "fico"
+
+
+def test_bereitstellen_is_no_agreement() -> None:
+    text = "Spanien stellte der Ukraine weitere Millionen Euro bereit."
+    events = events_of(text, E2)
+    assert not of_type(events, "AGREE")
+    assert of_type(events, "AID")
+
+
+def test_places_belong_to_placed_acts_only() -> None:
+    reject = one(events_of("Ungarn lehnt eine Stationierung von Soldaten in der Ukraine ab.", E2),
+                 "REJECT")
+    assert reject.location is None
+    call = one(events_of("Meloni telefonierte am Montag von Rom aus mit Sánchez.", E2), "CONSULT")
+    assert call.mode == "phone" and call.location is None
+
+
+def test_dateline_of_a_headline_is_the_place() -> None:
+    ev = one(events_of("Odessa (Ukraine): Russland greift Hafen mit Drohnen an", E2), "ASSAULT")
+    assert ev.location == "odesa"
+
+
+def test_travel_under_way_is_a_planned_visit_to_the_destination() -> None:
+    text = "Unterhändler Spaniens sind für Gespräche über Zölle in Indien auf dem Weg nach Genf."
+    ev = one(events_of(text, E2), "CONSULT")
+    assert ev.mode == "visit" and ev.status == "planned"
+    assert ev.actors == ["es"] and ev.recipients == ["genf"] and ev.location == "genf"
+
+
+def test_object_in_first_position_keeps_the_named_subject() -> None:
+    text = "Eine Entsendung ausländischer Soldaten nach Ungarn lehnt die Slowakei ab."
+    ev = one(events_of(text, E2), "REJECT")
+    assert ev.actors == ["sk"]
+
+
+def test_definite_noun_refers_to_the_earlier_event() -> None:
+    text = ("Meloni und Sánchez verhandelten am Montag in Rom über Zölle. "
+            "Italien kündigte an, dass die Gespräche nächste Woche in Madrid fortgesetzt würden.")
+    consult = of_type(events_of(text, E2), "CONSULT")
+    planned = [e for e in consult if e.status == "planned"]
+    assert planned and {"meloni", "sanchez"} <= parties(planned[0])
+    assert planned[0].location == "madrid"
+
+
+def test_call_reported_with_pronoun_subject_is_one_occurred_call() -> None:
+    text = ("Sánchez hatte am Freitag erklärt, er habe in einem Telefonat mit Meloni vereinbart, "
+            "dass beide Länder zusammenarbeiten.")
+    calls = of_type(events_of(text, E2), "CONSULT")
+    assert len(calls) == 1 and calls[0].mode == "phone"
+    assert set(calls[0].actors) == {"sanchez", "meloni"} and calls[0].status == "occurred"
+
+
+def test_agreed_meeting_is_planned() -> None:
+    text = "Meloni und Sánchez vereinbarten ein Treffen in Madrid."
+    consult = one(events_of(text, E2), "CONSULT")
+    assert consult.status == "planned"

@@ -105,3 +105,32 @@ def test_lookup_command_shows_roles_on_date(fixture_index):
     result = CliRunner().invoke(app, ["kb", "lookup", "Trump", "--date", "2022-06-01"])
     assert "President" not in result.output
     assert CliRunner().invoke(app, ["kb", "lookup", "Niemand Sonst"]).exit_code == 1
+
+
+def test_lookup_command_with_a_user_directory(tmp_path):
+    from lagebild.cli import app
+
+    try:
+        result = CliRunner().invoke(app, ["kb", "lookup", "BWAG", "--kb-path",
+                                          str(_user_kb(tmp_path))])
+        assert result.exit_code == 0, result.output
+        assert "lb:ORG:Beispielwerk" in result.output
+    finally:
+        set_index(None)
+
+
+def test_model_version_names_kb_and_ner():
+    assert api.MODEL_VERSION.startswith(f"kb-{api.KB_VERSION}+ner-")
+    assert api.NER_MODEL_VERSION in api.MODEL_VERSION
+
+
+def test_local_id_is_normalised():
+    assert api.local_id("Jana  Kowalski", "PER") == "lb:PER:jana_kowalski"
+    assert api.local_id("Außenministerium (RU)", "ORG") == "lb:ORG:aussenministerium_ru"
+
+
+def test_persons_in_text_title_keys(fixture_index):
+    found = {p.name: p for p in api.persons_in_text("US-Präsident Biden traf Selenskyj.")}
+    biden = next(p for name, p in found.items() if "Biden" in name)
+    assert "head_of_state" in biden.title_keys
+    assert all(r.key for r in biden.roles)

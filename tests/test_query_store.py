@@ -21,7 +21,7 @@ from lagebild.store.queries import (
     timeline,
 )
 from tests.pg import *  # noqa: F403  (database fixtures)
-from tests.storefix import ent_id, make_doc
+from tests.storefix import as_is, ent_id, make_doc
 
 Z, MA, T, P = ent_id("selenskyj"), ent_id("macron"), ent_id("trump"), ent_id("putin")
 
@@ -47,7 +47,7 @@ def _docs():
 @pytest.fixture
 def store(db_url):
     s = make_session(db_url)
-    with Ingester(s, IngestOptions()) as ing:
+    with Ingester(s, IngestOptions(), process=as_is) as ing:
         ing.run(_docs())
     yield db_url, s
     s.close()

@@ -15,7 +15,7 @@ from lagebild.store import schema as S
 from lagebild.store.db import make_session
 from lagebild.store.ingest import Ingester, IngestOptions
 from tests.pg import *  # noqa: F403  (database fixtures)
-from tests.storefix import make_doc
+from tests.storefix import as_is, make_doc
 
 REPO = Path(__file__).resolve().parent.parent
 
@@ -52,7 +52,7 @@ def test_same_text_other_outlet_is_another_counted_source(db_url):
     body = "Der Kreml bestätigte ein Telefonat zwischen Putin und Trump."
     docs = [document_from_text(body, outlet=o, url=f"https://{o}.example/x")
             for o in ("nordkurier", "suedbote", "nordkurier")]
-    with Ingester(s, IngestOptions(merge=False)) as ing:
+    with Ingester(s, IngestOptions(merge=False), process=as_is) as ing:
         report = ing.run(docs)
     assert (report.stored, report.new_sources, report.unchanged) == (1, 1, 1)
     row = s.get(S.DocumentRow, docs[0].doc_id)
@@ -85,7 +85,7 @@ def test_near_duplicate_is_linked_to_original(db_url):
     a = make_doc("Austausch vereinbart", body, outlet="A")
     b = make_doc("Gefangenenaustausch vereinbart", body.replace("berichteten", "sagten"),
                  outlet="B")
-    with Ingester(s, IngestOptions(merge=False)) as ing:
+    with Ingester(s, IngestOptions(merge=False), process=as_is) as ing:
         report = ing.run([a, b])
     assert report.duplicates == 1
     assert s.get(S.DocumentRow, b.doc_id).duplicate_of == a.doc_id
@@ -97,7 +97,7 @@ def test_comments_redact_and_drop(tmp_path):
         db = f"sqlite:///{tmp_path / mode}.db"
         s = make_session(db)
         doc = make_doc("Treffen", "Macron und Selenskyj trafen sich in Paris.", comment=comment)
-        with Ingester(s, IngestOptions(comments=mode, merge=False)) as ing:
+        with Ingester(s, IngestOptions(comments=mode, merge=False), process=as_is) as ing:
             ing.run([doc])
         stored = json.loads(s.get(S.DocumentRow, doc.doc_id).doc_json)
         assert "Hansi_K" not in stored["text"]
@@ -117,7 +117,7 @@ def test_store_text_snippets_keeps_evidence_only(tmp_path):
     s = make_session(db)
     doc = make_doc("Treffen", "Macron empfing Selenskyj in Paris. Es ging um Geld.",
                    events=[dict(type="CONSULT", actors=["lb:PER:macron", "lb:PER:selenskyj"])])
-    with Ingester(s, IngestOptions(text_mode="snippets", merge=False)) as ing:
+    with Ingester(s, IngestOptions(text_mode="snippets", merge=False), process=as_is) as ing:
         ing.run([doc])
     stored = json.loads(s.get(S.DocumentRow, doc.doc_id).doc_json)
     assert stored["text"] == "" and "text_snippets_only" in stored["flags"]

@@ -27,7 +27,10 @@ def decode_cursor(cursor: str | None) -> list[Any] | None:
         key = json.loads(base64.urlsafe_b64decode(padded.encode("ascii")))
     except (ValueError, UnicodeError) as exc:
         raise CursorError("invalid cursor") from exc
-    if not isinstance(key, list) or len(key) != 2 or not isinstance(key[1], int | str):
+    if not isinstance(key, list) or len(key) != 2 or not isinstance(key[0], str) \
+            or not isinstance(key[1], int | str) or isinstance(key[1], bool):
+        raise CursorError("invalid cursor")
+    if isinstance(key[1], int) and not 0 <= key[1] < 2**63:  # not a database id
         raise CursorError("invalid cursor")
     return key
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Annotated, Any, Literal
 
-from fastapi import APIRouter, Depends, HTTPException, Query, Request
+from fastapi import APIRouter, Depends, HTTPException, Path, Query, Request
 from pydantic import BaseModel, Field, model_validator
 from sqlalchemy.orm import Session
 
@@ -51,6 +51,8 @@ F = Annotated[reads.Filters, Depends(filters)]
 Limit = Annotated[int, Query(ge=1, le=MAX_PAGE)]
 Cursor = Annotated[str | None, Query(max_length=500)]
 Order = Annotated[Literal["asc", "desc"], Query()]
+# database ids are 64-bit: larger numbers are not ids (and would overflow SQLite)
+RowId = Annotated[int, Path(ge=1, le=2**63 - 1)]
 
 
 class PageOut(BaseModel):
@@ -102,7 +104,7 @@ def merged(db: DB, f: F, limit: Limit = 50, cursor: Cursor = None,
 
 
 @router.get("/merged/{merged_id}")
-def merged_event(db: DB, merged_id: int) -> dict[str, Any]:
+def merged_event(db: DB, merged_id: RowId) -> dict[str, Any]:
     """One merged event with every source event and its evidence."""
     return _found(reads.get_merged(db, merged_id), "merged event")
 
@@ -135,7 +137,7 @@ def stories(db: DB, limit: Limit = 50, cursor: Cursor = None) -> dict[str, Any]:
 
 
 @router.get("/stories/{story_id}")
-def story(db: DB, story_id: int) -> dict[str, Any]:
+def story(db: DB, story_id: RowId) -> dict[str, Any]:
     return _found(reads.get_story(db, story_id), "story")
 
 

@@ -44,12 +44,15 @@ def _day(rec: dict) -> date | None:
 def group_stories(merged: list[dict]) -> list[Story]:
     """Group ``lagebild.merged/1`` event records into stories (deterministic)."""
     stories: list[Story] = []
+    open_ids: list[int] = []  # stories still within reach of the current day
     for rec in sorted(merged, key=lambda r: (_day(r) or date.max, r["id"])):
         day, mine, topics = _day(rec), _participants(rec), set(rec["topics"])
         best: tuple[int, int] | None = None
-        for i, st in enumerate(stories):
-            if day is not None and st.last is not None and day - st.last > timedelta(GAP_DAYS):
-                continue
+        if day is not None:  # events come in date order: a story closed now stays closed
+            open_ids = [i for i in open_ids if stories[i].last is None
+                        or day - stories[i].last <= timedelta(GAP_DAYS)]
+        for i in open_ids:
+            st = stories[i]
             shared = len(mine & st.main_actors())
             if shared >= 2 or (shared == 1 and topics & set(st.topics)):
                 score = 2 * shared + len(topics & set(st.topics))
@@ -58,6 +61,7 @@ def group_stories(merged: list[dict]) -> list[Story]:
         st = stories[best[1]] if best else Story()
         if best is None:
             stories.append(st)
+            open_ids.append(len(stories) - 1)
         st.events.append(rec)
         st.actors.update(mine)
         st.topics.update(topics)

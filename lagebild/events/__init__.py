@@ -8,18 +8,22 @@ in ``data/``), arguments (``arguments``), status (``status``), date from the tim
 from __future__ import annotations
 
 from lagebild.events import arguments, status, triggers
-from lagebild.events.clauses import Clause, EntityIndex, build_clauses, words_of
-from lagebild.events.lexicon import Lexicon, load, topics_for
+from lagebild.events.clauses import Clause, EntityIndex, Word, build_clauses, words_of
+from lagebild.events.lexicon import Lexicon, load, mode_for, topics_for
 from lagebild.events.merge import merge_events
 from lagebild.model import Document, Event, Quote, Sentence
 from lagebild.timex.api import date_for_span
 
 __all__ = ["run", "extract_events"]
 
-COMPLEMENT_TYPES = {"REQUEST", "ACCUSE", "THREATEN", "REJECT"}
-# events that are complete with one party (a protest, a mobilisation, a withdrawal); any other
-# event needs two, or it is a fragment whose other side was not found
-SINGLE_PARTY_TYPES = {"PROTEST", "MOBILIZE", "RETREAT"}
+COMPLEMENT_TYPES = {"REQUEST", "ACCUSE", "THREATEN", "REJECT", "AGREE"}
+# events that are complete with one party (a protest, a mobilisation, a withdrawal, a refusal of
+# a proposal); any other event needs two, or it is a fragment whose other side was not found
+# events that happen somewhere (a meeting, an attack); a place in a demand or a refusal belongs
+# to its content, not to the act
+PLACED_TYPES = {"CONSULT", "PROTEST", "ASSAULT", "COERCE", "MOBILIZE", "RETREAT", "COOPERATE",
+                "AID"}
+SINGLE_PARTY_TYPES = {"PROTEST", "MOBILIZE", "RETREAT", "REJECT"}
 
 
 def _quote_at(quotes: list[Quote], start: int, end: int) -> Quote | None:
@@ -54,9 +58,9 @@ def _reading(doc: Document, hit: triggers.Hit, args: arguments.Args,
     """Type and mode; an "attack" between persons only, or one with a verbal cue ("in einer
     scharfen Rede"), is an accusation (``persons_as``)."""
     trig = hit.trigger
-    parties = args.actors + args.recipients
-    persons = len(parties) >= 2 and all(
-        (e := doc.entity(p)) is not None and e.type == "PER" for p in parties)
+    # a named person "attacks" with words; armies, states and groups attack with weapons
+    persons = bool(args.actors) and all(
+        (e := doc.entity(p)) is not None and e.type == "PER" for p in args.actors)
     if trig.persons_as and (persons or trig.verbal & svocab):
         return trig.persons_as, "disapprove" if trig.persons_as == "ACCUSE" else None
     return trig.type, trig.mode
@@ -109,11 +113,82 @@ def _elliptic_recipient(args: arguments.Args, hit: triggers.Hit, svocab: set[str
             return
 
 
+def _so_speaker(words: list[Word], lex: Lexicon) -> str | None:
+    """The source of a sentence ending in an attribution: "..., so Rice." """
+    for k in range(len(words) - 2, 0, -1):
+        if words[k].low in lex.cue("attribution") and words[k - 1].text == ",":
+            tail = [w for w in words[k + 1:] if w.entity]
+            if tail and len(words) - k <= 10:
+                return tail[-1].entity
+            return None
+    return None
+
+
+def _reported_speech(args: arguments.Args, speaker: str | None) -> bool:
+    """"Der Iran müsse das beenden, so Rice": the speaker demands it of the clause's subject."""
+    if not speaker:
+        return False
+    others = [p for p in args.actors + args.recipients if p != speaker]
+    if not others:
+        return False
+    args.actors, args.recipients = [speaker], others[:1]
+    return True
+
+
+def _sentence_place(clauses: list[Clause], args: arguments.Args) -> str | None:
+    """A place named earlier in the sentence ("In Kiew traf X, der ..., Y"), or the dateline
+    of a headline ("Togliatti (Russland): Bombenanschlag auf Bus")."""
+    parties = set(args.actors) | set(args.recipients)
+    words = clauses[0].words
+    first = clauses[0].chunks[0] if clauses[0].chunks else None
+    if first is not None and first.i == 0 and first.etype in ("GPE", "LOC") and \
+            any(w.text == ":" for w in words[first.j:first.j + 5]):
+        return first.entity
+    for clause in clauses:
+        for ch in clause.chunks:
+            if ch.role == "location" and ch.etype in ("GPE", "LOC") and ch.entity not in parties:
+                return ch.entity
+    return None
+
+
+def _governed(clause: Clause, lex: Lexicon) -> bool:
+    """A clause that completes the one before it: dass/zu-infinitive/relative."""
+    first = clause.words[clause.i].low
+    return first in lex.cue("complementizers") or first in lex.cue("relative") or \
+        arguments.is_infinitive(clause)
+
+
+def _anaphoric_parties(args: arguments.Args, hit: triggers.Hit, clause: Clause, lex: Lexicon,
+                       earlier: list[Event]) -> None:
+    """"die Gespräche würden fortgesetzt": a definite noun names an event told before, with
+    the same parties."""
+    if hit.trigger.kind != "noun" or len(set(args.actors) | set(args.recipients)) >= 2:
+        return
+    k = hit.word - 1
+    while k >= clause.i and clause.words[k].pos in ("ADJA", "ADJD"):
+        k -= 1
+    if k < clause.i or clause.words[k].low not in lex.cue("definite"):
+        return
+    for ev in reversed(earlier):
+        if ev.type == hit.trigger.type:
+            for p in ev.actors:
+                if p not in args.actors:
+                    args.actors.append(p)
+            for p in ev.recipients:
+                if p not in args.actors and p not in args.recipients:
+                    args.recipients.append(p)
+            return
+
+
 def _light(clause: Clause, hit: triggers.Hit, lex: Lexicon, all_hits: list[triggers.Hit]) -> bool:
-    """A noun trigger takes the clause subject when no other verb trigger claims the clause."""
+    """A noun trigger takes the clause subject when no other verb trigger claims the clause, or
+    when that verb only plans or proposes the noun's event ("vereinbarten ein Treffen")."""
     if hit.trigger.kind != "noun":
         return True
-    return not any(h.trigger.kind == "verb" for h in all_hits)
+    governing = lex.cue("announce_verbs") | lex.cue("proposal_cues")
+    return not any(h.trigger.kind == "verb" and h.trigger.head not in governing and
+                   (h.trigger.particle or "") + h.trigger.head not in governing
+                   for h in all_hits)
 
 
 def _sentence_events(doc: Document, sent: Sentence, index: EntityIndex, lex: Lexicon,
@@ -123,12 +198,13 @@ def _sentence_events(doc: Document, sent: Sentence, index: EntityIndex, lex: Lex
         return []
     clauses = build_clauses(words, lex)
     svocab = triggers.sentence_vocab(words)
-    events: list[Event] = []
+    found: list[tuple[int, triggers.Hit, arguments.Args, Quote | None]] = []
     ctx.clause_subject = []
     ctx.previous_chunks = []
+    attributed = _so_speaker(words, lex)
     for idx, clause in enumerate(clauses):
         quote = _quote_at(doc.quotes, clause.start, clause.end)
-        ctx.quote_speaker = quote.speaker if quote else None
+        ctx.quote_speaker = quote.speaker if quote and quote.speaker else attributed
         hits = triggers.find(clause, lex, svocab)
         for hit in hits:
             if hit.trigger.active_only and arguments.is_passive(clause, lex, hit):
@@ -137,28 +213,61 @@ def _sentence_events(doc: Document, sent: Sentence, index: EntityIndex, lex: Lex
                                      {h.word for h in hits})
             if not args.actors and not args.recipients:
                 continue
+            if hit.trigger.reported and not _reported_speech(args, ctx.quote_speaker):
+                continue
             _complement_recipient(args, hit, clauses, idx, lex)
             _state_actor(doc, args, hit, clause.end)
-            _elliptic_recipient(args, hit, svocab, lex, events + ctx.events)
-            n_parties = len(set(args.actors) | set(args.recipients))
-            if n_parties < 2 and (hit.trigger.type not in SINGLE_PARTY_TYPES
-                                  or not args.explicit_subject):
-                continue
-            st = status.decide(doc, clauses, idx, hit, lex)
-            etype, mode = _reading(doc, hit, args, svocab)
-            events.append(Event(
-                type=etype, mode=mode, actors=args.actors,
-                recipients=args.recipients, date=date_for_span(doc, clause.start, clause.end),
-                location=args.location, status=st, topics=topics_for(sent.text),
-                evidence=doc.span(sent.start, sent.end),
-                confidence=_confidence(hit, args, st, sent, quote is not None)))
-        ctx.events = ctx.events + events[-len(hits):] if hits else ctx.events
+            _elliptic_recipient(args, hit, svocab, lex, ctx.events)
+            _anaphoric_parties(args, hit, clause, lex, ctx.events)
+            found.append((idx, hit, args, quote))
         subject = arguments.subject_of(clause)
         if subject:
             ctx.clause_subject = subject
             ctx.last_subject = subject
         ctx.previous_chunks = ctx.previous_chunks + clause.chunks
+    _refused_recipients(found, clauses, lex)
+    events: list[Event] = []
+    for idx, hit, args, quote in found:
+        clause = clauses[idx]
+        n_parties = len(set(args.actors) | set(args.recipients))
+        if n_parties < 2 and (hit.trigger.type not in SINGLE_PARTY_TYPES
+                              or not args.explicit_subject):
+            continue
+        st = status.decide(doc, clauses, idx, hit, lex)
+        etype, mode = _reading(doc, hit, args, svocab)
+        mode = mode_for(etype, mode, [w.low for w in clause.span_words()])
+        if etype == "CONSULT" and mode in (None, "meet") and \
+                len(set(args.actors) | set(args.recipients)) >= 3:
+            mode = "multilateral"
+        if etype not in PLACED_TYPES or mode == "phone":
+            args.location = None  # "lehnt Truppen in der Ukraine ab": the place of the content
+        elif args.location is None:
+            args.location = _sentence_place(clauses[:idx + 1], args)
+        events.append(Event(
+            type=etype, mode=mode, actors=args.actors,
+            recipients=args.recipients, date=date_for_span(doc, clause.start, clause.end),
+            location=args.location, status=st, topics=topics_for(sent.text),
+            evidence=doc.span(sent.start, sent.end),
+            confidence=_confidence(hit, args, st, sent, quote is not None)))
+    ctx.events = ctx.events + events
     return events
+
+
+def _refused_recipients(found: list[tuple[int, triggers.Hit, arguments.Args, Quote | None]],
+                        clauses: list[Clause], lex: Lexicon) -> None:
+    """"Moskau weigerte sich, den Plan zu akzeptieren, den Trump vorgelegt hatte": a refusal is
+    addressed to the other side of the refused act (next clause)."""
+    for idx, hit, args, _ in found:
+        if hit.trigger.type != "REJECT" or args.recipients:
+            continue
+        if idx + 1 >= len(clauses) or not _governed(clauses[idx + 1], lex):
+            continue
+        for idx2, _, args2, _ in found:
+            if idx2 == idx + 1:
+                other = [p for p in args2.recipients + args2.actors if p not in args.actors]
+                if other:
+                    args.recipients = other[:1]
+                    break
 
 
 def extract_events(doc: Document) -> list[Event]:

@@ -16,6 +16,7 @@ from lagebild.events.triggers import Hit
 
 PARTY_TYPES = {"PER", "ORG", "GPE"}
 FINITE = {"VVFIN", "VAFIN", "VMFIN"}
+SPEECH_ACTS = {"REQUEST", "ACCUSE", "REJECT", "THREATEN", "SUPPORT", "AGREE"}
 PLACE_TYPES = {"GPE", "LOC"}
 
 
@@ -73,7 +74,8 @@ def _resolve_pronoun(clause: Clause, lex: Lexicon, ctx: Context) -> tuple[list[s
     if any(w.low in lex.cue("pronouns") and w.pos in ("PPER", "PIS", "") or
            w.low in lex.cue("pronouns") and lex.language == "en" for w in words):
         return list(ctx.last_subject), False
-    return list(ctx.clause_subject or ctx.last_subject), False
+    # no pronoun: an elliptic subject ("... und traf dort X") comes from the same sentence
+    return list(ctx.clause_subject), False
 
 
 def _pronoun_first(clause: Clause, lex: Lexicon, bare: list[list[Chunk]]) -> bool:
@@ -107,7 +109,11 @@ def _unnamed_subject(clause: Clause, lex: Lexicon, bare: list[list[Chunk]], hit:
     if finite is None or bare[0][0].i < finite:
         return False
     agents = lex.cue("agent_nouns")
-    return any(w.lemma in agents or w.low in agents for w in words[clause.i:finite])
+    # the head of the first noun phrase ("Die Polizei in Belarus", not "Eine Stationierung
+    # ausländischer Truppen")
+    head = next((w for w in words[clause.i:finite] if w.pos.startswith("N") and w.entity is None
+                 and w.text[:1].isupper()), None)
+    return head is not None and (head.lemma in agents or head.low in agents)
 
 
 def _relative_antecedent(clause: Clause, lex: Lexicon, ctx: Context) -> list[str] | None:
@@ -115,7 +121,9 @@ def _relative_antecedent(clause: Clause, lex: Lexicon, ctx: Context) -> list[str
     after_comma = clause.i > 0 and clause.words[clause.i - 1].text == ","
     if not after_comma or first.low not in lex.cue("relative"):
         return None
-    prev = [c for c in ctx.previous_chunks if not c.modifier and c.etype in PARTY_TYPES]
+    # the antecedent ends right before the comma: "Russland, das ..."
+    prev = [c for c in ctx.previous_chunks if not c.modifier and c.etype in PARTY_TYPES
+            and c.j == clause.i - 1 and c.role in ("bare", "partner", "recipient")]
     if not prev:
         return None
     return [prev[-1].entity]
@@ -158,13 +166,21 @@ def extract(clause: Clause, hit: Hit, lex: Lexicon, ctx: Context, light: bool,
     by_role = {r: [c for g in groups if g[0].role == r for c in g]
                for r in ("partner", "recipient", "agent", "location", "weak")}
     args = Args()
-    places = _ids(by_role["location"], PLACE_TYPES)
+    # a visit's target ("nach Moskau") before other places ("in der Ukraine")
+    located = sorted(by_role["location"], key=lambda c: c.prep not in lex.cue("destination"))
+    places = _ids(located, PLACE_TYPES)
     if trig.kind == "noun" and not light:
         actors, partners, recips = _noun_args(clause, hit, groups)
         subject: list[str] = []
         objects: list[str] = []
         if not (actors or partners or recips):
             return args
+        if trig.sym and partners and not actors:
+            # "er habe in einem Telefonat mit Trump vereinbart": the speaker was on the call
+            pronoun = any(w.low in lex.cue("pronouns") | lex.cue("first_person")
+                          for w in clause.words[clause.i:hit.word])
+            actors = _ids(bare[0]) if bare and bare[0][0].i < hit.word else \
+                _resolve_pronoun(clause, lex, ctx)[0] if pronoun else []
     else:
         actors, partners, recips = [], _ids(by_role["partner"]), _ids(by_role["recipient"])
         passive = is_passive(clause, lex, hit)
@@ -173,6 +189,8 @@ def extract(clause: Clause, hit: Hit, lex: Lexicon, ctx: Context, light: bool,
         antecedent = _relative_antecedent(clause, lex, ctx)
         if passive:
             subject = _ids(by_role["agent"])
+            if not subject and ctx.quote_speaker and trig.type in SPEECH_ACTS:
+                subject = [ctx.quote_speaker]  # "X wird aufgefordert, ..., so Y": Y demands
             objects = [e for g in bare for e in _ids(g)]
             if antecedent:
                 objects = antecedent + objects

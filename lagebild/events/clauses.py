@@ -165,6 +165,18 @@ def _attached_noun(words: list[Word], k: int, lo: int, lex: Lexicon) -> int | No
     return None
 
 
+def _source(words: list[Word], m: int, lo: int, lex: Lexicon) -> bool:
+    """Word m is a source noun inside an attribution ("nach Angaben", "laut Berichten")."""
+    if words[m].low not in lex.cue("source_nouns"):
+        return False
+    for k in range(m - 1, max(lo, m - 3) - 1, -1):
+        if words[k].pos in ("APPR", "APPRART") or words[k].low in {"laut", "nach", "zufolge"}:
+            return True
+        if words[k].pos not in ("ART", "ADJA", "PPOSAT"):
+            return False
+    return False
+
+
 def _nested(words: list[Word], head: int, lo: int) -> bool:
     """The noun at ``head`` is itself inside a prepositional phrase ("an der Grenze zu X")."""
     for k in range(head - 1, max(lo, head - 4) - 1, -1):
@@ -199,7 +211,7 @@ def _role_of(words: list[Word], i: int, lo: int, lex: Lexicon) -> tuple[str, str
         if w.pos in ("APPR", "APPRART", "APPO", "KOKOM") or any(w.low in v for v in preps.values()):
             head = _attached_noun(words, k, lo, lex)
             if w.low in preps["agent"] and head is not None:
-                if words[head].low in lex.cue("source_nouns"):
+                if _source(words, head, lo, lex):
                     return "ignore", w.low, False  # "nach Angaben von X"
                 k -= 1  # "Vertreter von X" is a genitive: the head noun's role counts
                 steps += 1
@@ -214,7 +226,7 @@ def _role_of(words: list[Word], i: int, lo: int, lex: Lexicon) -> tuple[str, str
             if w.pos in DETERMINERS:
                 # a determiner opens the noun phrase: only a preposition may come before it
                 prev = words[k - 1] if k > lo else None
-                if prev is not None and prev.low in lex.cue("source_nouns"):
+                if prev is not None and _source(words, k - 1, lo, lex):
                     return "ignore", prev.low, False
                 if prev is None or not (prev.pos in ("APPR", "APPRART") or
                                         any(prev.low in v for v in preps.values())):

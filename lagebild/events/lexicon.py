@@ -37,6 +37,9 @@ class Trigger:
     forms: frozenset[str] = frozenset()
     weight: float = 0.65
     persons_as: str | None = None
+    reported: bool = False
+    planned: bool = False
+    only_forms: frozenset[str] = frozenset()
     active_only: bool = False
     not_after: frozenset[str] = frozenset()
     verbal: frozenset[str] = frozenset()
@@ -68,6 +71,9 @@ def _trigger(kind: str, raw: dict[str, Any]) -> Trigger:
         forms=frozenset(str(w).lower() for w in raw.get("forms", [])),
         weight=float(raw.get("weight", 0.65 if kind == "verb" else 0.5)),
         persons_as=raw.get("persons_as"),
+        reported=bool(raw.get("reported", False)),
+        planned=bool(raw.get("planned", False)),
+        only_forms=frozenset(str(w).lower() for w in raw.get("only_forms", [])),
         active_only=bool(raw.get("active_only", False)),
         not_after=frozenset(str(w).lower() for w in raw.get("not_after", [])),
         verbal=frozenset(str(w).lower() for w in raw.get("verbal", [])),
@@ -120,6 +126,24 @@ def load(language: str) -> Lexicon:
     lex.nouns = sorted((_trigger("noun", e) for e in raw.get("nouns", [])),
                        key=lambda t: -len(t.head))
     return lex
+
+
+@cache
+def modes() -> dict[str, dict[str, tuple[str, ...]]]:
+    raw = yaml.safe_load((DATA / "modes.yaml").read_text(encoding="utf-8"))
+    return {etype: {mode: tuple(str(s).lower() for s in stems) for mode, stems in table.items()}
+            for etype, table in raw.items()}
+
+
+def mode_for(etype: str, mode: str | None, words: list[str]) -> str | None:
+    """Refine a trigger's mode from the words of its clause (content of a demand, a call)."""
+    table = modes().get(etype)
+    if not table or (etype == "CONSULT" and mode not in (None, "meet")):
+        return mode
+    for cand, stems in table.items():
+        if any(s in w for w in words for s in stems):
+            return cand
+    return mode
 
 
 @cache

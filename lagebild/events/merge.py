@@ -13,7 +13,7 @@ from datetime import date
 
 from lagebild.model import Event, EventDate
 
-RECENT_DAYS = 7
+RECENT_DAYS = 3
 STATUS_GROUP = {"occurred": "real", "planned": "future", "proposed": "future",
                 "negated": "negated", "hypothetical": "hypothetical"}
 
@@ -33,7 +33,11 @@ def _dates_compatible(a: EventDate, b: EventDate) -> bool:
     if a.origin != "text" or b.origin != "text":
         # an undated mention (headline) is the recent happening, not a background one
         da, db = _day(a), _day(b)
-        return da is None or db is None or abs((da - db).days) <= RECENT_DAYS
+        if da and db:
+            return abs((da - db).days) <= RECENT_DAYS
+        if a.value and b.value:  # "im vergangenen Monat" is not the headline's happening
+            return a.value.startswith(b.value) or b.value.startswith(a.value)
+        return True
     if a.value == b.value:
         return True
     da, db = _day(a), _day(b)

@@ -37,7 +37,19 @@ def _attributive(words: list, k: int) -> bool:
         return False
     adj, noun = words[k + 1], words[k + 2]
     return adj.text[:1].islower() and adj.low.endswith(("en", "e", "em", "er", "es")) and \
-        noun.text[:1].isupper() and adj.pos != "VVINF"
+        noun.text[:1].isupper() and adj.pos not in ("VVINF", "ART", "PPOSAT", "PDAT", "PIAT")
+
+
+def _in_pp(clause: Clause, k: int) -> bool:
+    """The noun at k is inside a prepositional phrase ("in einem Telefonat ... vereinbart"),
+    so it is the setting of the verb, not its object."""
+    for m in range(k - 1, max(clause.i, k - 4) - 1, -1):
+        w = clause.words[m]
+        if w.pos in ("APPR", "APPRART"):
+            return True
+        if w.pos not in ("ART", "ADJA", "PPOSAT", "CARD", "ADJD"):
+            return False
+    return False
 
 
 def _infinitive_clause(clause: Clause) -> bool:
@@ -74,11 +86,14 @@ def decide(doc: Document, clauses: list[Clause], idx: int, hit: Hit, lex: Lexico
     prev = clauses[idx - 1] if idx > 0 else None
     trig_type = hit.trigger.type
     governed = prev is not None and (_infinitive_clause(clause) or clause.words[clause.i].low in
+                                     {"wonach"} or clause.words[clause.i].low in
                                      {"dass", "ob", "that", "to"})
     if _negated(clause, lex):
         return "negated"
     if governed and prev is not None and prev.has(lex.cue("refusal")) and trig_type != "REJECT":
         return "negated"
+    if governed and prev is not None and _infinitive_clause(clause) and _negated(prev, lex):
+        return "negated"  # "hat nicht die Absicht, Truppen abzuziehen"
     sentence_words = {w.low for w in clause.words}
     conditional = bool(sentence_words & lex.cue("conditional_conj"))
     if conditional and clause.has(lex.cue("conditional_aux")) or \
@@ -86,9 +101,12 @@ def decide(doc: Document, clauses: list[Clause], idx: int, hit: Hit, lex: Lexico
         return "occurred" if trig_type == "THREATEN" else "hypothetical"
     if trig_type == "THREATEN":
         return "occurred"
+    if hit.trigger.planned:
+        return "planned"
     if hit.trigger.kind == "noun" and clause.has(lex.cue("proposal_cues")):
         return "proposed"
-    if hit.trigger.kind == "noun" and clause.has(lex.cue("announce_verbs")):
+    if hit.trigger.kind == "noun" and clause.has(lex.cue("announce_verbs")) and \
+            not _in_pp(clause, hit.word):
         return "planned"  # "kündigte seinen Rücktritt an", "plant ein Treffen"
     if _future(clause, lex, hit) or _future_timex(doc, clause):
         return "planned"

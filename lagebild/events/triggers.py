@@ -73,6 +73,8 @@ def _german_verb_hits(clause: Clause, k: int, lex: Lexicon, vocab: set[str],
     hits = []
     sep = _separated_particle(clause, k, lex.cue("particles")) if is_verb(w) else None
     for trig in cands:
+        if trig.only_forms and w.low not in trig.only_forms:
+            continue
         particle_at = None
         joined = trig.particle is not None and w.lemma == trig.particle + trig.head
         if trig.particle and not joined:

@@ -17,6 +17,7 @@ class RoleSpan:
     title: str  # e.g. "President of the United States"
     start: date | None
     end: date | None  # first day no longer in office
+    key: str = ""  # role key ("foreign_minister"), as in role_titles.yaml
 
 
 @dataclass(frozen=True)
@@ -27,6 +28,8 @@ class PersonRoles:
     # True when the text names the person together with one of these role titles
     # ("US-Präsident Trump"), which pins the date far more than a bare name does.
     titled: bool = False
+    # role keys the titles in the text can mean ("Außenminister" -> foreign_minister)
+    title_keys: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -40,16 +43,18 @@ class EntityInfo:
     aliases: tuple[str, ...]
 
 
-def _titled(text: str, start: int) -> bool:
-    """Whether the word before ``start`` is a role title ("US-Präsident", "Kanzler")."""
+def _title_keys(text: str, start: int) -> tuple[str, ...] | None:
+    """The role keys of the role title before ``start`` ("US-Präsident", "Kanzler"), or None
+    when the word before is no role title."""
     words = text[:start].split()
     if not words:
-        return False
+        return None
     index = get_index()
     word = words[-1].strip(",;:()")
-    if index.title(word) is not None:
-        return True
-    return "-" in word and index.title(word.rsplit("-", 1)[1]) is not None
+    sense = index.title(word)
+    if sense is None and "-" in word:
+        sense = index.title(word.rsplit("-", 1)[1])
+    return None if sense is None else sense.keys + sense.org_keys
 
 
 def persons_in_text(text: str) -> list[PersonRoles]:
@@ -57,16 +62,19 @@ def persons_in_text(text: str) -> list[PersonRoles]:
     index = get_index()
     found: dict[str, PersonRoles] = {}
     for m in gazetteer(index, text, 0):
+        keys = _title_keys(text, m.start)
         for cand in m.cands:
             ent = index.ents[cand]
             if ent.type != "PER":
                 continue
-            titled = _titled(text, m.start)
             old = found.get(ent.id)
-            if old is None or (titled and not old.titled):
-                roles = tuple(RoleSpan(r.title_en or r.title_de, r.start, r.end)
+            if old is None:
+                roles = tuple(RoleSpan(r.title_en or r.title_de, r.start, r.end, r.key)
                               for r in ent.roles)
-                found[ent.id] = PersonRoles(ent.id, ent.name, roles, titled)
+                old = found[ent.id] = PersonRoles(ent.id, ent.name, roles)
+            if keys is not None:
+                found[ent.id] = PersonRoles(old.id, old.name, old.roles, True,
+                                            tuple(dict.fromkeys(old.title_keys + keys)))
     return list(found.values())
 
 
@@ -113,3 +121,39 @@ def lookup(name: str) -> list[EntityInfo]:
 def state_of_adjective(word: str) -> str | None:
     """The state entity id an adjective names ("ukrainischen" → Ukraine), else None."""
     return get_index().adjective_state(fold(word))
+
+
+def _ner_model_version() -> str:
+    """A short hash of the statistical NER model files in use ("none" without a model)."""
+    import hashlib
+
+    try:
+        from lagebild.nlp import ner
+    except ImportError:
+        return "none"
+    h = hashlib.sha256()
+    found = False
+    for name in ("MODEL_PATH", "AUX_MODEL_PATH"):
+        path = getattr(ner, name, None)
+        if path is not None and path.exists():
+            h.update(path.read_bytes())
+            found = True
+    return h.hexdigest()[:12] if found else "none"
+
+
+def __getattr__(name: str) -> str:
+    # computed on first use only: hashing the model is not worth doing at every import
+    if name in ("NER_MODEL_VERSION", "MODEL_VERSION"):
+        value = _ner_model_version()
+        globals()["NER_MODEL_VERSION"] = value
+        globals()["MODEL_VERSION"] = f"kb-{KB_VERSION}+ner-{value}"
+        return globals()[name]
+    raise AttributeError(name)
+
+
+def local_id(name: str, entity_type: str) -> str:
+    """The stable local id the entities stage gives an entity outside the knowledge base:
+    ``lb:<type>:<normalised name>`` ("Jana Kowalski", "PER" → ``lb:PER:jana_kowalski``)."""
+    from lagebild.kb.link import slug
+
+    return f"lb:{entity_type}:{slug(name)}"

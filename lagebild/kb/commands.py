@@ -13,9 +13,19 @@ kb_app = typer.Typer(help="Knowledge base of persons, organisations, states and 
 def lookup_command(
     name: str = typer.Argument(..., help="A name or alias, e.g. Selenskyj, Kreml, Rom."),
     on: str | None = typer.Option(None, "--date", help="ISO date: show roles held that day."),
+    kb_path: list[str] = typer.Option(  # noqa: B006 - typer needs a list default
+        [], "--kb-path", help="Extra knowledge directory (like LAGEBILD_KB_PATH); repeatable."),
 ) -> None:
     """Show every entity the name can refer to, with roles (held on --date, or all)."""
-    from lagebild.kb.index import get_index
+    from lagebild.kb.index import build_index, get_index, set_index
+    from lagebild.kb.loader import KBError
+
+    if kb_path:
+        try:
+            set_index(build_index(extra=kb_path))
+        except KBError as exc:
+            typer.echo(f"error: {exc}", err=True)
+            raise typer.Exit(2) from None
 
     try:
         day = date.fromisoformat(on) if on else None

@@ -11,12 +11,13 @@ import threading
 from collections import defaultdict
 from dataclasses import dataclass
 from datetime import date
+from functools import lru_cache
 from pathlib import Path
 
 import ahocorasick
 import yaml
 
-from lagebild.kb.loader import DATA_DIR, KBEntity, Role, load_all
+from lagebild.kb.loader import DATA_DIR, LEXICON_DIR, KBEntity, Role, load_all
 
 _CHARMAP = {"\u2010": "-", "\u2011": "-", "\u2019": "'", "\u00a0": " ", "\u202f": " "}
 NOUN_SUFFIXES = ("s", "es", "ns", "n", "en", "'s", "'")  # genitive and weak-noun endings
@@ -26,9 +27,16 @@ REGION_CUES = frozenset({"bundesstaat", "bundesstaats", "bundesstaates", "us-bun
                          "provinz", "gebiet", "bezirk", "bundesland", "staat"})
 
 
+_TRANS = str.maketrans(_CHARMAP)
+
+
+@lru_cache(maxsize=200_000)  # word forms repeat across documents
 def fold(text: str) -> str:
     """Lower-case ``text`` character by character so that offsets are preserved."""
-    out = []
+    low = text.translate(_TRANS).lower()
+    if len(low) == len(text):
+        return low
+    out = []  # a character that lower-cases to two ("İ"): keep it as it is
     for ch in text:
         ch = _CHARMAP.get(ch, ch)
         low = ch.lower()
@@ -46,7 +54,7 @@ class AliasHit:
 
     entity_id: str
     alias: str  # the alias as written in the KB (its case decides how strictly to match)
-    kind: str  # name | alias | adj | demonym
+    kind: str  # name | alias | exact (case-sensitive) | demonym
 
 
 @dataclass(frozen=True)
@@ -73,7 +81,7 @@ def _adjective_variants(name: str) -> list[str]:
 
 
 def _stopwords() -> frozenset[str]:
-    path = DATA_DIR / "alias_stopwords.txt"
+    path = LEXICON_DIR / "alias_stopwords.txt"
     if not path.exists():
         return frozenset()
     words = (ln.split("#")[0].strip() for ln in path.read_text(encoding="utf-8").splitlines())
@@ -88,9 +96,12 @@ class Index:
         self.adjectives: dict[str, str] = {}  # folded adjective stem → state id
         self.holders: dict[tuple[str, str], list[tuple[Role, str]]] = defaultdict(list)
         stop = _stopwords()
+        self.orgs_by_country: dict[str, list[KBEntity]] = defaultdict(list)
         for ent in ents.values():
             if ent.iso:
                 self.by_iso[ent.iso] = ent.id
+            if ent.type == "ORG" and ent.country:
+                self.orgs_by_country[ent.country].append(ent)
         for ent in ents.values():
             self._add_entity(ent, stop)
         for ent in ents.values():
@@ -118,13 +129,22 @@ class Index:
 
     def _add_entity(self, ent: KBEntity, stop: frozenset[str]) -> None:
         geonames = ent.source == "geonames"
-        if not (geonames and fold_key(ent.name) in stop):
+        # a one-word name that is also an ordinary noun ("Zeit", "Welt", "Bild") would match
+        # everywhere: such names are only matched in capitals ("ZEIT") or as longer forms
+        stop = stop if ent.source != "user" else frozenset()
+        if fold_key(ent.name) not in stop:
             self._add(ent.name, AliasHit(ent.id, ent.name, "name"))
+        elif ent.name.isupper():
+            self._add(ent.name, AliasHit(ent.id, ent.name, "exact"))
         for alias in ent.aliases:
             # short alternate names are mostly foreign abbreviations or words ("Von", "Ben");
             # only big cities keep them ("Rom")
             short = len(alias) < 3 or (len(alias) == 3 and ent.population < 1_000_000)
-            if geonames and (short or fold_key(alias) in stop):
+            if geonames and short:
+                continue
+            if fold_key(alias) in stop:
+                if alias.isupper():  # "WELT" only as written, never the noun "Welt"
+                    self._add(alias, AliasHit(ent.id, alias, "exact"))
                 continue
             self._add(alias, AliasHit(ent.id, alias, "alias"))
         if ent.type != "PER":
@@ -167,6 +187,15 @@ class Index:
                 return hit.entity_id
         return None
 
+    def institution(self, iso: str, noun: str) -> str | None:
+        """The KB organisation of state ``iso`` whose names contain ``noun`` (one, else None):
+        "russisches Verteidigungsministerium" → the Russian Ministry of Defence."""
+        if not iso or not noun:
+            return None
+        hits = [e.id for e in self.orgs_by_country.get(iso, ())
+                if noun in fold(" ".join([e.name, *e.aliases]))]
+        return hits[0] if len(hits) == 1 else None
+
     def lookup(self, name: str) -> list[KBEntity]:
         seen: dict[str, KBEntity] = {}
         for hit in self.aliases.get(fold_key(name), []):
@@ -175,6 +204,11 @@ class Index:
 
     def role_holders(self, key: str, org: str, on: date | None) -> list[tuple[Role, KBEntity]]:
         return [(r, self.ents[i]) for r, i in self.holders.get((key, org), []) if r.active(on)]
+
+    def role_holders_any(self, key: str, on: date | None) -> list[tuple[Role, KBEntity]]:
+        """Holders of ``key`` at any organisation on ``on``."""
+        return [(r, self.ents[i]) for (k, _org), items in self.holders.items() if k == key
+                for r, i in items if r.active(on)]
 
     def adjective_state(self, word: str) -> str | None:
         """The state a (possibly inflected) adjective names: "ukrainischen" → Ukraine."""
@@ -201,9 +235,10 @@ _INDEX: Index | None = None
 def kb_version(paths: list[Path] | None = None) -> str:
     """A short hash of the shipped knowledge files (changes whenever the data changes)."""
     h = hashlib.sha256()
-    for path in sorted(p for p in DATA_DIR.rglob("*") if p.is_file()):
-        h.update(path.relative_to(DATA_DIR).as_posix().encode())
-        h.update(path.read_bytes())
+    for root in (DATA_DIR, LEXICON_DIR):
+        for path in sorted(p for p in root.rglob("*") if p.is_file()):
+            h.update(path.relative_to(root.parent).as_posix().encode())
+            h.update(path.read_bytes())
     for extra in paths or []:
         for path in sorted(p for p in Path(extra).rglob("*") if p.is_file()):
             h.update(path.read_bytes())

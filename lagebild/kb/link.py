@@ -7,16 +7,19 @@ import math
 import re
 import unicodedata
 from datetime import date
+from functools import lru_cache
 
 from lagebild.kb.index import Index, fold, get_index
-from lagebild.kb.loader import KBEntity
+from lagebild.kb.loader import LEXICON_DIR, KBEntity
 from lagebild.kb.mentions import (
     Mention,
     anaphors,
     gazetteer,
+    institution_data,
     institutions,
     normalise_name,
     place_cue_before,
+    places,
     region_cue_before,
     titles,
 )
@@ -29,7 +32,10 @@ except ImportError:  # pragma: no cover - depends on the ner branch being merged
 
 log = logging.getLogger(__name__)
 _ACRONYM = re.compile(r"^[A-ZÄÖÜ]{2,6}$")
+_DOMAIN = re.compile(r"\.(?:[a-z]{2}|com|org|net|info)\b")
 _ROMAN = re.compile(r"^[IVXLC]+$")
+_SURNAME_POS = frozenset({"NE", "NN", "ADJA", "FM"})
+_PLACE_PREPOSITIONS = frozenset({"in", "nach", "aus"})
 _STREETS = ("straße", "strasse", "platz", "allee", "weg", "ring", "brücke", "damm", "ufer")
 _NER_TYPES = {"PER": "PER", "ORG": "ORG", "LOC": "GPE"}
 
@@ -115,6 +121,14 @@ class _Linker:
             if state:
                 out = [(p.id, r.title_de, r.title_en) for k in m.title.keys
                        for r, p in self.index.role_holders(k, state, self.on)]
+        if not out and ent.kind != "state":
+            # the data may file a role under a body of the organisation ("EU" vs the European
+            # Commission): a role that only one person holds that day anywhere is theirs
+            for k in m.title.org_keys:
+                anywhere = {p.id: (p.id, r.title_de, r.title_en)
+                            for r, p in self.index.role_holders_any(k, self.on)}
+                if len(anywhere) == 1:
+                    out += list(anywhere.values())
         return out
 
     def resolve_title(self, m: Mention, named: set[str]) -> str | None:
@@ -166,6 +180,11 @@ class _Linker:
                     hits.add(m.entity)
         return hits.pop() if len(hits) == 1 else None
 
+    def named_orgs(self) -> set[str]:
+        """KB organisations already linked in this document."""
+        return {m.entity for m in self.mentions if m.entity in self.index.ents
+                and self.index.ents[m.entity].type == "ORG"}
+
     def _type(self, ent_id: str) -> str:
         if ent_id in self.index.ents:
             return self.index.ents[ent_id].type
@@ -195,19 +214,60 @@ def _proper_noun_runs(sent: Sentence) -> list[tuple[int, int, str]]:
     i = 0
     while i < len(toks):
         j = i
-        while j < len(toks) and j - i < 3 and toks[j].pos == "NE" and toks[j].text[:1].isupper() \
-                and toks[j].text.replace("-", "").isalpha():
+        # a proper noun, then up to two more capitalised words: surnames the tagger does not
+        # know are often tagged as nouns or adjectives ("Friedbert Pflüger", "Günther Platter")
+        while j < len(toks) and j - i < 3 and toks[j].text[:1].isupper() \
+                and toks[j].text.replace("-", "").isalpha() \
+                and (toks[j].pos == "NE" or (j > i and toks[j].pos in _SURNAME_POS
+                                             and not toks[j - 1].text.endswith("s"))
+                     or (j == i and toks[j].pos == "NN" and _next_is_name(toks, j))):
             j += 1
+        if j > i and _function_word(toks[i].text):  # "Von Seiten" opening a sentence
+            j = i
         if j - i >= 2:
             spans.append((toks[i].start, toks[j - 1].end, "PER"))
+        elif j - i == 1 and i > 0 and fold(toks[i - 1].text) in _PLACE_PREPOSITIONS \
+                and len(toks[i].text) > 3:
+            spans.append((toks[i].start, toks[i].end, "LOC"))  # "nach Askalon": a place
         i = max(j, i + 1)
     return spans
 
 
+def _next_is_name(toks: list[Token], j: int) -> bool:
+    """An unknown first name the tagger calls a noun, before a proper noun ("Mohsen Rezai")."""
+    nxt = toks[j + 1] if j + 1 < len(toks) else None
+    return nxt is not None and nxt.pos == "NE" and nxt.text[:1].isupper() \
+        and not nxt.text.isupper() and nxt.start - toks[j].end == 1
+
+
+@lru_cache(maxsize=1)
+def _function_words() -> frozenset[str]:
+    path = LEXICON_DIR / "function_words.txt"
+    lines = (ln.split("#")[0] for ln in path.read_text(encoding="utf-8").splitlines())
+    return frozenset(w for ln in lines for w in ln.split())
+
+
+def _function_word(word: str) -> bool:
+    """A capitalised word that is a function word in lower case ("Von", "Bei", "Aus")."""
+    return word.lower() in _function_words()
+
+
+@lru_cache(maxsize=1)
+def _not_orgs() -> frozenset[str]:
+    return frozenset(str(w) for w in institution_data().get("not_organisations") or ())
+
+
 def _acronyms(sent: Sentence) -> list[tuple[int, int, str]]:
     """Unknown all-capital abbreviations ("SPD", "IAEA") name organisations in news text."""
-    return [(t.start, t.end, "ORG") for t in sent.tokens
-            if _ACRONYM.match(t.text) and not _ROMAN.match(t.text)]
+    out = []
+    for t in sent.tokens:
+        head = t.text.split("-", 1)[0]  # "ISAF-Truppen" names the ISAF
+        if _ACRONYM.match(head) and not _ROMAN.match(head) and head not in _not_orgs() \
+                and (head == t.text or len(t.text) > len(head) + 2):
+            end = t.start + len(head)
+            domain = _DOMAIN.match(sent.text, end - sent.start)  # "NUME.ch": a news site
+            out.append((t.start, end + (domain.end() - domain.start() if domain else 0), "ORG"))
+    return out
 
 
 def _ner_mentions(sent: Sentence, taken: list[Mention]) -> list[Mention]:
@@ -219,7 +279,12 @@ def _ner_mentions(sent: Sentence, taken: list[Mention]) -> list[Mention]:
     for start, end, label in spans:
         if label not in _NER_TYPES:
             continue
-        if any(m.start < end and start < m.end for m in taken):
+        inside = [m for m in taken if m.start < end and start < m.end]
+        # a longer organisation name around a known place ("Bangkok Post") is kept as well
+        wraps = label == "ORG" and inside and all(
+            start <= m.start and m.end <= end and (m.end - m.start) < end - start
+            and m.kind == "alias" for m in inside)
+        if inside and not wraps:
             continue
         text = sent.text[start - sent.start:end - sent.start]
         out.append(Mention(start, end, text, kind="ner", label=_NER_TYPES[label]))
@@ -264,7 +329,7 @@ def _inside_other_name(index: Index, m: Mention, sent: Sentence, gaz: list[Menti
         after = not any(g.start <= nxt.start < g.end for g in gaz)
     if before and all(e.source == "geonames" for e in ents):
         return True
-    return after
+    return after and not any(e.kind == "state" for e in ents)  # "US Secretary of State"
 
 
 def extract(doc: Document, index: Index | None = None) -> list[Entity]:
@@ -283,6 +348,7 @@ def extract(doc: Document, index: Index | None = None) -> list[Entity]:
                 if not any(g.start <= m.start and m.end <= g.end for g in gaz)]
         taken = gaz + tit + inst
         taken += anaphors(sent, taken)
+        taken += places(sent, taken)
         ner = _ner_mentions(sent, taken)
         bare = _bare_names(sent, taken + ner)
         gaz_all += gaz
@@ -342,11 +408,14 @@ def _link_institutions(linker: _Linker, insts: list[Mention]) -> None:
         elif m.title_orgs:
             state = index.ents[m.title_orgs[0]]
             noun = (m.hint or "").capitalize()
-            m.entity = linker.local_id(f"{noun} ({state.iso or state.name})", "ORG")
+            m.entity = index.institution(state.iso or "", m.hint or "") or \
+                linker.local_id(f"{noun} ({state.iso or state.name})", "ORG")
             by_noun.setdefault(m.hint or "", set()).add(m.entity)
     for m in insts:
         if m.kind == "institution" and not m.title_orgs:
             known = by_noun.get(m.hint or "", set())
+            known |= {e for e in linker.named_orgs() if m.hint and m.hint in
+                      fold(" ".join([index.ents[e].name, *index.ents[e].aliases]))}
             noun = (m.hint or "").capitalize()
             m.entity = next(iter(known)) if len(known) == 1 else linker.local_id(noun, "ORG")
         if m.entity:

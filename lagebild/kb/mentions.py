@@ -19,7 +19,7 @@ from lagebild.kb.index import (
     TitleSense,
     fold,
 )
-from lagebild.kb.loader import DATA_DIR
+from lagebild.kb.loader import LEXICON_DIR
 from lagebild.model import Sentence, Token
 
 _FORMER = frozenset({"ex", "ehemalige", "ehemaligen", "ehemaliger", "früheren", "frühere",
@@ -52,20 +52,48 @@ class Mention:
 
 
 @lru_cache(maxsize=1)
-def _institution_data() -> dict:
-    with open(DATA_DIR / "_institutions.yaml", encoding="utf-8") as fh:
+def institution_data() -> dict:
+    with open(LEXICON_DIR / "institutions.yaml", encoding="utf-8") as fh:
         return yaml.safe_load(fh) or {}
 
 
 def institution_nouns() -> tuple[frozenset[str], frozenset[str]]:
-    data = _institution_data()
+    data = institution_data()
     return (frozenset(data.get("state_metonyms") or ()),
             frozenset(data.get("institutions") or ()))
 
 
+def places(sent: Sentence, taken: list[Mention]) -> list[Mention]:
+    """Unknown places named with their kind: "Provinz Schabwa", "Karl-Marx-Straße",
+    "Sukhumvit Road" (the two words, or the hyphenated street name, are one LOC mention)."""
+    data = institution_data()
+    kinds = frozenset(data.get("place_nouns") or ())
+    streets = tuple(data.get("street_words") or ())
+    toks = sent.tokens
+    out = []
+    for i, tok in enumerate(toks):
+        if _covering(taken, tok):
+            continue
+        word = fold(tok.text)
+        if "-" in word[1:] and tok.text[:1].isupper() and word.rsplit("-", 1)[1] in streets:
+            out.append(Mention(tok.start, tok.end, tok.text, kind="pattern", label="LOC"))
+            continue
+        nxt = toks[i + 1] if i + 1 < len(toks) else None
+        if nxt is None or nxt.start - tok.end > 1:
+            continue
+        kind_then_name = word in kinds and nxt.pos == "NE" and nxt.text[:1].isupper() \
+            and not _covering(taken, nxt)
+        name_then_street = tok.pos in ("NE", "FM") and tok.text[:1].isupper() \
+            and fold(nxt.text) in streets
+        if kind_then_name or name_then_street:
+            out.append(Mention(tok.start, nxt.end, sent_text(sent, tok.start, nxt.end),
+                               kind="pattern", label="LOC"))
+    return _non_overlapping(out)
+
+
 def anaphors(sent: Sentence, taken: list[Mention]) -> list[Mention]:
     """Definite nouns such as "des Bündnisses" that may refer back to a named organisation."""
-    nouns: dict[str, str] = _institution_data().get("anaphors") or {}
+    nouns: dict[str, str] = institution_data().get("anaphors") or {}
     toks = sent.tokens
     out = []
     for i, tok in enumerate(toks[1:], 1):
@@ -126,7 +154,8 @@ def gazetteer(index: Index, text: str, offset: int) -> list[Mention]:
         stop, compound = bound
         surface = text[start:end_idx + 1]
         cands = [h.entity_id for h in hits
-                 if h.kind in ("name", "alias") and _case_ok(h.alias, surface)]
+                 if (h.kind in ("name", "alias") and _case_ok(h.alias, surface))
+                 or (h.kind == "exact" and surface == h.alias)]
         if stop > end_idx + 1:  # inflected: persons and places take genitive -s only
             cands = [c for c in cands
                      if index.ents[c].type == "ORG" or text[end_idx + 1:stop] in ("s", "'s", "’s")
@@ -137,7 +166,25 @@ def gazetteer(index: Index, text: str, offset: int) -> list[Mention]:
         if cands:
             found.append(Mention(offset + start, offset + stop, text[start:stop], cands,
                                  compound=compound))
-    return _non_overlapping(found)
+    chosen = _non_overlapping(found)
+    return sorted(chosen + _compound_heads(index, chosen), key=lambda m: m.start)
+
+
+def _compound_heads(index: Index, chosen: list[Mention]) -> list[Mention]:
+    """"UN-Sicherheitsrat" also mentions the UN: the first part of a hyphenated name."""
+    out = []
+    for m in chosen:
+        if "-" not in m.text[1:]:
+            continue
+        head = m.text.split("-", 1)[0]
+        cands = [h.entity_id for h in index.aliases.get(fold(head), [])
+                 if h.kind in ("name", "alias", "exact") and head == h.alias
+                 and index.ents[h.entity_id].type in ("ORG", "GPE")
+                 and h.entity_id not in m.cands]
+        if cands:
+            out.append(Mention(m.start, m.start + len(head), head, list(dict.fromkeys(cands)),
+                               compound=True))
+    return out
 
 
 def _non_overlapping(found: list[Mention]) -> list[Mention]:
@@ -278,6 +325,13 @@ def _title_context(index: Index, m: Mention, toks: list[Token], i: int, prefix: 
         gen = _covering(gaz, toks[k])
         if gen is not None:
             orgs += [c for c in gen.cands if index.ents[c].type in ("GPE", "ORG")]
+        elif toks[k].pos == "ADJA" and k + 1 < len(toks):
+            # "Sprecherin des russischen Außenministeriums": the state, narrowed by the noun
+            state = index.adjective_state(toks[k].text)
+            noun = _strip_noun(fold(toks[k + 1].text), institution_nouns()[1])
+            if state and noun:
+                orgs.append(state)
+                m.hint = m.hint or noun
     if not orgs and m.title and m.title.org:
         orgs.append(m.title.org)
     m.title_orgs = list(dict.fromkeys(orgs))

@@ -194,6 +194,16 @@ def gazetteer_tags(tokens: Sequence[str], gaz: Gazetteer) -> list[str]:
     return tags
 
 
+def add_aux_features(feats: list[list[str]], aux_tags: Sequence[str]) -> list[list[str]]:
+    """Stacking: the auxiliary model's tags (trained on LER + Europeana) at i-1, i, i+1."""
+    n = len(aux_tags)
+    for i, row in enumerate(feats):
+        row.append(f"ax={aux_tags[i]}")
+        row.append(f"-1:ax={aux_tags[i - 1] if i > 0 else '<pad>'}")
+        row.append(f"1:ax={aux_tags[i + 1] if i < n - 1 else '<pad>'}")
+    return feats
+
+
 def sentence_features(
     tokens: Sequence[str], gaz: Gazetteer | None = None
 ) -> list[list[str]]:
@@ -224,6 +234,8 @@ def sentence_features(
                     feats.append(f"{d}:s3={low[j][-3:]}")
                     if gtag[j]:
                         feats.append(f"{d}:gaz={gtag[j]}")
+                else:
+                    feats.extend(f"{d}:{x}" for x in own[j] if x.startswith("hp="))
             elif abs(d) == 1:
                 feats.append(f"{d}:w=<pad>")
         if i > 0:

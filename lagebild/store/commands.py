@@ -135,8 +135,7 @@ def _filters(**kw: Any):  # type: ignore[no-untyped-def]
 def _ingest_progress():  # type: ignore[no-untyped-def]
     from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 
-    return Progress(SpinnerColumn(), TextColumn("{task.description}"),
-                    TextColumn("{task.fields[stats]}"), TimeElapsedColumn(),
+    return Progress(SpinnerColumn(), TextColumn("{task.fields[stats]}"), TimeElapsedColumn(),
                     console=Console(stderr=True), transient=False)
 
 
@@ -180,9 +179,10 @@ def register(app: typer.Typer) -> None:  # noqa: C901 - one place that lists the
                              merge=not no_merge)
         session = _session(db)
         with _ingest_progress() as progress:
-            task = progress.add_task("ingest", stats="")
+            task = progress.add_task("ingest", stats="starting …")
             report = ingest_paths(session, paths, opts, lambda r: progress.update(
-                task, stats=_report_stats(r)))
+                task, stats=f"{r.stored} stored · {r.new_sources} new sources · "
+                            f"{len(r.errors)} errors · {r.docs_per_second:.1f} docs/s"))
         _print_report(report)
 
     @app.command()
@@ -334,30 +334,38 @@ def register(app: typer.Typer) -> None:  # noqa: C901 - one place that lists the
 
 def print_timeline(items: list[dict[str, Any]], title: str = "Timeline",
                    console: Console | None = None) -> None:
-    """A readable, dated list of merged events with their sources."""
+    """A readable, dated list of merged events: what, who, how many sources, first evidence."""
+    from rich.markup import escape
+
     console = console or Console()
-    table = Table(title=title, show_lines=True)
-    for h in ("date", "what", "who", "sources", "evidence (first report)"):
-        table.add_column(h, overflow="fold", max_width=70 if h.startswith("evidence") else None)
+    console.rule(f"[bold]{escape(title)}[/bold]")
+    if not items:
+        console.print("(no events)")
     for m in items:
         names = m.get("names", {})
         who = ", ".join(names.get(x, x) for x in m["actors"])
         if m["recipients"]:
             who += " → " + ", ".join(names.get(x, x) for x in m["recipients"])
         what = m["type"] + (f"/{m['mode']}" if m["mode"] else "")
-        if m["status"] != "occurred":
-            what += f" ({m['status']})"
-        elif any(h["status"] == "planned" for h in m.get("status_history", [])):
-            what += " (planned, then held)"
         if m["location"]:
             what += f" in {names.get(m['location'], m['location'])}"
-        if m["topics"]:
-            what += "\n" + ", ".join(m["topics"])
+        history = [h["status"] for h in m.get("status_history", [])]
+        status = m["status"] if m["status"] != "occurred" else ""
+        if m["status"] == "occurred" and "planned" in history:
+            status = "planned, then held"
         date = m["date"]["value"] or f"~{m['first_reported']}"
-        sources = f"{m['n_documents']} docs, {m['n_outlets']} outlets\n" + ", ".join(m["outlets"])
-        evidence = m["evidence"][0]["text"] if m["evidence"] else ""
-        table.add_row(date, what, who, sources, evidence)
-    console.print(table)
+        console.print(f"[bold cyan]{date:<10}[/bold cyan]  [bold]{escape(what)}[/bold]"
+                      + (f"  [yellow]({status})[/yellow]" if status else "")
+                      + (f"  [dim]{', '.join(m['topics'])}[/dim]" if m["topics"] else ""))
+        console.print(f"{'':12}{escape(who)}", highlight=False)
+        copies = f", {m['n_copies']} copies" if m.get("n_copies") else ""
+        console.print(f"{'':12}[dim]{m['n_documents']} documents{copies} · {m['n_outlets']} "
+                      f"outlets: {escape(', '.join(m['outlets']))} · first reported "
+                      f"{m['first_reported']}[/dim]", highlight=False)
+        if m["evidence"]:
+            text = " ".join(m["evidence"][0]["text"].split())
+            console.print(f"{'':12}[italic]„{escape(text[:240])}“[/italic]", highlight=False)
+        console.print()
 
 
 def _unseen(session: Any, paths: list[str]) -> tuple[list[str], list[tuple[str, str]]]:
@@ -371,7 +379,8 @@ def _unseen(session: Any, paths: list[str]) -> tuple[list[str], list[tuple[str, 
             new.append(p)  # a feed is re-read each poll; stored items are no-ops
             continue
         files = [p] if os.path.isfile(p) else sorted(
-            str(x) for x in Path(p).rglob("*") if x.is_file() and not x.name.startswith("."))
+            str(x) for x in Path(p).rglob("*") if x.is_file() and not x.name.startswith(".")
+            and not x.name.endswith(".meta.json"))  # sidecars travel with their document
         for fp in files:
             st = os.stat(fp)
             what = f"{fp}|{st.st_size}|{st.st_mtime_ns}"

@@ -33,8 +33,11 @@ def load_duplicate_index(session: Session) -> DuplicateIndex:
 
 
 def _mentions(session: Session) -> list[EventMention]:
-    docs = {d.doc_id: d for d in session.scalars(select(S.DocumentRow).where(
-        S.DocumentRow.doc_id.in_(select(S.EventRow.doc_id))))}
+    D, E = S.DocumentRow, S.EventRow
+    # plain column rows, not ORM objects: this reads every event in the store
+    docs = {r.doc_id: r for r in session.execute(
+        select(D.doc_id, D.published, D.n_sources, D.duplicate_of)
+        .where(D.doc_id.in_(select(E.doc_id))))}
     outlets: dict[str, set[str]] = defaultdict(set)
     for doc_id, outlet in session.execute(select(S.SourceRow.doc_id, S.SourceRow.outlet)):
         if outlet and doc_id in docs:
@@ -45,7 +48,10 @@ def _mentions(session: Session) -> list[EventMention]:
             S.EventParticipantRow.role).order_by(S.EventParticipantRow.id)):
         parts[eid][role].append(ent)
     out = []
-    for ev in session.scalars(select(S.EventRow).order_by(S.EventRow.id)):
+    cols = (E.id, E.doc_id, E.idx, E.type, E.status, E.mode, E.location, E.topics, E.date_value,
+            E.date_precision, E.date_origin, E.evidence_text, E.evidence_start, E.evidence_end,
+            E.confidence)
+    for ev in session.execute(select(*cols).order_by(E.id)):
         d = docs[ev.doc_id]
         out.append(EventMention(
             doc_id=ev.doc_id, idx=ev.idx, type=ev.type, status=ev.status, mode=ev.mode,
@@ -72,14 +78,15 @@ def rebuild(session: Session) -> tuple[int, int]:
     mentions = _mentions(session)
     clusters = cluster_events(mentions)
     records = [merged_record(c) for c in clusters]
-    row_of: dict[str, int] = {}
-    table = S.MergedEventRow.__table__
+    # executemany, then one select for the new ids: far faster than a round trip per row
+    if records:
+        session.execute(S.MergedEventRow.__table__.insert(),
+                        [_merged_row(rec, prov) for rec in records])
+    row_of = dict(session.execute(select(S.MergedEventRow.merged_key, S.MergedEventRow.id)).all())
     parts: list[dict] = []
     links: list[dict] = []
     for c, rec in zip(clusters, records, strict=True):
-        mid = session.execute(table.insert().values(**_merged_row(rec, prov))
-                              .returning(table.c.id)).scalar_one()
-        row_of[rec["id"]] = mid
+        mid = row_of[rec["id"]]
         parts += [dict(merged_id=mid, entity_id=a, role="actor") for a in rec["actors"]]
         parts += [dict(merged_id=mid, entity_id=r, role="recipient") for r in rec["recipients"]]
         links += [{"id": m.row_id, "merged_id": mid} for m in c.mentions]
@@ -87,23 +94,26 @@ def rebuild(session: Session) -> tuple[int, int]:
         session.execute(S.MergedParticipantRow.__table__.insert(), parts)
     if links:
         session.execute(update(S.EventRow), links)  # bulk UPDATE by primary key
-    story_links: list[dict] = []
     names = dict(session.execute(select(S.EntityRow.id, S.EntityRow.name)).all())
     stories = group_stories(records)
-    for st in stories:
-        srec = story_record(st, lambda e: names.get(e, e))
-        srow = S.StoryRow(
-            story_key=srec["id"], title=srec["title"], date_start=srec["start"],
-            date_end=srec["end"], actors=json.dumps(srec["actors"]),
-            topics=json.dumps(srec["topics"]), n_events=srec["n_events"],
-            n_documents=len(srec["doc_ids"]), record=json.dumps(srec, ensure_ascii=False),
-            provenance_id=prov)
-        session.add(srow)
-        session.flush()
-        story_links += [{"id": row_of[rec["id"]], "story_id": srow.id} for rec in st.events]
-        session.add_all([S.StoryDocumentRow(story_id=srow.id, doc_id=d) for d in srec["doc_ids"]])
+    srecs = [story_record(st, lambda e: names.get(e, e)) for st in stories]
+    if srecs:
+        session.execute(S.StoryRow.__table__.insert(), [dict(
+            story_key=r["id"], title=r["title"], date_start=r["start"], date_end=r["end"],
+            actors=json.dumps(r["actors"]), topics=json.dumps(r["topics"]),
+            n_events=r["n_events"], n_documents=len(r["doc_ids"]),
+            record=json.dumps(r, ensure_ascii=False), provenance_id=prov) for r in srecs])
+    story_of = dict(session.execute(select(S.StoryRow.story_key, S.StoryRow.id)).all())
+    story_links: list[dict] = []
+    story_docs: list[dict] = []
+    for st, r in zip(stories, srecs, strict=True):
+        sid = story_of[r["id"]]
+        story_links += [{"id": row_of[rec["id"]], "story_id": sid} for rec in st.events]
+        story_docs += [dict(story_id=sid, doc_id=d) for d in r["doc_ids"]]
     if story_links:
         session.execute(update(S.MergedEventRow), story_links)
+    if story_docs:
+        session.execute(S.StoryDocumentRow.__table__.insert(), story_docs)
     session.commit()
     return len(records), len(stories)
 

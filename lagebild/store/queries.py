@@ -13,7 +13,17 @@ import json
 from dataclasses import dataclass, field, replace
 from typing import Any
 
-from sqlalchemy import Select, String, column, exists, func, or_, select, text
+from sqlalchemy import (
+    Select,
+    String,
+    column,
+    exists,
+    func,
+    literal_column,
+    or_,
+    select,
+    text,
+)
 from sqlalchemy.orm import Session
 
 from lagebild.store import schema as S
@@ -102,9 +112,11 @@ def _search_docs(session: Session, query: str) -> Any:
         terms = " ".join('"' + t.replace('"', '""') + '"' for t in query.split())
         return text("SELECT doc_id FROM documents_fts WHERE documents_fts MATCH :fts") \
             .bindparams(fts=terms or '""').columns(column("doc_id", String)).subquery()
+    # the configuration as a literal, so the expression matches the GIN index's exactly
+    german = literal_column("'german'")
     return select(S.DocumentRow.doc_id).where(
-        func.to_tsvector("german", S.DocumentRow.news_text).op("@@")(
-            func.websearch_to_tsquery("german", query))).subquery()
+        func.to_tsvector(german, S.DocumentRow.news_text).op("@@")(
+            func.websearch_to_tsquery(german, query))).subquery()
 
 
 def _outlet_docs(outlet: str) -> Any:

@@ -175,19 +175,27 @@ class Writer:
             dict(doc_id=d, idx=i, kind=q.kind, speaker=q.speaker, speaker_text=q.speaker_text,
                  cue=q.cue, channel=q.channel, start=q.start, end=q.end, text=q.text,
                  provenance_id=prov) for i, q in enumerate(doc.quotes)])
-        parts: list[dict] = []
-        topics: list[dict] = []
-        table = S.EventRow.__table__
+        events = []
         for i, ev in enumerate(doc.events):
             lo, hi = date_range(ev.date.value, ev.date.precision)
-            eid = self.session.execute(table.insert().values(
+            events.append(dict(
                 doc_id=d, idx=i, type=ev.type, mode=ev.mode, status=ev.status,
                 date_value=ev.date.value, date_precision=ev.date.precision,
                 date_text=ev.date.text, date_origin=ev.date.origin, date_start=lo, date_end=hi,
                 location=ev.location, topics=json.dumps(ev.topics),
                 evidence_start=ev.evidence.start, evidence_end=ev.evidence.end,
                 evidence_text=ev.evidence.text, confidence=ev.confidence, provenance_id=prov,
-            ).returning(table.c.id)).scalar_one()
+                merged_id=None))
+        if not events:
+            return
+        self._insert_many(S.EventRow, events)
+        # one executemany and one select beat a RETURNING round trip per event
+        ids = dict(self.session.execute(select(S.EventRow.idx, S.EventRow.id)
+                                        .where(S.EventRow.doc_id == d)).all())
+        parts: list[dict] = []
+        topics: list[dict] = []
+        for i, ev in enumerate(doc.events):
+            eid = ids[i]
             parts += [dict(event_id=eid, entity_id=a, role="actor")
                       for a in dict.fromkeys(ev.actors)]
             parts += [dict(event_id=eid, entity_id=r, role="recipient")

@@ -48,17 +48,25 @@ def clause_bounds(text: str, start: int, end: int, lo: int = 0,
 
 
 @cache
-def _cue_pattern(kind: str) -> re.Pattern[str]:
-    words = [w for lang in ("de", "en") for w in lexicon(lang)[f"{kind}_cues"]]
-    return re.compile(rf"\b{alt(words)}(?:e|en|er|es|em|n|t)?\b", re.IGNORECASE)
+def _cue_pattern(kind: str, langs: tuple[str, ...] = ("de", "en")) -> re.Pattern[str]:
+    # German cues are stems that take inflection endings ("kommend" -> "kommenden"); English
+    # cues are whole words. Only the text's languages count: German "plant" (plans) is no
+    # cue in "the plant was closed".
+    parts = []
+    if "de" in langs:
+        parts.append(rf"{alt(lexicon('de')[f'{kind}_cues'])}(?:e|en|er|es|em|n|t)?")
+    if "en" in langs:
+        parts.append(alt(lexicon("en")[f"{kind}_cues"]))
+    return re.compile(rf"\b(?:{'|'.join(parts)})\b", re.IGNORECASE)
 
 
-def tense(text: str, start: int, end: int) -> str | None:
+def tense(text: str, start: int, end: int,
+          langs: tuple[str, ...] = ("de", "en")) -> str | None:
     """"future" or "past" when cue words in ``text[start:end]`` say so, else None.
     Future cues win: "werden ... treffen" outranks a perfect auxiliary elsewhere."""
-    if _cue_pattern("future").search(text, start, end):
+    if _cue_pattern("future", langs).search(text, start, end):
         return "future"
-    if _cue_pattern("past").search(text, start, end):
+    if _cue_pattern("past", langs).search(text, start, end):
         return "past"
     return None
 
@@ -71,7 +79,8 @@ def _preterite_pattern() -> re.Pattern[str]:
                       re.IGNORECASE)
 
 
-def clause_tense(text: str, start: int, end: int) -> str | None:
+def clause_tense(text: str, start: int, end: int,
+                 langs: tuple[str, ...] = ("de", "en")) -> str | None:
     """The tense around the expression at ``[start, end)``: cue words in its clause, else a
     preterite verb in the clause (past), else cue words elsewhere in the sentence."""
     before = [w for w in text[max(0, start - 16):start].lower().split()
@@ -82,15 +91,15 @@ def clause_tense(text: str, start: int, end: int) -> str | None:
     c0, c1 = clause_bounds(text, start, end, s0, s1)
     if _REPORTATIVE.search(text, c0, c1):
         return "past"  # "sollen ... getötet worden sein": hearsay about the past, not a plan
-    t = ("future" if _future(text, c0, start) or _future(text, end, c1) else
-         tense(text, c0, start) or tense(text, end, c1))
+    t = ("future" if _future(text, c0, start, langs) or _future(text, end, c1, langs) else
+         tense(text, c0, start, langs) or tense(text, end, c1, langs))
     if t is None and _ZU_INFINITIVE.search(text, c0, c1):
         return "future"  # "(kündigte an,) am Dienstag das Verfahren einzuleiten"
     if t is None:
         if _preterite_pattern().search(text, c0, start) or _preterite_pattern().search(
                 text, end, c1):
             return "past"
-        t = tense(text, s0, start) or tense(text, end, s1)
+        t = tense(text, s0, start, langs) or tense(text, end, s1, langs)
     return t
 
 
@@ -98,8 +107,8 @@ def clause_tense(text: str, start: int, end: int) -> str | None:
 _REPORTATIVE = re.compile(r"\b(?:ge\w+|worden|gewesen)\s+(?:sein|haben)\b", re.IGNORECASE)
 
 
-def _future(text: str, start: int, end: int) -> bool:
-    return bool(_cue_pattern("future").search(text, start, end))
+def _future(text: str, start: int, end: int, langs: tuple[str, ...] = ("de", "en")) -> bool:
+    return bool(_cue_pattern("future", langs).search(text, start, end))
 
 
 # zu-infinitives: "zu treffen", "einzuleiten" (plans and announcements look ahead)

@@ -114,7 +114,7 @@ Result = tuple[str | None, str | None, str]
 
 
 def _clause_tense(st: _State, r: Raw) -> str | None:
-    return clause_tense(st.text, r.start, r.end)
+    return clause_tense(st.text, r.start, r.end, (r.lang,))
 
 
 def _base(st: _State, base: str) -> Point | None:

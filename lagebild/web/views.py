@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
+from typing import Annotated, Any
 from urllib.parse import urlencode
 
 from fastapi import APIRouter, HTTPException, Request
+from fastapi import Path as PathParam
 from fastapi.responses import HTMLResponse
 from fastapi.templating import Jinja2Templates
 
@@ -48,8 +49,11 @@ def timeline_page(request: Request, cursor: str | None = None) -> HTMLResponse:
                  event_types=EVENT_TYPES, topics=TOPICS, statuses=STATUSES)
 
 
+RowId = Annotated[int, PathParam(ge=1, le=2**63 - 1)]
+
+
 @router.get("/events/{merged_id}", response_class=HTMLResponse)
-def event_page(request: Request, merged_id: int) -> HTMLResponse:
+def event_page(request: Request, merged_id: RowId) -> HTMLResponse:
     with request.app.state.sessions() as db:
         event = reads.get_merged(db, merged_id)
         if event is None:
