@@ -136,3 +136,19 @@ def test_quoted_name_inside_the_speaker_phrase() -> None:
     doc = run(text)
     ent = doc.entity(only(doc).speaker or "")
     assert ent is not None and ent.name == "Jan Petersen"
+
+
+def test_following_sentence_names_the_speaker() -> None:
+    text = ("„Wir liefern, was wir versprochen haben.“ Das betonte Pistorius am Rande des "
+            "Treffens in Ramstein.")
+    doc = run(text, [person(text, "BP", "Boris Pistorius", ["Pistorius"], "m")])
+    q = only(doc)
+    assert q.speaker == "BP"
+    assert q.cue == "betonte"
+
+
+@pytest.mark.parametrize("text", ["", "„", "“”", "\"\"\"", "„“„“ sagte ,", ": „", "sagte, dass"])
+def test_degenerate_input_does_not_crash(text: str) -> None:
+    doc = run(text)
+    ids = {e.id for e in doc.entities}
+    assert all(q.speaker is None or q.speaker in ids for q in doc.quotes)

@@ -97,3 +97,21 @@ def test_pronoun_prefers_the_subject_over_a_nearer_object() -> None:
     rutte = person(text, "MR", "Mark Rutte", ["Rutte"], "m")
     doc = run(text, [sanchez, rutte])
     assert [q.speaker for q in doc.quotes] == ["PS"]
+
+
+def test_unnamed_official_is_not_an_organisation() -> None:
+    text = "Ein hochrangiger Beamter sagte, die Gespräche würden fortgesetzt."
+    doc = run(text)
+    ent = doc.entity(doc.quotes[0].speaker or "")
+    assert ent is not None and ent.type == "MISC"
+
+
+def test_speaker_phrase_ending_in_a_place_is_not_a_mention_of_the_speaker() -> None:
+    text = ("„Die Lage ist ernst“, sagte Olga Stefanyschyna, Botschafterin in Washington.")
+    olga = person(text, "OS", "Olga Stefanyschyna", ["Olga Stefanyschyna"], "f")
+    place = person(text, "Q61", "Washington", ["Washington"], None, "GPE")
+    doc = run(text, [olga, place])
+    assert doc.quotes[0].speaker == "OS"
+    speaker = doc.entity("OS")
+    assert speaker is not None
+    assert all("Washington" not in m.text for m in speaker.mentions)

@@ -17,6 +17,7 @@ from lagebild.quotes.attribution import (
     in_sentence,
     subject_of,
 )
+from lagebild.quotes.cues import speech_verb
 from lagebild.quotes.lexicon import lexicon
 from lagebild.quotes.units import QUOTE_CHARS, Paragraph, Tok
 
@@ -156,6 +157,8 @@ def find_direct(text: str, para: Paragraph, lead: Attribution | None = None) -> 
             attr, lead = lead, None
         n_words = _words(toks[a:last])
         partial = False
+        if attr is None and last < len(toks):
+            attr = _follow_up(toks, last, para)
         if attr is None:
             if n_words >= MIN_PARTIAL_WORDS and _has_lower_content(toks[a:last]):
                 attr = in_sentence(toks, a, last, s0, para.sentence_of(last - 1)[1])
@@ -174,6 +177,25 @@ def find_direct(text: str, para: Paragraph, lead: Attribution | None = None) -> 
                            partial))
         prev_end = last + 1
     return found
+
+
+FOLLOW_UP_STARTS = frozenset({"das", "dies", "so", "diese", "dieses", "this", "that"})
+
+
+def _follow_up(toks: list[Tok], last: int, para: Paragraph) -> Attribution | None:
+    """'„…“ Das sagte X am Montag.': the next sentence names the speaker of the quote."""
+    k = last + 1 if last < len(toks) and toks[last].text in QUOTE_CHARS else last
+    if k >= len(toks) or toks[k].low not in FOLLOW_UP_STARTS:
+        return None
+    s0, s1 = para.sentence_of(k)
+    if s0 != k and not (s0 < k and all(t.text in QUOTE_CHARS for t in toks[s0:k])):
+        return None
+    for v in range(k + 1, min(s1, k + 3)):
+        cue = speech_verb(toks, v, s1)
+        if cue is not None and toks[v].is_finite:
+            return Attribution(cue, subject_of(toks, v, k, s1), v, toks[v].low.endswith("en"),
+                               {v})
+    return None
 
 
 def colon_lead(para: Paragraph) -> Attribution | None:

@@ -91,6 +91,8 @@ def np_from(toks: list[Tok], i: int, limit: int) -> Phrase | None:
             j = close + 1
             has_head = True
             continue
+        if j > i and toks[j].pos == "ADJA" and toks[j - 1].pos == "NE":
+            break  # "nannte Selenskyj zentrale Prioritäten": the object begins
         if j > i and toks[j].pos == "CARD" and has_head and not (
                 j + 1 < limit and toks[j + 1].pos == "NE"):  # "Bayer 04 Leverkusen" goes on
             break
@@ -250,6 +252,11 @@ class Resolver:
     def _add_mention(self, ent: Entity, toks: list[Tok]) -> None:
         """The whole speaker phrase is a mention of the speaker ("X, Sprecher des Y")."""
         start, end = toks[0].start, toks[-1].end
+        words = [t for t in toks if t.is_word]
+        if words:
+            other = self.doc.entity_at(words[-1].start, words[-1].end)
+            if other is not None and other.id != ent.id and other.type in {"GPE", "LOC"}:
+                return  # "…, Präsidentin des Zentrums in Washington" would also name Washington
         if all(m.start != start or m.end != end for m in ent.mentions):
             ent.mentions.append(Span(start=start, end=end, text=self.doc.text[start:end]))
 
@@ -332,8 +339,10 @@ class Resolver:
                 not any(t.pos == "NE" for t in core):
             gender = "f" if head_low.endswith("in") else "m"
             found = self._antecedent(phrase.start, gender, False)
-            if found:
-                return found
+            ent = self.doc.entity(found) if found else None
+            if ent is not None:
+                self._add_mention(ent, toks)  # "der Minister" now names that person
+                return ent.id
         if self._is_institution(core):
             return self._create("ORG", toks)
         return self._create("MISC", toks)
@@ -343,7 +352,12 @@ class Resolver:
         if any(w in text for w in ("weiße haus", "weißes haus", "white house")):
             return True
         head = _head(toks).low
-        for form in (head, head[:-1] if head.endswith("s") else head, head[:-2]):
+        forms = [head]
+        if head.endswith("es"):
+            forms.append(head[:-2])  # "des Ministeriumes"
+        if head.endswith("s"):
+            forms.append(head[:-1])  # "des Ministeriums"
+        for form in forms:
             if form in self.lex.institution_words or form.endswith(self.lex.institution_suffixes):
                 return True
         return False
