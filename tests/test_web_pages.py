@@ -41,7 +41,7 @@ def test_document_view_escapes_hostile_text_and_redacts_commenters(app_and_ids):
 def test_event_page_highlights_evidence_and_links_participants(app_and_ids):
     client = TestClient(create_app(app_and_ids[0]))
     merged = client.get("/api/merged", params={"type": "CONSULT", "actor": "Trump"}).json()
-    page = client.get(f"/events/{merged['items'][0]['id']}").text
+    page = client.get(f"/events/{merged['items'][0]['row_id']}").text
     assert '<mark class="evidence">' in page
     assert 'href="/entities/lb%3APER%3Atrump"' in page
 

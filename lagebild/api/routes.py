@@ -10,9 +10,9 @@ from pydantic import BaseModel, Field, model_validator
 from sqlalchemy.orm import Session
 
 from lagebild.api import reads
-from lagebild.api.pagination import MAX_PAGE, CursorError
 from lagebild.api.problems import PROBLEM_RESPONSES
 from lagebild.api.security import require_token
+from lagebild.store import queries as Q
 
 router = APIRouter(prefix="/api", responses=PROBLEM_RESPONSES)
 
@@ -48,7 +48,7 @@ def filters(
 
 
 F = Annotated[reads.Filters, Depends(filters)]
-Limit = Annotated[int, Query(ge=1, le=MAX_PAGE)]
+Limit = Annotated[int, Query(ge=1, le=reads.MAX_PAGE)]
 Cursor = Annotated[str | None, Query(max_length=500)]
 Order = Annotated[Literal["asc", "desc"], Query()]
 # database ids are 64-bit: larger numbers are not ids (and would overflow SQLite)
@@ -60,10 +60,10 @@ class PageOut(BaseModel):
     next_cursor: str | None
 
 
-def _paged(fn: Any, *args: Any, **kwargs: Any) -> dict[str, Any]:
+def _paged(fn: Any, db: Session, f: reads.Filters) -> dict[str, Any]:
     try:
-        return fn(*args, **kwargs).as_dict()
-    except CursorError as exc:
+        return reads.page_dict(fn(db, f))
+    except reads.CursorError as exc:
         raise HTTPException(400, str(exc)) from exc
 
 
@@ -76,14 +76,13 @@ def _found(item: dict[str, Any] | None, what: str) -> dict[str, Any]:
 @router.get("/documents", response_model=PageOut)
 def documents(db: DB, f: F, limit: Limit = 50, cursor: Cursor = None,
               order: Order = "desc") -> dict[str, Any]:
-    """Stored documents, newest first by default."""
-    return _paged(reads.list_documents, db, f, limit=limit, cursor=cursor,
-                  descending=order == "desc")
+    """Stored documents by publication date, newest first by default."""
+    return _paged(Q.list_documents, db, reads.paged(f, limit, cursor, _date_order(order)))
 
 
 @router.get("/documents/{doc_id}")
 def document(db: DB, doc_id: str) -> dict[str, Any]:
-    """One document in ``lagebild.document/1`` with its segments and sources."""
+    """One document in ``lagebild.document/1`` with the sources it was read from."""
     return _found(reads.get_document(db, doc_id), "document")
 
 
@@ -91,22 +90,20 @@ def document(db: DB, doc_id: str) -> dict[str, Any]:
 def events(db: DB, f: F, limit: Limit = 50, cursor: Cursor = None,
            order: Order = "asc") -> dict[str, Any]:
     """Events as extracted from single documents, sorted by date."""
-    return _paged(reads.list_events, db, f, limit=limit, cursor=cursor,
-                  descending=order == "desc")
+    return _paged(Q.list_events, db, reads.paged(f, limit, cursor, _date_order(order)))
 
 
 @router.get("/merged", response_model=PageOut)
 def merged(db: DB, f: F, limit: Limit = 50, cursor: Cursor = None,
            order: Order = "asc") -> dict[str, Any]:
-    """Merged events: each real-world event once, with its number of sources and outlets."""
-    return _paged(reads.list_merged, db, f, limit=limit, cursor=cursor,
-                  descending=order == "desc")
+    """Merged events (``lagebild.merged/1``): each real-world event once, sorted by date."""
+    return _paged(Q.list_merged, db, reads.paged(f, limit, cursor, _date_order(order)))
 
 
 @router.get("/merged/{merged_id}")
 def merged_event(db: DB, merged_id: RowId) -> dict[str, Any]:
-    """One merged event with every source event and its evidence."""
-    return _found(reads.get_merged(db, merged_id), "merged event")
+    """One merged event with the evidence of every report merged into it."""
+    return _found(Q.get_merged(db, merged_id), "merged event")
 
 
 @router.get("/entities", response_model=PageOut)
@@ -114,8 +111,9 @@ def entities(db: DB, q: Text = None,
              type: Annotated[Literal["PER", "ORG", "GPE", "LOC", "EVENT", "MISC"] | None,
                              Query()] = None,
              limit: Limit = 50, cursor: Cursor = None) -> dict[str, Any]:
-    """Entities, optionally by (part of) name and type."""
-    return _paged(reads.list_entities, db, q, type, limit=limit, cursor=cursor)
+    """Entities, optionally by name or id and by type."""
+    f = reads.Filters(actor=q, type=type, limit=limit, cursor=cursor)
+    return _paged(Q.list_entities, db, f)
 
 
 @router.get("/entities/{entity_id:path}")
@@ -127,18 +125,13 @@ def entity(db: DB, entity_id: str) -> dict[str, Any]:
 @router.get("/quotes", response_model=PageOut)
 def quotes(db: DB, f: F, limit: Limit = 50, cursor: Cursor = None) -> dict[str, Any]:
     """Quotes, newest first; ``speaker`` (or ``actor``) by name or id."""
-    return _paged(reads.list_quotes, db, f, limit=limit, cursor=cursor)
+    return _paged(Q.list_quotes, db, reads.paged(f, limit, cursor, "-date"))
 
 
 @router.get("/stories", response_model=PageOut)
-def stories(db: DB, limit: Limit = 50, cursor: Cursor = None) -> dict[str, Any]:
-    """Stories: merged events grouped by shared actors, topics and time."""
-    return _paged(reads.list_stories, db, limit=limit, cursor=cursor)
-
-
-@router.get("/stories/{story_id}")
-def story(db: DB, story_id: RowId) -> dict[str, Any]:
-    return _found(reads.get_story(db, story_id), "story")
+def stories(db: DB, f: F, limit: Limit = 50, cursor: Cursor = None) -> dict[str, Any]:
+    """Stories: merged events grouped by shared actors, topics and time, newest first."""
+    return _paged(Q.list_stories, db, reads.paged(f, limit, cursor, "-date"))
 
 
 @router.get("/search")
@@ -161,6 +154,10 @@ def network(db: DB, f: F, min_weight: Annotated[int, Query(ge=1, le=1000)] = 1
             ) -> dict[str, Any]:
     """The actor network: nodes and weighted edges per event type."""
     return reads.network(db, f, min_weight)
+
+
+def _date_order(order: str) -> str:
+    return "-date" if order == "desc" else "date"
 
 
 class DocumentIn(BaseModel):

@@ -38,7 +38,7 @@ def _print_table(result: dict, report: Report, verbose: bool) -> None:
     if not verbose:
         return
     for kind, vals in quote_kind_metrics(report).items():
-        console.print(f"quotes [{kind}]: P {_fmt(vals['P'])}  R {_fmt(vals['R'])}  "
+        console.print(f"quotes ({kind}): P {_fmt(vals['P'])}  R {_fmt(vals['R'])}  "
                       f"F1 {_fmt(vals['F1'])}")
     console.print(f"\n[bold]Misses ({len(report.misses)})[/bold]")
     for line in report.misses:

@@ -11,7 +11,7 @@ from __future__ import annotations
 import base64
 import json
 from dataclasses import dataclass, field, replace
-from typing import Any
+from typing import Any, Literal
 
 from sqlalchemy import (
     Select,
@@ -47,6 +47,7 @@ class Filters:
     doc_id: str | None = None
     limit: int = 100
     cursor: str | None = None
+    order: Literal["id", "date", "-date"] = "id"  # by row id, or by date (oldest/newest first)
 
 
 @dataclass
@@ -56,6 +57,10 @@ class Page:
 
 
 # --- cursor ----------------------------------------------------------------------------------
+
+
+class CursorError(ValueError):
+    """A cursor that this query layer did not produce."""
 
 
 def encode_cursor(last: Any) -> str:
@@ -68,22 +73,56 @@ def decode_cursor(cursor: str | None) -> Any:
     try:
         pad = "=" * (-len(cursor) % 4)
         return json.loads(base64.urlsafe_b64decode(cursor + pad))
-    except (ValueError, json.JSONDecodeError) as exc:
-        raise ValueError(f"invalid cursor: {cursor!r}") from exc
+    except (ValueError, UnicodeError) as exc:
+        raise CursorError(f"invalid cursor: {cursor!r}") from exc
 
 
-def _page(session: Session, q: Select, key_col: Any, f: Filters, to_dict: Any) -> Page:
+def _valid_key(value: Any) -> bool:
+    """A row key: a string id, or an integer id that fits a 64-bit column."""
+    if isinstance(value, bool):
+        return False
+    return isinstance(value, str) or (isinstance(value, int) and 0 <= value < 2**63)
+
+
+def _after(q: Select, key_col: Any, date_col: Any, f: Filters) -> Select:
+    """Keyset condition and ordering: by ``key_col``, or by (date, key) for date orders."""
     after = decode_cursor(f.cursor)
+    if f.order == "id" or date_col is None:
+        if after is not None:
+            if not _valid_key(after):
+                raise CursorError("invalid cursor")
+            q = q.where(key_col > after)
+        return q.order_by(key_col)
+    day = func.coalesce(date_col, "")
+    desc = f.order == "-date"
     if after is not None:
-        q = q.where(key_col > after)
+        if not (isinstance(after, list) and len(after) == 2 and isinstance(after[0], str)
+                and _valid_key(after[1])):
+            raise CursorError("invalid cursor")
+        last_day, last_key = after
+        earlier = (day < last_day) | ((day == last_day) & (key_col < last_key))
+        later = (day > last_day) | ((day == last_day) & (key_col > last_key))
+        q = q.where(earlier if desc else later)
+    return q.order_by(day.desc(), key_col.desc()) if desc else q.order_by(day, key_col)
+
+
+def _page(session: Session, q: Select, key_col: Any, f: Filters, to_dict: Any,
+          date_col: Any = None) -> Page:
+    q = _after(q, key_col, date_col, f)
     limit = max(1, min(f.limit, MAX_LIMIT))
-    rows = session.execute(q.order_by(key_col).limit(limit + 1)).all()
+    rows = session.execute(q.limit(limit + 1)).all()
     more = len(rows) > limit
     rows = rows[:limit]
     items = [to_dict(r[0] if len(r) == 1 else r) for r in rows]
-    last = rows[-1][0] if rows else None
-    key = getattr(last, key_col.key) if last is not None and hasattr(last, key_col.key) else None
-    return Page(items, encode_cursor(key) if more and key is not None else None)
+    if not (more and rows):
+        return Page(items, None)
+    last = rows[-1]
+    key = last._mapping[key_col] if key_col in last._mapping else getattr(last[0], key_col.key)
+    if f.order != "id" and date_col is not None:
+        day = last._mapping[date_col] if date_col in last._mapping \
+            else getattr(last[0], date_col.key, None)
+        return Page(items, encode_cursor([day or "", key]))
+    return Page(items, encode_cursor(key))
 
 
 # --- entity resolution -----------------------------------------------------------------------
@@ -106,7 +145,7 @@ def resolve_entities(session: Session, value: str) -> list[str]:
         func.lower(S.EntityRow.name).like(like))))
 
 
-def _search_docs(session: Session, query: str) -> Any:
+def search_docs(session: Session, query: str) -> Any:
     """A subquery of doc_ids whose news text matches ``query``."""
     if session.get_bind().dialect.name == "sqlite":
         terms = " ".join('"' + t.replace('"', '""') + '"' for t in query.split())
@@ -127,7 +166,7 @@ def _doc_filters(session: Session, q: Select, doc_col: Any, f: Filters) -> Selec
     if f.outlet:
         q = q.where(doc_col.in_(_outlet_docs(f.outlet)))
     if f.search:
-        sub = _search_docs(session, f.search)
+        sub = search_docs(session, f.search)
         q = q.where(doc_col.in_(select(sub.c.doc_id)))
     if f.doc_id:
         q = q.where(doc_col == f.doc_id)
@@ -187,7 +226,8 @@ def names_of(session: Session, ids: set[str]) -> dict[str, str]:
 
 def list_events(session: Session, f: Filters) -> Page:
     """Events as extracted from single documents, with their document's source."""
-    page = _page(session, _event_query(session, f), S.EventRow.id, f, _event_dict)
+    page = _page(session, _event_query(session, f), S.EventRow.id, f, _event_dict,
+                 S.EventRow.date_start)
     parts = _participants(session, [e["id"] for e in page.items])
     ids = {x for p in parts.values() for xs in p.values() for x in xs}
     ids |= {e["location"] for e in page.items if e["location"]}
@@ -219,7 +259,8 @@ def _event_dict(row: Any) -> dict[str, Any]:
 # --- merged events ---------------------------------------------------------------------------
 
 
-def _merged_query(session: Session, f: Filters) -> Select:
+def merged_query(session: Session, f: Filters) -> Select:
+    """The merged events matching ``f`` (unordered), for listings and aggregates."""
     M = S.MergedEventRow
     q = select(M)
     for col, value in ((M.type, f.type), (M.mode, f.mode), (M.status, f.status)):
@@ -241,8 +282,9 @@ def _merged_query(session: Session, f: Filters) -> Select:
 
 
 def list_merged(session: Session, f: Filters) -> Page:
-    page = _page(session, _merged_query(session, f), S.MergedEventRow.id, f, _merged_dict)
-    _add_names(session, page.items)
+    page = _page(session, merged_query(session, f), S.MergedEventRow.id, f, _merged_dict,
+                 S.MergedEventRow.date_start)
+    add_names(session, page.items)
     return page
 
 
@@ -253,7 +295,7 @@ def _merged_dict(m: S.MergedEventRow) -> dict[str, Any]:
     return rec
 
 
-def _add_names(session: Session, items: list[dict[str, Any]]) -> None:
+def add_names(session: Session, items: list[dict[str, Any]]) -> None:
     ids = {x for it in items for x in it.get("actors", []) + it.get("recipients", [])}
     ids |= {it["location"] for it in items if it.get("location")}
     names = names_of(session, ids)
@@ -279,7 +321,7 @@ def list_quotes(session: Session, f: Filters) -> Page:
     if f.until:
         q = q.where(S.DocumentRow.published <= f.until)
     q = _doc_filters(session, q, Q.doc_id, f)
-    page = _page(session, q, Q.id, f, _quote_dict)
+    page = _page(session, q, Q.id, f, _quote_dict, S.DocumentRow.published)
     names = names_of(session, {it["speaker"] for it in page.items if it["speaker"]})
     for it in page.items:
         it["speaker_name"] = names.get(it["speaker"]) if it["speaker"] else None
@@ -333,8 +375,8 @@ def list_stories(session: Session, f: Filters) -> Page:
         rec["row_id"] = st.id
         return rec
 
-    page = _page(session, q, St.id, f, to_dict)
-    _add_names(session, page.items)
+    page = _page(session, q, St.id, f, to_dict, St.date_start)
+    add_names(session, page.items)
     return page
 
 
@@ -353,7 +395,7 @@ def list_documents(session: Session, f: Filters) -> Page:
     return _page(session, q, D.doc_id, f, lambda d: {
         "doc_id": d.doc_id, "title": d.title, "language": d.language, "published": d.published,
         "outlet": d.outlet, "url": d.url, "n_sources": d.n_sources,
-        "duplicate_of": d.duplicate_of, "similarity": d.similarity})
+        "duplicate_of": d.duplicate_of, "similarity": d.similarity}, D.published)
 
 
 def get_document(session: Session, doc_id: str) -> dict[str, Any] | None:
@@ -363,10 +405,15 @@ def get_document(session: Session, doc_id: str) -> dict[str, Any] | None:
 
 
 def get_merged(session: Session, merged_id: int | str) -> dict[str, Any] | None:
+    """One merged event by row id or record id, with ``names`` for its entity ids."""
     M = S.MergedEventRow
     col = M.id if isinstance(merged_id, int) else M.merged_key
     row = session.scalars(select(M).where(col == merged_id)).first()
-    return _merged_dict(row) if row else None
+    if row is None:
+        return None
+    record = _merged_dict(row)
+    add_names(session, [record])
+    return record
 
 
 def timeline(session: Session, actor: str, f: Filters | None = None) -> list[dict[str, Any]]:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 from typing import Annotated, Any
 from urllib.parse import urlencode
@@ -12,14 +13,15 @@ from fastapi.responses import HTMLResponse
 from fastapi.templating import Jinja2Templates
 
 from lagebild.api import reads
-from lagebild.api.pagination import CursorError
 from lagebild.model import EVENT_TYPES, TOPICS
+from lagebild.store import queries as Q
 from lagebild.web.render import evidence_paragraph, segments_view
 
 router = APIRouter(include_in_schema=False)
 templates = Jinja2Templates(directory=str(Path(__file__).resolve().parent / "templates"))
 STATUSES = ("occurred", "planned", "proposed", "negated", "hypothetical")
 FILTER_KEYS = ("actor", "type", "topic", "status", "outlet", "since", "until", "place", "search")
+RowId = Annotated[int, PathParam(ge=1, le=2**63 - 1)]
 
 
 def _filters(request: Request) -> tuple[reads.Filters, dict[str, str]]:
@@ -41,30 +43,27 @@ def timeline_page(request: Request, cursor: str | None = None) -> HTMLResponse:
     f, q = _filters(request)
     with request.app.state.sessions() as db:
         try:
-            page = reads.list_merged(db, f, limit=50, cursor=cursor, descending=True)
-        except CursorError as exc:
+            page = Q.list_merged(db, replace(f, limit=50, cursor=cursor, order="-date"))
+        except reads.CursorError as exc:
             raise HTTPException(400, str(exc)) from exc
     next_url = "/?" + urlencode({**q, "cursor": page.next_cursor}) if page.next_cursor else None
     return _page(request, "timeline.html", events=page.items, q=q, next_url=next_url,
                  event_types=EVENT_TYPES, topics=TOPICS, statuses=STATUSES)
 
 
-RowId = Annotated[int, PathParam(ge=1, le=2**63 - 1)]
-
-
 @router.get("/events/{merged_id}", response_class=HTMLResponse)
 def event_page(request: Request, merged_id: RowId) -> HTMLResponse:
     with request.app.state.sessions() as db:
-        event = reads.get_merged(db, merged_id)
+        event = Q.get_merged(db, merged_id)
         if event is None:
             raise HTTPException(404, "no such event")
-        docs = {s["doc_id"]: reads.get_document(db, s["doc_id"]) for s in event["sources"]}
-    for src in event["sources"]:
-        doc = docs.get(src["doc_id"]) or {}
-        ev = src["evidence"]
-        src["paragraph"] = evidence_paragraph(doc, ev["start"], ev["end"])
-        src["title"] = doc.get("title")
-    return _page(request, "event.html", event=event)
+        docs = {ev["doc_id"]: Q.get_document(db, ev["doc_id"]) for ev in event["evidence"]}
+    sources = []
+    for ev in event["evidence"]:
+        doc = docs.get(ev["doc_id"]) or {}
+        sources.append({**ev, "title": doc.get("title"),
+                        "paragraph": evidence_paragraph(doc, ev["start"], ev["end"])})
+    return _page(request, "event.html", event=event, sources=sources)
 
 
 @router.get("/entities/{entity_id:path}", response_class=HTMLResponse)
