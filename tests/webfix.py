@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from lagebild.store.db import session_scope
+from lagebild.store.merging import rebuild
 from lagebild.store.writer import Writer
 from tests.storefix import ent_id, make_doc
 
@@ -45,14 +46,9 @@ def populate(db_url: str) -> list[str]:
         for doc in sample_docs():
             writer.store(doc)
             ids.append(doc.doc_id)
-        rebuild_merged(session)
+        rebuild(session)
+        session.commit()
     return ids
-
-
-def rebuild_merged(session) -> None:  # type: ignore[no-untyped-def]
-    from lagebild.api.writes import merge_all
-
-    merge_all(session)
 
 
 def db_file(tmp_path: Path) -> str:

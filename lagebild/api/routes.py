@@ -178,10 +178,13 @@ class DocumentIn(BaseModel):
 @router.post("/documents", status_code=201, dependencies=[Depends(require_token)])
 def create_document(request: Request, db: DB, body: DocumentIn) -> dict[str, Any]:
     """Run the pipeline on a text or HTML page and store the result (bearer token needed)."""
-    from lagebild.api.writes import ingest_one
+    from lagebild.api.writes import PipelineError, ingest_one
 
-    doc_id, created = ingest_one(db, body.model_dump(),
-                                 comments=request.app.state.store_comments)
+    try:
+        doc_id, created = ingest_one(db, body.model_dump(),
+                                     comments=request.app.state.store_comments)
+    except PipelineError as exc:
+        raise HTTPException(422, f"the document could not be processed: {exc}") from exc
     stored = reads.get_document(db, doc_id) or {}
     return {"doc_id": doc_id, "created": created,
             "events": len(stored.get("events", [])), "quotes": len(stored.get("quotes", [])),

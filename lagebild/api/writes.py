@@ -1,4 +1,5 @@
-"""The write path of the API: one posted page through the pipeline into the store."""
+"""The write path of the API: one posted page through the store's ingester (pipeline,
+near-duplicate linking, idempotent sources, merged events)."""
 
 from __future__ import annotations
 
@@ -8,17 +9,17 @@ from sqlalchemy.orm import Session
 
 from lagebild.ingest import base
 from lagebild.model import Document
-from lagebild.pipeline import process
-from lagebild.store.writer import Writer
+from lagebild.store.ingest import Ingester, IngestOptions
+
+
+class PipelineError(RuntimeError):
+    """The posted document could not be processed."""
 
 
 def _document(payload: dict[str, Any]) -> Document:
     meta = {k: payload.get(k) for k in ("url", "outlet", "published")}
     if payload.get("html"):
-        from_html = getattr(base, "document_from_html", None)
-        if from_html is None:  # pragma: no cover - the HTML reader ships with ingest
-            raise RuntimeError("HTML input is not supported by this build")
-        doc: Document = from_html(payload["html"], **meta)
+        doc = base.document_from_html(payload["html"], **meta)
     else:
         doc = base.document_from_text(payload["text"], **meta)
     if payload.get("title"):
@@ -29,21 +30,10 @@ def _document(payload: dict[str, Any]) -> Document:
 def ingest_one(session: Session, payload: dict[str, Any], *, comments: str = "keep"
                ) -> tuple[str, bool]:
     """Store one posted document; returns (doc_id, created). Posting the same text again from
-    the same source is a no-op; from another outlet it adds a source."""
+    the same source changes nothing; from another outlet it adds a source."""
     doc = _document(payload)
-    writer = Writer(session)
-    if writer.has_document(doc.doc_id):
-        writer.add_source(doc)
-        return doc.doc_id, False
-    doc = process(doc)
-    writer.store(doc, comments=comments)  # type: ignore[arg-type]
-    merge_all(session)
-    return doc.doc_id, True
-
-
-def merge_all(session: Session) -> None:
-    """Rebuild merged events and stories so the new document's events join them."""
-    from lagebild.store.merging import rebuild
-
-    rebuild(session)
-    session.commit()
+    with Ingester(session, IngestOptions(comments=comments)) as ingester:  # type: ignore[arg-type]
+        report = ingester.run([doc])
+    if report.errors:
+        raise PipelineError(report.errors[0])
+    return doc.doc_id, report.stored == 1
