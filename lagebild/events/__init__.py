@@ -7,7 +7,7 @@ in ``data/``), arguments (``arguments``), status (``status``), date from the tim
 
 from __future__ import annotations
 
-from lagebild.events import arguments, status, triggers
+from lagebild.events import arguments, groups, status, triggers
 from lagebild.events.clauses import Clause, EntityIndex, Word, build_clauses, words_of
 from lagebild.events.lexicon import Lexicon, load, mode_for, topics_for
 from lagebild.events.merge import merge_events
@@ -282,9 +282,11 @@ def _refused_recipients(found: list[tuple[int, triggers.Hit, arguments.Args, Quo
                     break
 
 
-def extract_events(doc: Document) -> list[Event]:
+def extract_events(doc: Document, parties: set[str] | None = None) -> list[Event]:
+    """Events of the news sentences; ``parties`` are extra entity ids (collective actors of
+    type MISC) that may be event parties."""
     lex = load((doc.language or "de")[:2].lower())  # "en-GB" reads as English
-    index = EntityIndex(doc)
+    index = EntityIndex(doc, parties or set())
     ctx = arguments.Context()
     events: list[Event] = []
     for sent in doc.news_sentences():
@@ -293,5 +295,7 @@ def extract_events(doc: Document) -> list[Event]:
 
 
 def run(doc: Document) -> Document:
-    doc.events = extract_events(doc)
+    group_ids = groups.add_groups(doc, (doc.language or "de")[:2].lower())
+    doc.events = extract_events(doc, group_ids)
+    groups.prune(doc, group_ids)
     return doc

@@ -1,0 +1,103 @@
+"""Collective actors without a name ("die Demonstranten", "die Polizei", "the rebels").
+
+News tell many events between such groups and named parties; the entity stage marks only named
+entities, so this module adds the groups of a sector-noun lexicon (``data/groups.yaml``) as
+entities of type MISC (they are not named entities, so entity scores do not count them). Only
+groups that end up as a party of an event stay in the document (``prune``).
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+import yaml
+
+from lagebild.events.lexicon import DATA
+from lagebild.model import Document, Entity, Sentence
+
+PREFIX = "lb:MISC:"
+# a noun right after one of these is no collective actor but part of a name or title
+_STATE_POS = {"ADJA"}
+
+
+@cache
+def _forms(language: str) -> dict[str, str]:
+    """Word form (lower case, may be two words) -> group name."""
+    with open(DATA / "groups.yaml", encoding="utf-8") as fh:
+        data = yaml.safe_load(fh) or {}
+    out: dict[str, str] = {}
+    for name, forms in (data.get(language) or {}).items():
+        for form in forms:
+            out[str(form).lower()] = str(name)
+    return out
+
+
+def _slug(name: str) -> str:
+    return PREFIX + re.sub(r"\s+", "_", name.lower())
+
+
+def _covered(doc: Document, start: int, end: int, spans: list[tuple[int, int, str]]) -> bool:
+    return any(s < end and start < e for s, e, _ in spans)
+
+
+def _state_before(sent: Sentence, k: int, spans: list[tuple[int, int, str]]) -> bool:
+    """"die russischen Behörden": a state adjective (a GPE mention) right before the noun."""
+    for m in range(k - 1, max(-1, k - 3), -1):
+        tok = sent.tokens[m]
+        if any(s <= tok.start and tok.end <= e and t == "GPE" for s, e, t in spans):
+            return True
+        if tok.pos not in _STATE_POS:
+            return False
+    return False
+
+
+def _match(sent: Sentence, k: int, forms: dict[str, str], language: str) -> tuple[str, int] | None:
+    """Group name and number of tokens of a group noun starting at token k."""
+    toks = sent.tokens
+    if k + 1 < len(toks):
+        two = f"{toks[k].text} {toks[k + 1].text}".lower()
+        if two in forms:
+            return forms[two], 2
+    tok = toks[k]
+    low = tok.text.lower()
+    if language == "de":
+        if not tok.text[:1].isupper() or not tok.pos.startswith("N"):
+            return None
+        last = low.rsplit("-", 1)[-1]
+        name = forms.get(low) or forms.get(last) or forms.get((tok.lemma or "").lower())
+    else:
+        name = forms.get(low)
+    return (name, 1) if name else None
+
+
+def add_groups(doc: Document, language: str) -> set[str]:
+    """Add group entities (with their mentions) to ``doc.entities``; return their ids."""
+    forms = _forms(language)
+    if not forms:
+        return set()
+    spans = [(m.start, m.end, e.type) for e in doc.entities for m in e.mentions]
+    found: dict[str, Entity] = {}
+    for sent in doc.news_sentences():
+        k = 0
+        while k < len(sent.tokens):
+            hit = _match(sent, k, forms, language)
+            if hit is None:
+                k += 1
+                continue
+            name, n = hit
+            start, end = sent.tokens[k].start, sent.tokens[k + n - 1].end
+            if not _covered(doc, start, end, spans) and not _state_before(sent, k, spans):
+                ent = found.setdefault(name, Entity(id=_slug(name), name=name, type="MISC"))
+                ent.mentions.append(doc.span(start, end))
+            k += n
+    ids = {e.id for e in found.values()}
+    known = {e.id for e in doc.entities}
+    doc.entities.extend(e for e in found.values() if e.id not in known)
+    return ids - known
+
+
+def prune(doc: Document, group_ids: set[str]) -> None:
+    """Drop the groups that no event names."""
+    used = {p for ev in doc.events for p in ev.actors + ev.recipients}
+    doc.entities = [e for e in doc.entities if e.id not in group_ids or e.id in used]
