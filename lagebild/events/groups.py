@@ -21,13 +21,41 @@ PREFIX = "lb:MISC:"
 _STATE_POS = {"ADJA"}
 
 
+MIN_SUFFIX = 6  # shorter forms ("täter") are too often the tail of unrelated compounds
+
+
+@cache
+def _data() -> dict:
+    with open(DATA / "groups.yaml", encoding="utf-8") as fh:
+        return yaml.safe_load(fh) or {}
+
+
+@cache
+def state_forces() -> frozenset[str]:
+    """Ids of the groups that act for a state (police, army, authorities, government)."""
+    return frozenset(_slug(str(n)) for n in _data().get("state_forces") or ())
+
+
+@cache
+def _suffixes(language: str) -> tuple[tuple[str, str], ...]:
+    """(form, name) for compound tails, longest first."""
+    forms = _forms(language) if language == "de" else {}
+    return tuple(sorted(((f, n) for f, n in forms.items() if len(f) >= MIN_SUFFIX and " " not in f),
+                        key=lambda fn: -len(fn[0])))
+
+
+def _compound(low: str, language: str) -> str | None:
+    for form, name in _suffixes(language):
+        if low.endswith(form) and len(low) - len(form) >= 3:
+            return name
+    return None
+
+
 @cache
 def _forms(language: str) -> dict[str, str]:
     """Word form (lower case, may be two words) -> group name."""
-    with open(DATA / "groups.yaml", encoding="utf-8") as fh:
-        data = yaml.safe_load(fh) or {}
     out: dict[str, str] = {}
-    for name, forms in (data.get(language) or {}).items():
+    for name, forms in (_data().get(language) or {}).items():
         for form in forms:
             out[str(form).lower()] = str(name)
     return out
@@ -65,7 +93,8 @@ def _match(sent: Sentence, k: int, forms: dict[str, str], language: str) -> tupl
         if not tok.text[:1].isupper() or not tok.pos.startswith("N"):
             return None
         last = low.rsplit("-", 1)[-1]
-        name = forms.get(low) or forms.get(last) or forms.get((tok.lemma or "").lower())
+        name = forms.get(low) or forms.get(last) or forms.get((tok.lemma or "").lower()) or \
+            _compound(low, language)
     else:
         name = forms.get(low)
     return (name, 1) if name else None
