@@ -191,6 +191,22 @@ def _anaphoric_parties(args: arguments.Args, hit: triggers.Hit, clause: Clause, 
             return
 
 
+def _protest_target(doc: Document, args: arguments.Args, hit: triggers.Hit, before: int,
+                    group_ids: set[str]) -> None:
+    """A protest whose target is not named in the sentence is against the party the news text
+    is about: the named party mentioned most often so far (at least three times)."""
+    if hit.trigger.type != "PROTEST" or not args.actors or args.recipients:
+        return
+    counts: dict[str, int] = {}
+    for ent in doc.entities:
+        if ent.type in arguments.PARTY_TYPES and ent.id not in group_ids and \
+                ent.id not in args.actors:
+            counts[ent.id] = sum(1 for m in ent.mentions if m.start < before)
+    best = max(counts.items(), key=lambda kv: kv[1], default=(None, 0))
+    if best[0] is not None and best[1] >= 3:
+        args.recipients = [best[0]]
+
+
 def _light(clause: Clause, hit: triggers.Hit, lex: Lexicon, all_hits: list[triggers.Hit]) -> bool:
     """A noun trigger takes the clause subject when no other verb trigger claims the clause, or
     when that verb only plans or proposes the noun's event ("vereinbarten ein Treffen")."""
@@ -231,6 +247,7 @@ def _sentence_events(doc: Document, sent: Sentence, index: EntityIndex, lex: Lex
             _elliptic_recipient(args, hit, svocab, lex, ctx.events)
             _answered_claim(args, hit, ctx.events)
             _anaphoric_parties(args, hit, clause, lex, ctx.events)
+            _protest_target(doc, args, hit, clause.end, index.parties)
             found.append((idx, hit, args, quote))
         subject = arguments.subject_of(clause)
         if subject:

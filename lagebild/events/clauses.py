@@ -83,6 +83,7 @@ class EntityIndex:
 
     def __init__(self, doc: Document, parties: set[str] | frozenset[str] = frozenset()) -> None:
         spans = []
+        self.parties = set(parties)
         for ent in doc.entities:
             # collective actors ("die Polizei") are MISC entities that act like organisations
             etype = "ORG" if ent.id in parties else ent.type
