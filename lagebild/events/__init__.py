@@ -258,8 +258,9 @@ def _sentence_events(doc: Document, sent: Sentence, index: EntityIndex, lex: Lex
     events: list[Event] = []
     for idx, hit, args, quote in found:
         clause = clauses[idx]
-        if hit.trigger.type == "PROTEST" and set(args.actors) & groups.state_forces():
-            continue  # police and armies guard or break up protests; they do not protest
+        if hit.trigger.type == "PROTEST" and hit.trigger.kind == "noun" and \
+                set(args.actors) & groups.state_forces():
+            continue  # "Polizisten sicherten die Demonstration": the police guard it
         n_parties = len(set(args.actors) | set(args.recipients))
         if n_parties < 2 and (hit.trigger.type not in SINGLE_PARTY_TYPES
                               or not args.explicit_subject):

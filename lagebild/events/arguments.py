@@ -129,6 +129,11 @@ def _relative_antecedent(clause: Clause, lex: Lexicon, ctx: Context) -> list[str
     return [prev[-1].entity]
 
 
+def _route(ch: Chunk) -> bool:
+    """"durch Nairobi": a place passed through, not an agent or addressee."""
+    return ch.prep in ("durch", "through") and ch.etype in PLACE_TYPES
+
+
 def _noun_args(clause: Clause, hit: Hit, groups: list[list[Chunk]]) -> tuple[list[str], list[str],
                                                                              list[str]]:
     """Arguments attached to a noun trigger: possessive before it ("Putins Besuch"), genitive,
@@ -139,10 +144,12 @@ def _noun_args(clause: Clause, hit: Hit, groups: list[list[Chunk]]) -> tuple[lis
     k = hit.word
     for grp in groups:
         ch = grp[0]
-        if ch.j <= k and k - ch.j <= 1 and clause.words[ch.j - 1].low.endswith("s"):
+        if ch.i <= k < ch.j:
+            actors += _ids(grp)  # an agent noun names its own actors ("die Demonstranten")
+        elif ch.j <= k and k - ch.j <= 1 and clause.words[ch.j - 1].low.endswith("s"):
             actors += _ids(grp)
-        elif ch.i > k and ch.i - k <= 6 and not any(is_verb(w) and w.text[:1].islower()
-                                                    for w in clause.words[k + 1:ch.i]):
+        elif ch.i > k and ch.i - k <= 6 and not _route(ch) and \
+                not any(is_verb(w) and w.text[:1].islower() for w in clause.words[k + 1:ch.i]):
             if ch.role in ("bare", "agent"):
                 actors += _ids(grp)
             elif ch.role == "partner":
@@ -185,7 +192,9 @@ def extract(clause: Clause, hit: Hit, lex: Lexicon, ctx: Context, light: bool,
         actors, partners, recips = [], _ids(by_role["partner"]), _ids(by_role["recipient"])
         passive = is_passive(clause, lex, hit)
         if not passive:  # "verlangte vom Wächterrat", "forderte von X": the addressee
-            recips += [e for e in _ids(by_role["agent"]) if e not in recips]
+            # ("zogen durch Nairobi": a route, no addressee)
+            agents = [c for c in by_role["agent"] if not _route(c)]
+            recips += [e for e in _ids(agents) if e not in recips]
         antecedent = _relative_antecedent(clause, lex, ctx)
         if passive:
             subject = _ids(by_role["agent"])
