@@ -80,6 +80,19 @@ def _state_before(sent: Sentence, k: int, spans: list[tuple[int, int, str]]) -> 
     return False
 
 
+def _bare_genitive(sent: Sentence, k: int) -> bool:
+    """"Entsendung ausländischer Soldaten": a common noun (no counting one) right before the
+    group noun's article-less phrase."""
+    quantities = frozenset(str(q) for q in _data().get("quantities") or ())
+    m = k - 1
+    while m >= 0 and sent.tokens[m].pos in ("ADJA", "ADJD"):
+        m -= 1
+    if m < 0 or m == k - 1:
+        return False
+    prev = sent.tokens[m]
+    return prev.pos == "NN" and prev.text.lower() not in quantities
+
+
 def _match(sent: Sentence, k: int, forms: dict[str, str], language: str) -> tuple[str, int] | None:
     """Group name and number of tokens of a group noun starting at token k."""
     toks = sent.tokens
@@ -116,7 +129,8 @@ def add_groups(doc: Document, language: str) -> set[str]:
                 continue
             name, n = hit
             start, end = sent.tokens[k].start, sent.tokens[k + n - 1].end
-            if not _covered(doc, start, end, spans) and not _state_before(sent, k, spans):
+            if not _covered(doc, start, end, spans) and not _state_before(sent, k, spans) \
+                    and not _bare_genitive(sent, k):
                 ent = found.setdefault(name, Entity(id=_slug(name), name=name, type="MISC"))
                 ent.mentions.append(doc.span(start, end))
             k += n
