@@ -83,3 +83,13 @@ def test_english_protesters():
     events = events_of("Protesters marched through Nairobi against President Ruto on Tuesday.", E, language="en")
     protest = of_type(events, "PROTEST")
     assert protest and "lb:MISC:protesters" in protest[0].actors, _describe(events)
+
+
+def test_state_organ_joins_the_state_named_elsewhere():
+    # the knowledge base's id for Kenya, which the adjective is looked up to
+    ents = {"Q114": ("GPE", ["Kenia"]), "musa": ("PER", ["Ali Musa", "Musa"])}
+    doc = run(make_doc("Kenia liegt in Ostafrika. Die kenianischen Behörden nahmen den Journalisten Ali Musa fest.", ents))
+    coerce = of_type(doc.events, "COERCE")
+    assert coerce and coerce[0].actors == ["Q114"], _describe(doc.events)
+    assert "kenianischen Behörden" in [m.text for m in doc.entity("Q114").mentions]
+    assert doc.entity("lb:MISC:behörden") is None

@@ -14,6 +14,7 @@ from functools import cache
 import yaml
 
 from lagebild.events.lexicon import DATA
+from lagebild.kb.api import state_of_adjective
 from lagebild.model import Document, Entity, Sentence
 
 PREFIX = "lb:MISC:"
@@ -69,15 +70,27 @@ def _covered(doc: Document, start: int, end: int, spans: list[tuple[int, int, st
     return any(s < end and start < e for s, e, _ in spans)
 
 
-def _state_before(sent: Sentence, k: int, spans: list[tuple[int, int, str]]) -> bool:
-    """"die russischen Behörden": a state adjective (a GPE mention) right before the noun."""
+def _state_before(sent: Sentence, k: int, spans: list[tuple[int, int, str]]) -> str | None:
+    """"die russischen Behörden": the state adjective right before the noun, as a state id
+    ("" when the entity stage marked it already), else None."""
     for m in range(k - 1, max(-1, k - 3), -1):
         tok = sent.tokens[m]
         if any(s <= tok.start and tok.end <= e and t == "GPE" for s, e, t in spans):
-            return True
+            return ""
         if tok.pos not in _STATE_POS:
-            return False
-    return False
+            return None
+        state = state_of_adjective(tok.text)
+        if state:
+            return state
+    return None
+
+
+def _to_state(doc: Document, state: str, start: int, end: int) -> None:
+    """The state organ is a mention of the state, when the document names that state."""
+    ent = doc.entity(state) if state else None
+    if ent is not None:
+        ent.mentions.append(doc.span(start, end))
+        ent.mentions.sort(key=lambda m: m.start)
 
 
 def _bare_genitive(sent: Sentence, k: int) -> bool:
@@ -129,8 +142,10 @@ def add_groups(doc: Document, language: str) -> set[str]:
                 continue
             name, n = hit
             start, end = sent.tokens[k].start, sent.tokens[k + n - 1].end
-            if not _covered(doc, start, end, spans) and not _state_before(sent, k, spans) \
-                    and not _bare_genitive(sent, k):
+            state = _state_before(sent, k, spans)
+            if state is not None and not _covered(doc, start, end, spans):
+                _to_state(doc, state, sent.tokens[k - 1].start, end)
+            elif not _covered(doc, start, end, spans) and not _bare_genitive(sent, k):
                 ent = found.setdefault(name, Entity(id=_slug(name), name=name, type="MISC"))
                 ent.mentions.append(doc.span(start, end))
             k += n
