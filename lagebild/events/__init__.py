@@ -44,6 +44,8 @@ def _confidence(hit: triggers.Hit, args: arguments.Args, st: str, sent: Sentence
         score -= 0.15
     if not args.explicit_subject:
         score -= 0.1
+    if any(p.startswith(groups.PREFIX) for p in args.actors + args.recipients):
+        score -= 0.1  # an unnamed group ("die Polizei") is a vaguer party than a named one
     if in_quote:
         score -= 0.1
     if st in ("hypothetical", "proposed"):
