@@ -116,6 +116,17 @@ def _unnamed_subject(clause: Clause, lex: Lexicon, bare: list[list[Chunk]], hit:
     return head is not None and (head.lemma in agents or head.low in agents)
 
 
+def _relative_start(clause: Clause, lex: Lexicon) -> bool:
+    """The clause opens with a relative pronoun right after a comma ("..., die ...")."""
+    k = clause.i
+    if k == 0 or clause.words[k - 1].text != "," or clause.words[k].low not in lex.cue("relative"):
+        return False
+    # the tagger often reads "die" as an article: an article would be followed by its noun
+    nxt = clause.words[k + 1] if k + 1 < clause.j else None
+    return clause.words[k].pos in ("PRELS", "PRELAT") or \
+        nxt is not None and nxt.pos not in ("NN", "NE", "ADJA", "CARD", "PIAT")
+
+
 def _relative_antecedent(clause: Clause, lex: Lexicon, ctx: Context) -> list[str] | None:
     first = clause.words[clause.i]
     after_comma = clause.i > 0 and clause.words[clause.i - 1].text == ","
@@ -220,7 +231,9 @@ def extract(clause: Clause, hit: Hit, lex: Lexicon, ctx: Context, light: bool,
             objects = [e for g in bare[1:] for e in _ids(g)]
         else:
             subject, objects = [], []
-        if not subject and not passive:
+        if not subject and not passive and _relative_start(clause, lex):
+            subject = []  # "50.000 Menschen, die ... teilnahmen": the antecedent is no party
+        elif not subject and not passive:
             subject, args.explicit_subject = _resolve_pronoun(clause, lex, ctx)
         if trig.kind == "noun":
             n_actors, n_partners, n_recips = _noun_args(clause, hit, groups)
