@@ -32,7 +32,7 @@ def test_kidnappers_demand_from_a_state():
 
 
 def test_protesters_are_the_actor_of_a_protest():
-    events = events_of("In Nairobi protestierten am Samstag Tausende Demonstranten gegen Präsident Ruto.", E)
+    events = events_of("Die Demonstranten zogen am Samstag vor den Amtssitz von Präsident Ruto.", E)
     protest = of_type(events, "PROTEST")
     assert protest, _describe(events)
     assert "lb:MISC:demonstranten" in protest[0].actors

@@ -155,9 +155,7 @@ def _noun_args(clause: Clause, hit: Hit, groups: list[list[Chunk]]) -> tuple[lis
     k = hit.word
     for grp in groups:
         ch = grp[0]
-        if ch.i <= k < ch.j:
-            actors += _ids(grp)  # an agent noun names its own actors ("die Demonstranten")
-        elif ch.j <= k and k - ch.j <= 1 and clause.words[ch.j - 1].low.endswith("s"):
+        if ch.j <= k and k - ch.j <= 1 and clause.words[ch.j - 1].low.endswith("s"):
             actors += _ids(grp)
         elif ch.i > k and ch.i - k <= 6 and not _route(ch) and \
                 not any(is_verb(w) and w.text[:1].islower() for w in clause.words[k + 1:ch.i]):
