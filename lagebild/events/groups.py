@@ -45,6 +45,7 @@ def _suffixes(language: str) -> tuple[tuple[str, str], ...]:
                         key=lambda fn: -len(fn[0])))
 
 
+@cache  # per word form: the suffix scan runs once per distinct noun
 def _compound(low: str, language: str) -> str | None:
     for form, name in _suffixes(language):
         if low.endswith(form) and len(low) - len(form) >= 3:
