@@ -317,7 +317,8 @@ def extract_events(doc: Document, parties: set[str] | None = None) -> list[Event
 
 
 def run(doc: Document) -> Document:
+    before = {e.id for e in doc.entities}
     group_ids = groups.add_groups(doc, (doc.language or "de")[:2].lower())
     doc.events = extract_events(doc, group_ids)
-    groups.prune(doc, group_ids)
+    groups.prune(doc, group_ids, before)
     return doc

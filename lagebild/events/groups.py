@@ -8,13 +8,12 @@ groups that end up as a party of an event stay in the document (``prune``).
 
 from __future__ import annotations
 
-import re
 from functools import cache
 
 import yaml
 
 from lagebild.events.lexicon import DATA
-from lagebild.kb.api import state_of_adjective
+from lagebild.kb.api import local_id, state_of_adjective
 from lagebild.model import Document, Entity, Sentence
 
 PREFIX = "lb:MISC:"
@@ -64,7 +63,8 @@ def _forms(language: str) -> dict[str, str]:
 
 
 def _slug(name: str) -> str:
-    return PREFIX + re.sub(r"\s+", "_", name.lower())
+    """The id the entities stage would give it (``lb:MISC:<normalised name>``)."""
+    return local_id(name, "MISC")
 
 
 def _covered(doc: Document, start: int, end: int, spans: list[tuple[int, int, str]]) -> bool:
@@ -150,13 +150,17 @@ def add_groups(doc: Document, language: str) -> set[str]:
                 ent = found.setdefault(name, Entity(id=_slug(name), name=name, type="MISC"))
                 ent.mentions.append(doc.span(start, end))
             k += n
-    ids = {e.id for e in found.values()}
-    known = {e.id for e in doc.entities}
-    doc.entities.extend(e for e in found.values() if e.id not in known)
-    return ids - known
+    for ent in found.values():
+        same = doc.entity(ent.id)
+        if same is None:
+            doc.entities.append(ent)
+        else:  # the entities stage has it already: one entity, all mentions
+            same.mentions = sorted(same.mentions + ent.mentions, key=lambda m: m.start)
+    return {e.id for e in found.values()}
 
 
-def prune(doc: Document, group_ids: set[str]) -> None:
-    """Drop the groups that no event names."""
+def prune(doc: Document, group_ids: set[str], before: set[str]) -> None:
+    """Drop the groups that no event names (unless the entities stage had them already)."""
     used = {p for ev in doc.events for p in ev.actors + ev.recipients}
-    doc.entities = [e for e in doc.entities if e.id not in group_ids or e.id in used]
+    doc.entities = [e for e in doc.entities
+                    if e.id not in group_ids or e.id in used or e.id in before]
