@@ -17,9 +17,8 @@ from lagebild.kb.api import local_id, state_of_adjective
 from lagebild.model import Document, Entity, Sentence
 
 PREFIX = "lb:MISC:"
-# a noun right after one of these is no collective actor but part of a name or title
+# the words a state adjective may stand among before the group noun ("die russischen Behörden")
 _STATE_POS = {"ADJA"}
-
 
 MIN_SUFFIX = 6  # shorter forms ("täter") are too often the tail of unrelated compounds
 
