@@ -7,7 +7,7 @@ in ``data/``), arguments (``arguments``), status (``status``), date from the tim
 
 from __future__ import annotations
 
-from lagebild.events import arguments, status, triggers
+from lagebild.events import arguments, groups, status, triggers
 from lagebild.events.clauses import Clause, EntityIndex, Word, build_clauses, words_of
 from lagebild.events.lexicon import Lexicon, load, mode_for, topics_for
 from lagebild.events.merge import merge_events
@@ -44,6 +44,8 @@ def _confidence(hit: triggers.Hit, args: arguments.Args, st: str, sent: Sentence
         score -= 0.15
     if not args.explicit_subject:
         score -= 0.1
+    if any(p.startswith(groups.PREFIX) for p in args.actors + args.recipients):
+        score -= 0.1  # an unnamed group ("die Polizei") is a vaguer party than a named one
     if in_quote:
         score -= 0.1
     if st in ("hypothetical", "proposed"):
@@ -191,6 +193,22 @@ def _anaphoric_parties(args: arguments.Args, hit: triggers.Hit, clause: Clause, 
             return
 
 
+def _protest_target(doc: Document, args: arguments.Args, hit: triggers.Hit, before: int,
+                    group_ids: set[str]) -> None:
+    """A protest whose target is not named in the sentence is against the party the news text
+    is about: the named party mentioned most often so far (at least three times)."""
+    if hit.trigger.type != "PROTEST" or not args.actors or args.recipients:
+        return
+    counts: dict[str, int] = {}
+    for ent in doc.entities:
+        if ent.type in arguments.PARTY_TYPES and ent.id not in group_ids and \
+                ent.id not in args.actors:
+            counts[ent.id] = sum(1 for m in ent.mentions if m.start < before)
+    best = max(counts.items(), key=lambda kv: kv[1], default=(None, 0))
+    if best[0] is not None and best[1] >= 3:
+        args.recipients = [best[0]]
+
+
 def _light(clause: Clause, hit: triggers.Hit, lex: Lexicon, all_hits: list[triggers.Hit]) -> bool:
     """A noun trigger takes the clause subject when no other verb trigger claims the clause, or
     when that verb only plans or proposes the noun's event ("vereinbarten ein Treffen")."""
@@ -231,6 +249,7 @@ def _sentence_events(doc: Document, sent: Sentence, index: EntityIndex, lex: Lex
             _elliptic_recipient(args, hit, svocab, lex, ctx.events)
             _answered_claim(args, hit, ctx.events)
             _anaphoric_parties(args, hit, clause, lex, ctx.events)
+            _protest_target(doc, args, hit, clause.end, index.parties)
             found.append((idx, hit, args, quote))
         subject = arguments.subject_of(clause)
         if subject:
@@ -241,6 +260,9 @@ def _sentence_events(doc: Document, sent: Sentence, index: EntityIndex, lex: Lex
     events: list[Event] = []
     for idx, hit, args, quote in found:
         clause = clauses[idx]
+        if hit.trigger.type == "PROTEST" and hit.trigger.kind == "noun" and \
+                set(args.actors) & groups.state_forces():
+            continue  # "Polizisten sicherten die Demonstration": the police guard it
         n_parties = len(set(args.actors) | set(args.recipients))
         if n_parties < 2 and (hit.trigger.type not in SINGLE_PARTY_TYPES
                               or not args.explicit_subject):
@@ -282,9 +304,11 @@ def _refused_recipients(found: list[tuple[int, triggers.Hit, arguments.Args, Quo
                     break
 
 
-def extract_events(doc: Document) -> list[Event]:
+def extract_events(doc: Document, parties: set[str] | None = None) -> list[Event]:
+    """Events of the news sentences; ``parties`` are extra entity ids (collective actors of
+    type MISC) that may be event parties."""
     lex = load((doc.language or "de")[:2].lower())  # "en-GB" reads as English
-    index = EntityIndex(doc)
+    index = EntityIndex(doc, parties or set())
     ctx = arguments.Context()
     events: list[Event] = []
     for sent in doc.news_sentences():
@@ -293,5 +317,8 @@ def extract_events(doc: Document) -> list[Event]:
 
 
 def run(doc: Document) -> Document:
-    doc.events = extract_events(doc)
+    before = {e.id for e in doc.entities}
+    group_ids = groups.add_groups(doc, (doc.language or "de")[:2].lower())
+    doc.events = extract_events(doc, group_ids)
+    groups.prune(doc, group_ids, before)
     return doc

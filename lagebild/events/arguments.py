@@ -116,6 +116,17 @@ def _unnamed_subject(clause: Clause, lex: Lexicon, bare: list[list[Chunk]], hit:
     return head is not None and (head.lemma in agents or head.low in agents)
 
 
+def _relative_start(clause: Clause, lex: Lexicon) -> bool:
+    """The clause opens with a relative pronoun right after a comma ("..., die ...")."""
+    k = clause.i
+    if k == 0 or clause.words[k - 1].text != "," or clause.words[k].low not in lex.cue("relative"):
+        return False
+    # the tagger often reads "die" as an article: an article would be followed by its noun
+    nxt = clause.words[k + 1] if k + 1 < clause.j else None
+    return clause.words[k].pos in ("PRELS", "PRELAT") or \
+        nxt is not None and nxt.pos not in ("NN", "NE", "ADJA", "CARD", "PIAT")
+
+
 def _relative_antecedent(clause: Clause, lex: Lexicon, ctx: Context) -> list[str] | None:
     first = clause.words[clause.i]
     after_comma = clause.i > 0 and clause.words[clause.i - 1].text == ","
@@ -127,6 +138,11 @@ def _relative_antecedent(clause: Clause, lex: Lexicon, ctx: Context) -> list[str
     if not prev:
         return None
     return [prev[-1].entity]
+
+
+def _route(ch: Chunk) -> bool:
+    """"durch Nairobi": a place passed through, not an agent or addressee."""
+    return ch.prep in ("durch", "through") and ch.etype in PLACE_TYPES
 
 
 def _noun_args(clause: Clause, hit: Hit, groups: list[list[Chunk]]) -> tuple[list[str], list[str],
@@ -141,8 +157,8 @@ def _noun_args(clause: Clause, hit: Hit, groups: list[list[Chunk]]) -> tuple[lis
         ch = grp[0]
         if ch.j <= k and k - ch.j <= 1 and clause.words[ch.j - 1].low.endswith("s"):
             actors += _ids(grp)
-        elif ch.i > k and ch.i - k <= 6 and not any(is_verb(w) and w.text[:1].islower()
-                                                    for w in clause.words[k + 1:ch.i]):
+        elif ch.i > k and ch.i - k <= 6 and not _route(ch) and \
+                not any(is_verb(w) and w.text[:1].islower() for w in clause.words[k + 1:ch.i]):
             if ch.role in ("bare", "agent"):
                 actors += _ids(grp)
             elif ch.role == "partner":
@@ -185,7 +201,9 @@ def extract(clause: Clause, hit: Hit, lex: Lexicon, ctx: Context, light: bool,
         actors, partners, recips = [], _ids(by_role["partner"]), _ids(by_role["recipient"])
         passive = is_passive(clause, lex, hit)
         if not passive:  # "verlangte vom Wächterrat", "forderte von X": the addressee
-            recips += [e for e in _ids(by_role["agent"]) if e not in recips]
+            # ("zogen durch Nairobi": a route, no addressee)
+            agents = [c for c in by_role["agent"] if not _route(c)]
+            recips += [e for e in _ids(agents) if e not in recips]
         antecedent = _relative_antecedent(clause, lex, ctx)
         if passive:
             subject = _ids(by_role["agent"])
@@ -211,7 +229,9 @@ def extract(clause: Clause, hit: Hit, lex: Lexicon, ctx: Context, light: bool,
             objects = [e for g in bare[1:] for e in _ids(g)]
         else:
             subject, objects = [], []
-        if not subject and not passive:
+        if not subject and not passive and _relative_start(clause, lex):
+            subject = []  # "50.000 Menschen, die ... teilnahmen": the antecedent is no party
+        elif not subject and not passive:
             subject, args.explicit_subject = _resolve_pronoun(clause, lex, ctx)
         if trig.kind == "noun":
             n_actors, n_partners, n_recips = _noun_args(clause, hit, groups)

@@ -81,13 +81,16 @@ class Clause:
 class EntityIndex:
     """Entity mentions sorted by offset, so a sentence finds its mentions quickly."""
 
-    def __init__(self, doc: Document) -> None:
+    def __init__(self, doc: Document, parties: set[str] | frozenset[str] = frozenset()) -> None:
         spans = []
+        self.parties = set(parties)
         for ent in doc.entities:
-            if ent.type not in SPECIFICITY:
+            # collective actors ("die Polizei") are MISC entities that act like organisations
+            etype = "ORG" if ent.id in parties else ent.type
+            if etype not in SPECIFICITY:
                 continue
             for m in ent.mentions:
-                spans.append((m.start, m.end, ent.id, ent.type))
+                spans.append((m.start, m.end, ent.id, etype))
         spans.sort()
         self.spans = spans
 

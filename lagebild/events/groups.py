@@ -1,0 +1,165 @@
+"""Collective actors without a name ("die Demonstranten", "die Polizei", "the rebels").
+
+News tell many events between such groups and named parties; the entity stage marks only named
+entities, so this module adds the groups of a sector-noun lexicon (``data/groups.yaml``) as
+entities of type MISC (they are not named entities, so entity scores do not count them). Only
+groups that end up as a party of an event stay in the document (``prune``).
+"""
+
+from __future__ import annotations
+
+from functools import cache
+
+import yaml
+
+from lagebild.events.lexicon import DATA
+from lagebild.kb.api import local_id, state_of_adjective
+from lagebild.model import Document, Entity, Sentence
+
+PREFIX = "lb:MISC:"
+# the words a state adjective may stand among before the group noun ("die russischen Behörden")
+_STATE_POS = {"ADJA"}
+
+MIN_SUFFIX = 6  # shorter forms ("täter") are too often the tail of unrelated compounds
+
+
+@cache
+def _data() -> dict:
+    with open(DATA / "groups.yaml", encoding="utf-8") as fh:
+        return yaml.safe_load(fh) or {}
+
+
+@cache
+def state_forces() -> frozenset[str]:
+    """Ids of the groups that act for a state (police, army, authorities, government)."""
+    return frozenset(_slug(str(n)) for n in _data().get("state_forces") or ())
+
+
+@cache
+def _suffixes(language: str) -> tuple[tuple[str, str], ...]:
+    """(form, name) for compound tails, longest first."""
+    forms = _forms(language) if language == "de" else {}
+    return tuple(sorted(((f, n) for f, n in forms.items() if len(f) >= MIN_SUFFIX and " " not in f),
+                        key=lambda fn: -len(fn[0])))
+
+
+@cache  # per word form: the suffix scan runs once per distinct noun
+def _compound(low: str, language: str) -> str | None:
+    for form, name in _suffixes(language):
+        if low.endswith(form) and len(low) - len(form) >= 3:
+            return name
+    return None
+
+
+@cache
+def _forms(language: str) -> dict[str, str]:
+    """Word form (lower case, may be two words) -> group name."""
+    out: dict[str, str] = {}
+    for name, forms in (_data().get(language) or {}).items():
+        for form in forms:
+            out[str(form).lower()] = str(name)
+    return out
+
+
+def _slug(name: str) -> str:
+    """The id the entities stage would give it (``lb:MISC:<normalised name>``)."""
+    return local_id(name, "MISC")
+
+
+def _covered(doc: Document, start: int, end: int, spans: list[tuple[int, int, str]]) -> bool:
+    return any(s < end and start < e for s, e, _ in spans)
+
+
+def _state_before(sent: Sentence, k: int, spans: list[tuple[int, int, str]]) -> str | None:
+    """"die russischen Behörden": the state adjective right before the noun, as a state id
+    ("" when the entity stage marked it already), else None."""
+    for m in range(k - 1, max(-1, k - 3), -1):
+        tok = sent.tokens[m]
+        if any(s <= tok.start and tok.end <= e and t == "GPE" for s, e, t in spans):
+            return ""
+        if tok.pos not in _STATE_POS:
+            return None
+        state = state_of_adjective(tok.text)
+        if state:
+            return state
+    return None
+
+
+def _to_state(doc: Document, state: str, start: int, end: int) -> None:
+    """The state organ is a mention of the state, when the document names that state."""
+    ent = doc.entity(state) if state else None
+    if ent is not None:
+        ent.mentions.append(doc.span(start, end))
+        ent.mentions.sort(key=lambda m: m.start)
+
+
+def _bare_genitive(sent: Sentence, k: int) -> bool:
+    """"Entsendung ausländischer Soldaten": a common noun (no counting one) right before the
+    group noun's article-less phrase."""
+    quantities = frozenset(str(q) for q in _data().get("quantities") or ())
+    m = k - 1
+    while m >= 0 and sent.tokens[m].pos in ("ADJA", "ADJD"):
+        m -= 1
+    if m < 0 or m == k - 1:
+        return False
+    prev = sent.tokens[m]
+    return prev.pos == "NN" and prev.text.lower() not in quantities
+
+
+def _match(sent: Sentence, k: int, forms: dict[str, str], language: str) -> tuple[str, int] | None:
+    """Group name and number of tokens of a group noun starting at token k."""
+    toks = sent.tokens
+    if k + 1 < len(toks):
+        two = f"{toks[k].text} {toks[k + 1].text}".lower()
+        if two in forms:
+            return forms[two], 2
+    tok = toks[k]
+    low = tok.text.lower()
+    if language == "de":
+        if not tok.text[:1].isupper() or not tok.pos.startswith("N"):
+            return None
+        last = low.rsplit("-", 1)[-1]
+        name = forms.get(low) or forms.get(last) or forms.get((tok.lemma or "").lower()) or \
+            _compound(low, language)
+    else:
+        name = forms.get(low)
+    return (name, 1) if name else None
+
+
+def add_groups(doc: Document, language: str) -> set[str]:
+    """Add group entities (with their mentions) to ``doc.entities``; return their ids."""
+    forms = _forms(language)
+    if not forms:
+        return set()
+    spans = [(m.start, m.end, e.type) for e in doc.entities for m in e.mentions]
+    found: dict[str, Entity] = {}
+    for sent in doc.news_sentences():
+        k = 0
+        while k < len(sent.tokens):
+            hit = _match(sent, k, forms, language)
+            if hit is None:
+                k += 1
+                continue
+            name, n = hit
+            start, end = sent.tokens[k].start, sent.tokens[k + n - 1].end
+            state = _state_before(sent, k, spans)
+            if state is not None and not _covered(doc, start, end, spans):
+                _to_state(doc, state, sent.tokens[k - 1].start, end)
+            elif not _covered(doc, start, end, spans) and not _bare_genitive(sent, k):
+                ent = found.setdefault(name, Entity(id=_slug(name), name=name, type="MISC"))
+                ent.mentions.append(doc.span(start, end))
+            k += n
+    for ent in found.values():
+        same = doc.entity(ent.id)
+        if same is None:
+            doc.entities.append(ent)
+        else:  # the entities stage has it already: one entity, all mentions
+            same.mentions = sorted(same.mentions + ent.mentions, key=lambda m: m.start)
+    return {e.id for e in found.values()}
+
+
+def prune(doc: Document, group_ids: set[str], before: set[str]) -> None:
+    """Drop the groups that no event names (unless the entities stage had them already)."""
+    used = {p for ev in doc.events for p in ev.actors + ev.recipients}
+    doc.entities = [e for e in doc.entities
+                    if e.id not in group_ids or e.id in used or e.id in before]
