@@ -174,3 +174,23 @@ def test_no_alias_is_a_bare_role_noun():
                 if " " not in alias and (last in nouns or last.removesuffix("n") in nouns):
                     bad.append((rec["id"], alias))
     assert not bad, bad
+
+
+def test_common_noun_is_no_model_name():
+    from lagebild.kb.link import _common_noun
+
+    doc = Document(text="Ein Panzer der Armee rollte am Morgen durch Saporischschja.")
+    nlp.run(doc)
+    sent = doc.sentences[0]
+    noun = next(t for t in sent.tokens if t.text == "Panzer")
+    if noun.pos != "NN":
+        pytest.skip(f"tagger gave {noun.pos}")
+    assert _common_noun(sent, noun.start, noun.end)
+    # two tokens (a name of several words) are never vetoed
+    army = next(t for t in sent.tokens if t.text == "Armee")
+    assert not _common_noun(sent, noun.start, army.end)
+
+
+def test_generic_plural_nouns_name_no_party(shipped):
+    ids = _ids("Liberale und Konservative stritten im Ministerrat über das Quartett der Reformen.")
+    assert not any(t == "ORG" for t, _ in ids.values()), ids

@@ -305,11 +305,23 @@ def _ner_mentions(index: Index, sent: Sentence, taken: list[Mention]) -> list[Me
             for m in inside)
         if inside and not (wraps or replaces):
             continue
+        if _NER_TYPES[label] == "PER" and _common_noun(sent, start, end):
+            continue
         for m in inside if replaces else ():
             m.dropped = True
         text = sent.text[start - sent.start:end - sent.start]
         out.append(Mention(start, end, text, kind="ner", label=_NER_TYPES[label]))
     return out
+
+
+def _common_noun(sent: Sentence, start: int, end: int) -> bool:
+    """A model span that is one common noun ("Panzer" as a person): German capitalises every
+    noun, so the model sometimes takes one for a name; the tagger's NN (not NE) vetoes it.
+    Only for persons: one-word institutions ("Wahlgerichtshof") and small towns the tagger
+    does not know are often NN."""
+    toks = [t for t in sent.tokens if start <= t.start and t.end <= end]
+    return len(toks) == 1 and toks[0].pos == "NN" and toks[0].text.isalpha() \
+        and not toks[0].text.isupper()
 
 
 def _bare_names(sent: Sentence, taken: list[Mention]) -> list[Mention]:
