@@ -194,3 +194,23 @@ def test_common_noun_is_no_model_name():
 def test_generic_plural_nouns_name_no_party(shipped):
     ids = _ids("Liberale und Konservative stritten im Ministerrat über das Quartett der Reformen.")
     assert not any(t == "ORG" for t, _ in ids.values()), ids
+
+
+@pytest.mark.parametrize(("text", "first", "last", "generic"), [
+    ("Staatliche Medien berichteten am Abend.", "Staatliche", "Medien", True),
+    ("Die Gesundheitsbehörden zählten die Opfer.", "Gesundheitsbehörden", "Gesundheitsbehörden",
+     True),
+    ("Die Nachrichtenagentur meldete neue Angriffe.", "Nachrichtenagentur", "Nachrichtenagentur",
+     True),
+    ("Die Bundesnetzagentur prüft den Fall.", "Bundesnetzagentur", "Bundesnetzagentur", False),
+    ("Die Bundeszentrale für politische Bildung lädt ein.", "Bundeszentrale", "Bildung", False),
+])
+def test_generic_bodies_are_no_model_names(text, first, last, generic):
+    from lagebild.kb.link import _generic_phrase
+
+    doc = Document(text=text)
+    nlp.run(doc)
+    sent = doc.sentences[0]
+    a = next(t for t in sent.tokens if t.text == first)
+    b = next(t for t in sent.tokens if t.text == last)
+    assert _generic_phrase(sent, a.start, b.end) is generic
