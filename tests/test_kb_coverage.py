@@ -214,3 +214,16 @@ def test_generic_bodies_are_no_model_names(text, first, last, generic):
     a = next(t for t in sent.tokens if t.text == first)
     b = next(t for t in sent.tokens if t.text == last)
     assert _generic_phrase(sent, a.start, b.end) is generic
+
+
+@pytest.mark.parametrize(("text", "entity", "surface"), [
+    ("Die Ukraine erklärte 1991 ihre Unabhängigkeit von der UdSSR.", "lb:GPE:soviet_union",
+     "UdSSR"),
+    ("Der Zerfall Jugoslawiens führte zu Kriegen.", "lb:GPE:yugoslavia", "Jugoslawiens"),
+    ("Die Tschechoslowakei teilte sich friedlich.", "lb:GPE:czechoslovakia", "Tschechoslowakei"),
+    ("Separatisten riefen die Volksrepublik Luhansk aus.", "lb:GPE:lpr", "Volksrepublik Luhansk"),
+    ("Nur Ankara erkennt Nordzypern an.", "lb:GPE:northern_cyprus", "Nordzypern"),
+])
+def test_former_and_breakaway_states(shipped, text, entity, surface):
+    ids = _ids(text)
+    assert entity in ids and ids[entity][0] == "GPE" and surface in ids[entity][1], ids
