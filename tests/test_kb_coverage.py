@@ -227,3 +227,14 @@ def test_generic_bodies_are_no_model_names(text, first, last, generic):
 def test_former_and_breakaway_states(shipped, text, entity, surface):
     ids = _ids(text)
     assert entity in ids and ids[entity][0] == "GPE" and surface in ids[entity][1], ids
+
+
+@pytest.mark.parametrize(("text", "entity", "surface"), [
+    ("Wahlbeobachter des ODIHR zählten Unregelmäßigkeiten.", "lb:ORG:odihr", "ODIHR"),
+    ("Die Revolutionären Garden kündigten Manöver an.", "lb:ORG:irgc", "Revolutionären Garden"),
+    ("Die Tibetische Exilregierung sitzt in Indien.", "lb:ORG:tibetan_government_in_exile",
+     "Tibetische Exilregierung"),
+])
+def test_bodies_in_their_german_renderings(shipped, text, entity, surface):
+    ids = _ids(text)
+    assert entity in ids and surface in ids[entity][1], ids
