@@ -161,7 +161,7 @@ def build_orgs(gold: dict) -> list[dict]:
         item = {
             "id": org["id"],
             "name": org["name"],
-            "type": "ORG",
+            "type": org.get("type", "ORG"),
             "kind": org["kind"],
             "country": org.get("country"),
             "aliases": org.get("aliases", []),

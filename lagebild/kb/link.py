@@ -305,11 +305,44 @@ def _ner_mentions(index: Index, sent: Sentence, taken: list[Mention]) -> list[Me
             for m in inside)
         if inside and not (wraps or replaces):
             continue
+        if _NER_TYPES[label] == "PER" and _common_noun(sent, start, end):
+            continue
+        if _NER_TYPES[label] in ("PER", "ORG") and _generic_phrase(sent, start, end):
+            continue
         for m in inside if replaces else ():
             m.dropped = True
         text = sent.text[start - sent.start:end - sent.start]
         out.append(Mention(start, end, text, kind="ner", label=_NER_TYPES[label]))
     return out
+
+
+def _common_noun(sent: Sentence, start: int, end: int) -> bool:
+    """A model span that is one common noun ("Panzer" as a person): German capitalises every
+    noun, so the model sometimes takes one for a name; the tagger's NN (not NE) vetoes it.
+    Only for persons: one-word institutions ("Wahlgerichtshof") and small towns the tagger
+    does not know are often NN."""
+    toks = [t for t in sent.tokens if start <= t.start and t.end <= end]
+    return len(toks) == 1 and toks[0].pos == "NN" and toks[0].text.isalpha() \
+        and not toks[0].text.isupper()
+
+
+@lru_cache(maxsize=1)
+def _generic_words() -> tuple[frozenset[str], tuple[str, ...]]:
+    data = institution_data()
+    return (frozenset(str(w) for w in data.get("generic_heads") or ()),
+            tuple(str(w) for w in data.get("generic_plural_endings") or ()))
+
+
+def _generic_phrase(sent: Sentence, start: int, end: int) -> bool:
+    """A model span that names a kind of body, not one ("Nachrichtenagentur", "israelische
+    Medien", "Gesundheitsbehörden"): adjectives at most, then a generic head noun."""
+    toks = [t for t in sent.tokens if start <= t.start and t.end <= end]
+    if not toks or any(t.pos not in ("ADJA", "ADJD") for t in toks[:-1]):
+        return False
+    heads, plurals = _generic_words()
+    head = toks[-1].text.lower()
+    return head in heads or (len(toks) == 1 and head.endswith(plurals) and head not in plurals
+                             and toks[-1].pos == "NN")
 
 
 def _bare_names(sent: Sentence, taken: list[Mention]) -> list[Mention]:

@@ -143,7 +143,7 @@ def _end_of(folded: str, end: int) -> tuple[int, bool] | None:
 def gazetteer(index: Index, text: str, offset: int) -> list[Mention]:
     """All alias matches in ``text`` (a sentence starting at doc offset ``offset``)."""
     folded = fold(text)
-    found: list[Mention] = []
+    found: list[tuple[bool, Mention]] = []
     for end_idx, (key, hits) in index.automaton.iter(folded):
         start = end_idx - len(key) + 1
         if start > 0 and _is_word(folded[start - 1]):
@@ -167,9 +167,12 @@ def gazetteer(index: Index, text: str, offset: int) -> list[Mention]:
                      and text[end_idx + 1:stop] == "n"]
         cands = list(dict.fromkeys(cands))
         if cands:
-            found.append(Mention(offset + start, offset + stop, text[start:stop], cands,
-                                 compound=compound))
-    chosen = _non_overlapping(found)
+            found.append((stop > end_idx + 1, Mention(offset + start, offset + stop,
+                                                      text[start:stop], cands, compound=compound)))
+    # a name matched as written beats the same span read as an inflected shorter name
+    # ("Hamas" the movement, not the genitive of the Syrian city Hama); the sort is stable
+    found.sort(key=lambda pair: pair[0])
+    chosen = _non_overlapping([m for _, m in found])
     return sorted(chosen + _compound_heads(index, chosen), key=lambda m: m.start)
 
 
