@@ -192,7 +192,9 @@ def _prepositional(toks: list[Tok], i: int, s0: int, s1: int, add) -> None:  # t
                 phrase = np_from(toks, nxt, s1)  # "nach Angaben libanesischer Kreise"
             elif toks[j].low not in lex.according_nouns:
                 phrase = Phrase([toks[j]])  # "Nach Polizeiangaben": the compound names the source
-            elif j > i + 1 and not toks[i + 1].low.startswith("eigen"):
+            elif j > i + 1 and toks[i + 1].low.startswith("eigen"):
+                phrase = _own_subject(toks, s0, s1)  # "nach eigenen Angaben": the subject
+            elif j > i + 1:
                 phrase = Phrase(toks[i + 1:j + 1])  # "nach palästinensischen Angaben"
     elif t.low == "according" and i + 1 < s1 and toks[i + 1].low == "to":
         phrase = np_from(toks, i + 2, s1)
@@ -214,6 +216,14 @@ def _prepositional(toks: list[Tok], i: int, s0: int, s1: int, add) -> None:  # t
         add(i + 1, _trim_end(toks, s1), attr)
     else:
         add(s0, _trim_end(toks, s1), attr)
+
+
+def _own_subject(toks: list[Tok], s0: int, s1: int) -> Phrase | None:
+    """Whose are 'eigene Angaben'? The subject of the clause's finite verb."""
+    for f in range(s0, s1):
+        if toks[f].is_finite:
+            return subject_of(toks, f, s0, s1)
+    return None
 
 
 def _according(word: str) -> bool:

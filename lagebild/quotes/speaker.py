@@ -13,7 +13,7 @@ import unicodedata
 from dataclasses import dataclass
 
 from lagebild.model import Document, Entity, Sentence, Span
-from lagebild.quotes.lexicon import lexicon
+from lagebild.quotes.lexicon import lexicon, noun_class
 from lagebild.quotes.units import QUOTE_CHARS as QUOTE_MARKS
 from lagebild.quotes.units import Tok
 
@@ -54,6 +54,8 @@ CLOSED = frozenset({"$,", "$.", "$(", "APPR", "APPRART", "APPO", "KON", "KOUS", 
 def _is_np_tok(t: Tok) -> bool:
     if t.low in lexicon().english_verbs:
         return False  # "Rutte said": the German tagger calls English verbs names
+    if t.low in lexicon().function_words:
+        return False  # "Von den Behörden …": a capitalised preposition is no name
     if t.pos in NP_POS:
         return True
     # English and unknown capitalised words are tagged oddly by a German tagger
@@ -168,6 +170,12 @@ def np_ending_at(toks: list[Tok], j: int, floor: int) -> Phrase | None:
     return np_from(toks, i, j)
 
 
+def _content(toks: list[Tok]) -> bool:
+    """Has the phrase a word that is not a function word?"""
+    fw = lexicon().function_words
+    return any(t.is_word and t.low not in fw for t in toks)
+
+
 def fold(text: str) -> str:
     text = unicodedata.normalize("NFKD", text)
     text = "".join(c for c in text if not unicodedata.combining(c)).replace("ß", "ss").lower()
@@ -250,18 +258,25 @@ class Resolver:
         return eid
 
     def _add_mention(self, ent: Entity, toks: list[Tok]) -> None:
-        """The whole speaker phrase is a mention of the speaker ("X, Sprecher des Y")."""
+        """The whole speaker phrase is a mention of the speaker ("X, Sprecher des Y") -- unless
+        it ends in, or has as its head, another entity's name: "IAEA von Ägypten" or
+        "…, Präsidentin des Zentrums in Washington" would make the speaker's forms name Ägypten
+        or Washington too."""
         start, end = toks[0].start, toks[-1].end
         words = [t for t in toks if t.is_word]
-        if words:
-            other = self.doc.entity_at(words[-1].start, words[-1].end)
-            if other is not None and other.id != ent.id and other.type in {"GPE", "LOC"}:
-                return  # "…, Präsidentin des Zentrums in Washington" would also name Washington
+        if not words:
+            return
+        head = _head(_strip_determiners(words))
+        for t in (words[-1], head):
+            other = self.doc.entity_at(t.start, t.end)
+            if other is not None and other.id != ent.id:
+                return
         if all(m.start != start or m.end != end for m in ent.mentions):
             ent.mentions.append(Span(start=start, end=end, text=self.doc.text[start:end]))
 
     # --- pronouns and role nouns ------------------------------------------------------------
-    def _antecedent(self, pos: int, gender: str | None, plural: bool) -> str | None:
+    def _antecedent(self, pos: int, gender: str | None, plural: bool,
+                    org_only: bool = False) -> str | None:
         """Nearest preceding compatible person (or, for plural, organisation) before ``pos``.
 
         Speakers of earlier quotes get a head start of a sentence or so: "er" after a quote
@@ -269,6 +284,8 @@ class Resolver:
         """
         def fits(ent: Entity | None) -> bool:
             if ent is None or plural == (ent.type == "PER") or ent.type == "MISC" and not plural:
+                return False
+            if org_only and ent.type != "ORG":
                 return False
             return not (gender and ent.gender and ent.gender != gender)
 
@@ -343,24 +360,44 @@ class Resolver:
             if ent is not None:
                 self._add_mention(ent, toks)  # "der Minister" now names that person
                 return ent.id
-        if self._is_institution(core):
+        owner = self._possessive_owner(toks, core)
+        if owner is not None:
+            return owner
+        kind = self._kind(core)
+        if kind == "org_class" and first in DEFINITE:
+            found = self._antecedent(phrase.start, None, True, org_only=True)
+            ent = self.doc.entity(found) if found else None
+            if ent is not None:
+                self._add_mention(ent, toks)  # "die Agentur" names the agency named before
+                return ent.id
+        if kind == "institution":
             return self._create("ORG", toks)
+        if not _content(core):
+            return None  # function words never become entities
+        # unnamed speakers ("ein Beamter", "Experten", "die Agentur") are no named entities
         return self._create("MISC", toks)
 
-    def _is_institution(self, toks: list[Tok]) -> bool:
+    def _kind(self, toks: list[Tok]) -> str | None:
         text = " ".join(t.low for t in toks)
         if any(w in text for w in ("weiße haus", "weißes haus", "white house")):
-            return True
-        head = _head(toks).low
-        forms = [head]
-        if head.endswith("es"):
-            forms.append(head[:-2])  # "des Ministeriumes"
-        if head.endswith("s"):
-            forms.append(head[:-1])  # "des Ministeriums"
-        for form in forms:
-            if form in self.lex.institution_words or form.endswith(self.lex.institution_suffixes):
-                return True
-        return False
+            return "institution"
+        return noun_class(_head(toks).low)
+
+    def _possessive_owner(self, toks: list[Tok], core: list[Tok]) -> str | None:
+        """'Seine Zuversicht …:', 'seiner Ansicht nach': a possessive with no named, role or
+        institution head speaks for its owner, found like a pronoun."""
+        if toks[0].pos != "PPOSAT" or any(t.pos == "NE" for t in core):
+            return None
+        head = _head(core).low
+        if head in self.lex.role_nouns or noun_class(head) is not None:
+            return None
+        low = toks[0].low
+        if low.startswith("sein"):
+            return self._antecedent(toks[0].start, "m", False)
+        if low.startswith("ihr"):
+            return self._antecedent(toks[0].start, "f", False) \
+                or self._antecedent(toks[0].start, None, True)
+        return None
 
     def _last_speaker(self, pos: int) -> str | None:
         before = [s for s in self.speakers if s[0] < pos]
