@@ -65,7 +65,7 @@ def subject_of(toks: list[Tok], v: int, s0: int, limit: int) -> Phrase | None:
     first = toks[s0]
     if first.low in SUBORDINATORS:
         return np_from(toks, s0 + 1, v)
-    if first.low in {"von", "vom"} and toks[v].lemma == "werden":
+    if first.low in {"von", "vom"} and any(t.lemma == "werden" for t in toks[s0:v + 1]):
         return np_from(toks, s0 + 1, v)  # the agent of a passive: "Von X wird betont, …"
     before = np_from(toks, s0, v)
     if before is not None and _unlikely_subject(before):

@@ -205,11 +205,17 @@ def _name_run(toks: list[Tok]) -> list[Tok]:
         if t.text == "," and k + 1 < len(toks) and toks[k + 1].pos == "NE":
             return _run(toks, k + 1)
     core = _strip_determiners(toks)
-    for k, t in enumerate(core[:3]):
-        if t.pos == "NE" and (k == 0 or core[k - 1].pos in {"NN", "ADJA"} and k == 1
-                              or core[k - 1].pos == "NE"):
+    roles = lexicon().role_nouns
+    for k, t in enumerate(core[:4]):
+        if t.pos != "NE":
+            continue
+        if k + 1 < len(core) and core[k + 1].low in roles:
+            continue  # "Spectors Verteidiger Bruce Cutler": a possessor before the role noun
+        # "der SPD-Vorsitzende Sigmar Gabriel": the tagger calls the role noun NN or NNA
+        after_noun = k >= 1 and (core[k - 1].pos.startswith("NN") or core[k - 1].pos == "ADJA")
+        if k == 0 or after_noun and k <= 2 or core[k - 1].pos == "NE":
             run = _run(core, k)
-            if len(run) >= 2 or k == 0:
+            if len(run) >= 2 or k == 0 or after_noun and core[k - 1].low in roles:
                 return run
     return []
 
@@ -217,7 +223,8 @@ def _name_run(toks: list[Tok]) -> list[Tok]:
 def _run(toks: list[Tok], k: int) -> list[Tok]:
     """Capitalised name words from k on (the tagger calls some surnames NN)."""
     j = k
-    while j < len(toks) and toks[j].text[:1].isupper() and (
+    roles = lexicon().role_nouns
+    while j < len(toks) and toks[j].text[:1].isupper() and toks[j].low not in roles and (
             toks[j].pos in {"NE", "FM"}
             or toks[j].pos == "NN" and j > k and toks[j - 1].pos == "NE"):
         j += 1
@@ -254,10 +261,11 @@ class Resolver:
         if ent is None:
             ent = Entity(id=eid, name=name, type=etype)  # type: ignore[arg-type]
             self.doc.entities.append(ent)
-        self._add_mention(ent, toks)
+        if not self._add_mention(ent, toks) and name_toks:
+            self._add_mention(ent, name_toks)  # at least the name itself
         return eid
 
-    def _add_mention(self, ent: Entity, toks: list[Tok]) -> None:
+    def _add_mention(self, ent: Entity, toks: list[Tok]) -> bool:
         """The whole speaker phrase is a mention of the speaker ("X, Sprecher des Y") -- unless
         it ends in, or has as its head, another entity's name: "IAEA von Ägypten" or
         "…, Präsidentin des Zentrums in Washington" would make the speaker's forms name Ägypten
@@ -265,14 +273,15 @@ class Resolver:
         start, end = toks[0].start, toks[-1].end
         words = [t for t in toks if t.is_word]
         if not words:
-            return
+            return False
         head = _head(_strip_determiners(words))
         for t in (words[-1], head):
             other = self.doc.entity_at(t.start, t.end)
             if other is not None and other.id != ent.id:
-                return
+                return False
         if all(m.start != start or m.end != end for m in ent.mentions):
             ent.mentions.append(Span(start=start, end=end, text=self.doc.text[start:end]))
+        return True
 
     # --- pronouns and role nouns ------------------------------------------------------------
     def _antecedent(self, pos: int, gender: str | None, plural: bool,
