@@ -104,3 +104,27 @@ def test_possessor_before_a_role_noun_is_not_the_speaker() -> None:
     ent = _speaker(doc)
     assert ent is not None and ent.name == "Petra Kowalski"
     assert ent.mentions, "a created speaker always has a mention"
+
+
+def test_party_in_parentheses_does_not_block_the_mention() -> None:
+    text = "„Wir müssen sparen“, sagte Finanzministerin Anna Weber (SPD) in Berlin."
+    weber = person(text, "AW", "Anna Weber", ["Anna Weber"], "f")
+    spd = person(text, "SP", "SPD", ["SPD"], None, "ORG")
+    doc = run(text, [weber, spd])
+    assert doc.quotes[0].speaker == "AW"
+    assert "Finanzministerin Anna Weber (SPD)" in [m.text for m in weber.mentions]
+    assert [m.text for m in spd.mentions] == ["SPD"]
+
+
+def test_name_apposed_after_a_prepositional_phrase_even_when_tagged_as_nouns() -> None:
+    text = "„Die Zahlen sind gut“, sagte die Leiterin der Agentur für Statistik, Dagny Wolke."
+    doc = run(text)
+    ent = _speaker(doc)
+    assert ent is not None and ent.type == "PER" and ent.name == "Dagny Wolke"
+
+
+def test_apposition_with_an_article_is_no_name() -> None:
+    text = "„Wir warten“, sagte der Sprecher des Hafens, der Kapitän, am Abend."
+    doc = run(text)
+    ent = _speaker(doc)
+    assert ent is not None and ent.type != "PER"

@@ -109,7 +109,7 @@ def np_from(toks: list[Tok], i: int, limit: int) -> Phrase | None:
         k = j + 1
         while k < limit and _is_np_tok(toks[k]):
             k += 1
-        if k + 1 < limit and toks[k].text == "," and toks[k + 1].pos == "NE":
+        if k + 1 < limit and toks[k].text == "," and apposed_name_end(toks, k + 1, limit):
             j = k
     # affiliation: "ein Sprecher von Tesla", "Ken Rice vom Institut für Astronomie"
     if j + 1 < limit and toks[j].low in AFFILIATION and toks[j + 1].pos not in {"CARD", "ADV"} \
@@ -123,16 +123,33 @@ def np_from(toks: list[Tok], i: int, limit: int) -> Phrase | None:
     if any(x.pos == "NE" for x in toks[i:j]):
         j = _nominal_apposition(toks, j, limit)
     # apposition: ", Maria Sacharowa," right after the phrase
-    if j + 1 < limit and toks[j].text == "," and toks[j + 1].pos == "NE":
-        k = j + 1
-        while k < limit and toks[k].pos in {"NE", "NN", "FM"} and toks[k].text[:1].isupper():
-            k += 1
-        if k >= limit or toks[k].text in {",", ".", "“", "”", "\""}:
-            j = k
+    if j + 1 < limit and toks[j].text == ",":
+        end = apposed_name_end(toks, j + 1, limit)
+        if end is not None:
+            j = end
     return Phrase(toks[i:j])
 
 
 OPENING_MARKS = frozenset("„“\"»«‚")
+NAME_END = frozenset({",", ".", "!", "?", ";", ":", "(", *QUOTE_MARKS})
+
+
+def apposed_name_end(toks: list[Tok], k: int, limit: int) -> int | None:
+    """End of a bare name apposed at k ("…, Frank Weise, …"): capitalised words with no
+    article, none of them a role or organisation noun, closed by a comma, the sentence end or a
+    quotation mark. The tagger calls unknown names NN; two such words (first name and surname)
+    or a word it tags as a name make a name."""
+    lex = lexicon()
+    j = k
+    while j < limit and j - k < 4 and toks[j].text[:1].isupper() and \
+            toks[j].pos in {"NE", "NN", "FM", "XY"} and toks[j].low not in lex.role_nouns \
+            and noun_class(toks[j].low) is None and toks[j].low not in lex.function_words:
+        j += 1
+    if j == k or j < limit and toks[j].text not in NAME_END:
+        return None
+    if j - k >= 2 or toks[k].pos == "NE":
+        return j
+    return None
 
 
 def _closing_mark(toks: list[Tok], j: int, limit: int) -> int | None:
@@ -170,6 +187,18 @@ def np_ending_at(toks: list[Tok], j: int, floor: int) -> Phrase | None:
     return np_from(toks, i, j)
 
 
+def _last_outside_parentheses(toks: list[Tok]) -> Tok | None:
+    """The last word before a closing parenthetical: in "Anna Weber (SPD)" the party is an
+    appendage to the name, not the end of the noun phrase."""
+    k = len(toks)
+    if toks[-1].text == ")":
+        while k > 0 and toks[k - 1].text != "(":
+            k -= 1
+        k -= 1
+    words = [t for t in toks[:max(k, 0)] if t.is_word]
+    return words[-1] if words else None
+
+
 def _content(toks: list[Tok]) -> bool:
     """Has the phrase a word that is not a function word?"""
     fw = lexicon().function_words
@@ -202,8 +231,10 @@ def _name_run(toks: list[Tok]) -> list[Tok]:
     """The person name in a phrase: an apposition after a comma ("…, Maria Sacharowa"), or the
     names that open the phrase or follow its head ("Bundesfinanzminister Peer Steinbrück")."""
     for k, t in enumerate(toks):
-        if t.text == "," and k + 1 < len(toks) and toks[k + 1].pos == "NE":
-            return _run(toks, k + 1)
+        if t.text == "," and k + 1 < len(toks):
+            end = apposed_name_end(toks, k + 1, len(toks))
+            if end is not None:
+                return toks[k + 1:end]
     core = _strip_determiners(toks)
     roles = lexicon().role_nouns
     for k, t in enumerate(core[:4]):
@@ -275,7 +306,7 @@ class Resolver:
         if not words:
             return False
         head = _head(_strip_determiners(words))
-        for t in (words[-1], head):
+        for t in (_last_outside_parentheses(toks) or words[-1], head):
             other = self.doc.entity_at(t.start, t.end)
             if other is not None and other.id != ent.id:
                 return False
@@ -348,6 +379,8 @@ class Resolver:
         # Metzger, not Israel; "der Kremlsprecher" is whoever the entities stage made of it
         key = name or [_head(_strip_determiners(toks))]
         ent = self._covering(key)
+        if ent is not None and len(name) >= 2 and ent.type in {"GPE", "LOC"}:
+            ent = None  # a place inside a person's name ("Frank-Jürgen" read as a place)
         if ent is None and name:
             return self._create("PER", toks, name)
         if ent is None:
