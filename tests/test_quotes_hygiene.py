@@ -128,3 +128,12 @@ def test_apposition_with_an_article_is_no_name() -> None:
     doc = run(text)
     ent = _speaker(doc)
     assert ent is not None and ent.type != "PER"
+
+
+def test_compound_role_noun_before_a_surname_names_the_person() -> None:
+    text = "„Wir klagen“, sagte der CSU-Vorsitzende Huber am Dienstag."
+    csu = person(text, "CS", "CSU", ["CSU"], None, "ORG")
+    huber = person(text, "EH", "Erwin Huber", ["Huber"], "m")
+    doc = run(text, [csu, huber])
+    assert doc.quotes[0].speaker == "EH"
+    assert [m.text for m in csu.mentions] == ["CSU"]

@@ -236,19 +236,27 @@ def _name_run(toks: list[Tok]) -> list[Tok]:
             if end is not None:
                 return toks[k + 1:end]
     core = _strip_determiners(toks)
-    roles = lexicon().role_nouns
     for k, t in enumerate(core[:4]):
         if t.pos != "NE":
             continue
-        if k + 1 < len(core) and core[k + 1].low in roles:
+        if k + 1 < len(core) and is_role(core[k + 1].low):
             continue  # "Spectors Verteidiger Bruce Cutler": a possessor before the role noun
         # "der SPD-Vorsitzende Sigmar Gabriel": the tagger calls the role noun NN or NNA
         after_noun = k >= 1 and (core[k - 1].pos.startswith("NN") or core[k - 1].pos == "ADJA")
         if k == 0 or after_noun and k <= 2 or core[k - 1].pos == "NE":
             run = _run(core, k)
-            if len(run) >= 2 or k == 0 or after_noun and core[k - 1].low in roles:
+            if len(run) >= 2 or k == 0 or after_noun and is_role(core[k - 1].low):
                 return run
     return []
+
+
+def is_role(word: str) -> bool:
+    """A role noun, also as the last part of a compound ("SPD-Vorsitzende", "Parteichef")."""
+    roles = lexicon().role_nouns
+    if word in roles:
+        return True
+    last = word.rsplit("-", 1)[-1]
+    return last in roles or any(word.endswith(r) for r in roles if len(r) >= 5)
 
 
 def _run(toks: list[Tok], k: int) -> list[Tok]:
