@@ -137,3 +137,20 @@ def test_compound_role_noun_before_a_surname_names_the_person() -> None:
     doc = run(text, [csu, huber])
     assert doc.quotes[0].speaker == "EH"
     assert [m.text for m in csu.mentions] == ["CSU"]
+
+
+def test_attribution_in_the_next_sentence_with_a_modal() -> None:
+    text = ("„Wir haben Fehler gemacht“. Das musste Bürgermeisterin Edda Kranich am Abend "
+            "einräumen. Danach ging die Sitzung weiter.")
+    doc = run(text)
+    q = [q for q in doc.quotes if q.kind == "direct"][0]
+    ent = doc.entity(q.speaker or "")
+    assert ent is not None and ent.name == "Edda Kranich"
+
+
+def test_attribution_in_the_next_sentence_with_a_perfect() -> None:
+    text = "„Die Brücke bleibt gesperrt.“ Das hat der Landrat Otto Fenske gesagt."
+    doc = run(text)
+    q = [q for q in doc.quotes if q.kind == "direct"][0]
+    ent = doc.entity(q.speaker or "")
+    assert ent is not None and ent.name == "Otto Fenske"
