@@ -154,3 +154,12 @@ def test_attribution_in_the_next_sentence_with_a_perfect() -> None:
     q = [q for q in doc.quotes if q.kind == "direct"][0]
     ent = doc.entity(q.speaker or "")
     assert ent is not None and ent.name == "Otto Fenske"
+
+
+def test_compound_ending_in_a_role_noun_does_not_block_the_mention() -> None:
+    text = "„Wir prüfen das“, sagte Lena Ostrowski, EU-Handelskommissarin, in Brüssel."
+    lena = person(text, "LO", "Lena Ostrowski", ["Lena Ostrowski"], "f")
+    eu = person(text, "EU", "Europäische Union", ["EU"], None, "ORG")
+    doc = run(text, [lena, eu])
+    assert doc.quotes[0].speaker == "LO"
+    assert "Lena Ostrowski, EU-Handelskommissarin" in [m.text for m in lena.mentions]

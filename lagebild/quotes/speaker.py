@@ -315,12 +315,17 @@ class Resolver:
             return False
         head = _head(_strip_determiners(words))
         for t in (_last_outside_parentheses(toks) or words[-1], head):
-            other = self.doc.entity_at(t.start, t.end)
-            if other is not None and other.id != ent.id:
+            if self._names_other(t, ent):
                 return False
         if all(m.start != start or m.end != end for m in ent.mentions):
             ent.mentions.append(Span(start=start, end=end, text=self.doc.text[start:end]))
         return True
+
+    def _names_other(self, t: Tok, ent: Entity) -> bool:
+        """Is the word (the end of it: the head of a German compound) another entity's name?
+        "EU-Kommissar" ends in a role noun, not in the EU."""
+        return any(o.id != ent.id and m.start < t.end <= m.end
+                   for o in self.doc.entities for m in o.mentions)
 
     # --- pronouns and role nouns ------------------------------------------------------------
     def _antecedent(self, pos: int, gender: str | None, plural: bool,
