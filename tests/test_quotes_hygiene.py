@@ -163,3 +163,17 @@ def test_compound_ending_in_a_role_noun_does_not_block_the_mention() -> None:
     doc = run(text, [lena, eu])
     assert doc.quotes[0].speaker == "LO"
     assert "Lena Ostrowski, EU-Handelskommissarin" in [m.text for m in lena.mentions]
+
+
+def test_origin_of_a_message_after_von_is_the_speaker() -> None:
+    text = "Von der Hafenbehörde kam die Nachricht, dass zwei Frachter festgesetzt worden seien."
+    doc = run(text)
+    assert doc.quotes
+    ent = _speaker(doc)
+    assert ent is not None and ent.name == "Hafenbehörde"
+
+
+def test_federal_office_is_an_institution() -> None:
+    text = "Das Bundesamt für Katastrophenhilfe teilte mit, die Pegel seien gesunken."
+    ent = _speaker(run(text))
+    assert ent is not None and ent.type == "ORG"

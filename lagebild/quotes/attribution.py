@@ -65,8 +65,11 @@ def subject_of(toks: list[Tok], v: int, s0: int, limit: int) -> Phrase | None:
     first = toks[s0]
     if first.low in SUBORDINATORS:
         return np_from(toks, s0 + 1, v)
-    if first.low in {"von", "vom"} and any(t.lemma == "werden" for t in toks[s0:v + 1]):
-        return np_from(toks, s0 + 1, v)  # the agent of a passive: "Von X wird betont, …"
+    if first.low in {"von", "vom"} and any(t.lemma in {"werden", "kommen"}
+                                           for t in toks[s0:v + 1]):
+        # the agent of a passive or the origin of a message: "Von X wird betont, …",
+        # "Von X kam die Mitteilung, …"
+        return np_from(toks, s0 + 1, v)
     before = np_from(toks, s0, v)
     if before is not None and _unlikely_subject(before):
         after = _after(toks, v, limit)
