@@ -177,3 +177,14 @@ def test_federal_office_is_an_institution() -> None:
     text = "Das Bundesamt für Katastrophenhilfe teilte mit, die Pegel seien gesunken."
     ent = _speaker(run(text))
     assert ent is not None and ent.type == "ORG"
+
+
+def test_postposed_according_to_his_view_is_reported_speech_of_the_owner() -> None:
+    text = ("Gestern sprach Jonas Lindqvist mit Journalisten. Seiner Ansicht nach sei die "
+            "Lage an der Grenze ernst.")
+    jonas = person(text, "JL", "Jonas Lindqvist", ["Jonas Lindqvist"], "m")
+    doc = run(text, [jonas])
+    q = [q for q in doc.quotes if q.kind == "indirect"]
+    assert len(q) == 1 and q[0].speaker == "JL"
+    assert q[0].text.startswith("sei die Lage")
+

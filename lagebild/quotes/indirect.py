@@ -179,6 +179,16 @@ def _prepositional(toks: list[Tok], i: int, s0: int, s1: int, add) -> None:  # t
         if phrase is not None and phrase.toks[0].low in lex.according_nouns:
             rest = [x for x in phrase.toks[1:] if x.low not in {"von", "vom"}]
             phrase = Phrase(rest) if rest else None
+    elif t.low == "nach" and _postposed_according(toks, i, s0) is not None:
+        # "Seiner Ansicht nach sei …", "Ihren Angaben nach …": the owner is the source
+        k = _postposed_according(toks, i, s0)
+        assert k is not None
+        attr = Attribution(f"{toks[i - 1].text} nach", Phrase(toks[k:i]), i)
+        if k == s0:
+            add(i + 1, _trim_end(toks, s1), attr)
+        else:
+            add(s0, _trim_end(toks, s1), attr)
+        return
     elif t.low == "nach" and i + 1 < s1:
         j = i + 1
         while j < s1 and toks[j].pos in {"ADJA", "PPOSAT", "ART"}:
@@ -224,6 +234,17 @@ def _own_subject(toks: list[Tok], s0: int, s1: int) -> Phrase | None:
         if toks[f].is_finite:
             return subject_of(toks, f, s0, s1)
     return None
+
+
+def _postposed_according(toks: list[Tok], i: int, s0: int) -> int | None:
+    """Start of 'seiner Ansicht' before a postposed 'nach' at i: a possessive and an
+    according noun ("seiner Meinung nach"), else None."""
+    if i - 2 < s0 or toks[i - 1].low not in lexicon().according_nouns:
+        return None
+    k = i - 2
+    while k > s0 and toks[k].pos == "ADJA":
+        k -= 1
+    return k if toks[k].pos == "PPOSAT" else None
 
 
 def _according(word: str) -> bool:
