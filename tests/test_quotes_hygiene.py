@@ -188,3 +188,15 @@ def test_postposed_according_to_his_view_is_reported_speech_of_the_owner() -> No
     assert len(q) == 1 and q[0].speaker == "JL"
     assert q[0].text.startswith("sei die Lage")
 
+
+
+def test_name_particle_at_the_sentence_start_still_opens_a_name() -> None:
+    text = "Von der Heyden sagte, die Delegation reise morgen ab."
+    doc = run(text)
+    assert doc.quotes and doc.quotes[0].speaker_text == "Von der Heyden"
+
+
+def test_english_name_with_of_keeps_its_words() -> None:
+    text = "Die Bank of Canada teilte mit, die Zinsen seien unverändert."
+    doc = run(text)
+    assert doc.quotes and doc.quotes[0].speaker_text == "Die Bank of Canada"

@@ -54,13 +54,20 @@ CLOSED = frozenset({"$,", "$.", "$(", "APPR", "APPRART", "APPO", "KON", "KOUS", 
 def _is_np_tok(t: Tok) -> bool:
     if t.low in lexicon().english_verbs:
         return False  # "Rutte said": the German tagger calls English verbs names
-    if t.low in lexicon().function_words:
+    if t.text[:1].isupper() and t.low in lexicon().function_words:
         return False  # "Von den Behörden …": a capitalised preposition is no name
     if t.pos in NP_POS:
         return True
     # English and unknown capitalised words are tagged oddly by a German tagger
     return t.text[:1].isupper() and t.pos not in CLOSED \
         and t.low not in {"und", "sagte", "said", "so", "laut", "wie"}
+
+
+def _name_particle(toks: list[Tok], i: int, limit: int) -> bool:
+    """'Von der Leyen' at a sentence start: a capitalised name particle before an article and
+    a name (not 'Von der Polizei')."""
+    return i + 2 < limit and toks[i].text in {"Von", "Van", "De"} \
+        and toks[i + 1].low in {"der", "den", "de"} and toks[i + 2].pos == "NE"
 
 
 def np_from(toks: list[Tok], i: int, limit: int) -> Phrase | None:
@@ -71,11 +78,13 @@ def np_from(toks: list[Tok], i: int, limit: int) -> Phrase | None:
     if t.low in NOM_PRONOUNS and t.pos in {"PPER", "PIS", "NE", "NN", "FM", "XY", "ADV", ""} \
             or t.low in {"he", "she", "they", "we"}:
         return Phrase([t])
-    if not _is_np_tok(t):
+    particle = _name_particle(toks, i, limit)
+    if not _is_np_tok(t) and not particle:
         return None
     j = i
     has_head = False
-    while j < limit and (_is_np_tok(toks[j]) or toks[j].text in OPENING_MARKS):
+    while j < limit and (_is_np_tok(toks[j]) or toks[j].text in OPENING_MARKS
+                         or particle and j == i):
         if toks[j].text in OPENING_MARKS and not (
                 j > i and toks[j - 1].pos in {"ART", "NN", "ADJA"}):
             break
