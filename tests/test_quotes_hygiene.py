@@ -200,3 +200,14 @@ def test_english_name_with_of_keeps_its_words() -> None:
     text = "Die Bank of Canada teilte mit, die Zinsen seien unverändert."
     doc = run(text)
     assert doc.quotes and doc.quotes[0].speaker_text == "Die Bank of Canada"
+
+
+def test_relative_pronoun_after_laut_stands_for_the_source() -> None:
+    text = ("Die Ministerin verwies auf Umfragen des Instituts Allensbach, nach denen die "
+            "Mehrheit die Reform unterstütze.")
+    inst = person(text, "IA", "Institut Allensbach", ["Instituts Allensbach"], None, "ORG")
+    doc = run(text, [inst])
+    q = [q for q in doc.quotes if q.text.startswith("die Mehrheit")]
+    assert len(q) == 1
+    assert q[0].speaker == "IA"
+    assert q[0].speaker_text is not None and q[0].speaker_text.startswith("Umfragen")

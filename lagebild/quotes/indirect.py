@@ -9,12 +9,14 @@ from lagebild.quotes.attribution import Attribution, heisst_es, subject_of, zufo
 from lagebild.quotes.cues import is_konjunktiv, is_zu_infinitive, speech_verb
 from lagebild.quotes.direct import Found
 from lagebild.quotes.lexicon import lexicon
-from lagebild.quotes.speaker import Phrase, np_from
+from lagebild.quotes.speaker import Phrase, np_ending_at, np_from
 from lagebild.quotes.units import QUOTE_CHARS, Paragraph, Tok
 
 COMPLEMENTISERS = frozenset({"dass", "daß", "ob", "that"})
 SENT_END = frozenset({".", "!", "?"})
 MIN_CLAUSE_WORDS = 3
+# relative pronouns that cannot be articles: ", nach denen …", ", laut welchem …"
+RELATIVE_SOURCES = frozenset({"denen", "deren", "dessen", "welchem", "welcher", "welchen"})
 
 
 def _words(toks: list[Tok]) -> int:
@@ -139,6 +141,9 @@ def _complement(toks: list[Tok], k: int, s1: int, weak: bool) -> bool:
     stop = _clause_stop(toks, k, s1)
     if toks[k].pos in {"PRELS", "KOUS", "PWAV", "KON"} and toks[k].low not in {"wie", "was"}:
         return False  # a relative clause or another subordinate clause
+    if k + 1 < s1 and toks[k].pos in {"APPR", "APPRART"} and (
+            toks[k + 1].pos == "PRELS" or toks[k + 1].low in RELATIVE_SOURCES):
+        return False  # ", nach denen …": a relative clause too
     # weak verbs ("glauben", "hoffen") take the same complements; only the inversion
     # pattern "…, glaubt er" is kept from them
     del weak
@@ -170,6 +175,12 @@ def _prepositional(toks: list[Tok], i: int, s0: int, s1: int, add) -> None:  # t
     phrase: Phrase | None = None
     cue: str | None = None
     span_end = i + 1
+    if t.low in {"laut", "gemäß", "nach"} and s0 < i < s1 - 2 and toks[i - 1].text == "," \
+            and toks[i + 1].low in RELATIVE_SOURCES:
+        # "Studien der Universität, nach denen …": the relative pronoun stands for the source
+        attr = Attribution(f"{t.text} {toks[i + 1].text}", np_ending_at(toks, i - 1, s0), i)
+        add(i + 2, _trim_end(toks, s1), attr)
+        return
     if t.low in {"laut", "gemäß"} and t.pos in {"APPR", "ADJD", "ADV"} and i + 1 < s1:
         phrase = _owner_np(toks, i + 1, s1)
         cue = t.text
