@@ -65,11 +65,12 @@ def test_institution_becomes_an_org_entity() -> None:
     _ids_are_entities(doc)
 
 
-def test_group_speaker_becomes_an_entity() -> None:
+def test_unnamed_group_speaker_becomes_a_misc_entity() -> None:
+    # a plural group names nobody in particular: an entity, but not a named one
     text = "Die Regionalbehörden teilten mit, der Strom sei wieder da."
     doc = run(text)
     ent = doc.entity(doc.quotes[0].speaker or "")
-    assert ent is not None and ent.type == "ORG"
+    assert ent is not None and ent.type == "MISC"
     _ids_are_entities(doc)
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from lagebild.quotes.cues import clause_end, speech_verb
-from lagebild.quotes.lexicon import lexicon
+from lagebild.quotes.lexicon import lexicon, noun_class
 from lagebild.quotes.speaker import GENITIVE_ARTS, Phrase, np_ending_at, np_from
 from lagebild.quotes.units import QUOTE_CHARS, Tok
 
@@ -40,6 +40,10 @@ def subject_of(toks: list[Tok], v: int, s0: int, limit: int) -> Phrase | None:
             if toks[f].is_finite:
                 return subject_of(toks, f, s0, limit)
     if v > s0 and toks[v - 1].text in {",", *QUOTE_CHARS} or v == s0:
+        # "Der Leiter der Studie, X, sieht …": a subject with its apposition closes at the comma
+        lead = _apposed_subject(toks, s0, v) if toks[v - 1].text == "," else None
+        if lead is not None:
+            return lead
         after = _after(toks, v, limit)
         if after is not None or v == s0:
             return after
@@ -61,6 +65,11 @@ def subject_of(toks: list[Tok], v: int, s0: int, limit: int) -> Phrase | None:
     first = toks[s0]
     if first.low in SUBORDINATORS:
         return np_from(toks, s0 + 1, v)
+    if first.low in {"von", "vom"} and any(t.lemma in {"werden", "kommen"}
+                                           for t in toks[s0:v + 1]):
+        # the agent of a passive or the origin of a message: "Von X wird betont, …",
+        # "Von X kam die Mitteilung, …"
+        return np_from(toks, s0 + 1, v)
     before = np_from(toks, s0, v)
     if before is not None and _unlikely_subject(before):
         after = _after(toks, v, limit)
@@ -77,6 +86,19 @@ def subject_of(toks: list[Tok], v: int, s0: int, limit: int) -> Phrase | None:
     if after is not None:
         return after
     return _nearest_name(toks, s0, limit, v)
+
+
+def _apposed_subject(toks: list[Tok], s0: int, v: int) -> Phrase | None:
+    """'Der Leiter der Studie, X,' before the verb at v: a nominative noun phrase with a name
+    in apposition that fills the whole stretch from the sentence start."""
+    phrase = np_from(toks, s0, v)
+    if phrase is None or _unlikely_subject(phrase) or toks[s0].text in QUOTE_CHARS:
+        return None
+    end = s0 + len(phrase.toks)
+    rest = toks[end:v]
+    if phrase.toks[-1].pos != "NE" or any(t.text != "," for t in rest) or not rest:
+        return None
+    return phrase
 
 
 OBLIQUE_ARTICLES = frozenset({"den", "dem", "einen", "einem"})
@@ -174,9 +196,7 @@ def heisst_es(toks: list[Tok], k: int, limit: int) -> Attribution:
 
 
 def _institutional(phrase: Phrase) -> bool:
-    lex = lexicon()
-    return any(t.low in lex.institution_words or t.low.endswith(lex.institution_suffixes)
-               for t in phrase.toks)
+    return any(noun_class(t.low) is not None for t in phrase.toks)
 
 
 def before_colon(toks: list[Tok], colon: int, s0: int) -> Attribution:

@@ -185,6 +185,8 @@ FOLLOW_UP_STARTS = frozenset({"das", "dies", "so", "diese", "dieses", "this", "t
 def _follow_up(toks: list[Tok], last: int, para: Paragraph) -> Attribution | None:
     """'„…“ Das sagte X am Montag.': the next sentence names the speaker of the quote."""
     k = last + 1 if last < len(toks) and toks[last].text in QUOTE_CHARS else last
+    if k < len(toks) and toks[k].text in {".", "!", "?"}:
+        k += 1  # „…“. Das räumte X ein.
     if k >= len(toks) or toks[k].low not in FOLLOW_UP_STARTS:
         return None
     s0, s1 = para.sentence_of(k)
@@ -195,6 +197,14 @@ def _follow_up(toks: list[Tok], last: int, para: Paragraph) -> Attribution | Non
         if cue is not None and toks[v].is_finite:
             return Attribution(cue, subject_of(toks, v, k, s1), v, toks[v].low.endswith("en"),
                                {v})
+        if toks[v].pos in {"VMFIN", "VAFIN"}:
+            # "Das musste X einräumen" / "Das hat X gesagt": the cue closes the clause
+            for j in range(s1 - 1, v, -1):
+                cue = speech_verb(toks, j, s1) if toks[j].pos in {"VVINF", "VVPP"} else None
+                if cue is not None:
+                    return Attribution(cue, subject_of(toks, v, k, s1), j,
+                                       toks[v].low.endswith("en"), {j})
+            return None
     return None
 
 

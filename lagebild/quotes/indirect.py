@@ -9,12 +9,14 @@ from lagebild.quotes.attribution import Attribution, heisst_es, subject_of, zufo
 from lagebild.quotes.cues import is_konjunktiv, is_zu_infinitive, speech_verb
 from lagebild.quotes.direct import Found
 from lagebild.quotes.lexicon import lexicon
-from lagebild.quotes.speaker import Phrase, np_from
+from lagebild.quotes.speaker import Phrase, np_ending_at, np_from
 from lagebild.quotes.units import QUOTE_CHARS, Paragraph, Tok
 
 COMPLEMENTISERS = frozenset({"dass", "daß", "ob", "that"})
 SENT_END = frozenset({".", "!", "?"})
 MIN_CLAUSE_WORDS = 3
+# relative pronouns that cannot be articles: ", nach denen …", ", laut welchem …"
+RELATIVE_SOURCES = frozenset({"denen", "deren", "dessen", "welchem", "welcher", "welchen"})
 
 
 def _words(toks: list[Tok]) -> int:
@@ -139,6 +141,9 @@ def _complement(toks: list[Tok], k: int, s1: int, weak: bool) -> bool:
     stop = _clause_stop(toks, k, s1)
     if toks[k].pos in {"PRELS", "KOUS", "PWAV", "KON"} and toks[k].low not in {"wie", "was"}:
         return False  # a relative clause or another subordinate clause
+    if k + 1 < s1 and toks[k].pos in {"APPR", "APPRART"} and (
+            toks[k + 1].pos == "PRELS" or toks[k + 1].low in RELATIVE_SOURCES):
+        return False  # ", nach denen …": a relative clause too
     # weak verbs ("glauben", "hoffen") take the same complements; only the inversion
     # pattern "…, glaubt er" is kept from them
     del weak
@@ -170,6 +175,12 @@ def _prepositional(toks: list[Tok], i: int, s0: int, s1: int, add) -> None:  # t
     phrase: Phrase | None = None
     cue: str | None = None
     span_end = i + 1
+    if t.low in {"laut", "gemäß", "nach"} and s0 < i < s1 - 2 and toks[i - 1].text == "," \
+            and toks[i + 1].low in RELATIVE_SOURCES:
+        # "Studien der Universität, nach denen …": the relative pronoun stands for the source
+        attr = Attribution(f"{t.text} {toks[i + 1].text}", np_ending_at(toks, i - 1, s0), i)
+        add(i + 2, _trim_end(toks, s1), attr)
+        return
     if t.low in {"laut", "gemäß"} and t.pos in {"APPR", "ADJD", "ADV"} and i + 1 < s1:
         phrase = _owner_np(toks, i + 1, s1)
         cue = t.text
@@ -179,6 +190,16 @@ def _prepositional(toks: list[Tok], i: int, s0: int, s1: int, add) -> None:  # t
         if phrase is not None and phrase.toks[0].low in lex.according_nouns:
             rest = [x for x in phrase.toks[1:] if x.low not in {"von", "vom"}]
             phrase = Phrase(rest) if rest else None
+    elif t.low == "nach" and _postposed_according(toks, i, s0) is not None:
+        # "Seiner Ansicht nach sei …", "Ihren Angaben nach …": the owner is the source
+        k = _postposed_according(toks, i, s0)
+        assert k is not None
+        attr = Attribution(f"{toks[i - 1].text} nach", Phrase(toks[k:i]), i)
+        if k == s0:
+            add(i + 1, _trim_end(toks, s1), attr)
+        else:
+            add(s0, _trim_end(toks, s1), attr)
+        return
     elif t.low == "nach" and i + 1 < s1:
         j = i + 1
         while j < s1 and toks[j].pos in {"ADJA", "PPOSAT", "ART"}:
@@ -192,7 +213,9 @@ def _prepositional(toks: list[Tok], i: int, s0: int, s1: int, add) -> None:  # t
                 phrase = np_from(toks, nxt, s1)  # "nach Angaben libanesischer Kreise"
             elif toks[j].low not in lex.according_nouns:
                 phrase = Phrase([toks[j]])  # "Nach Polizeiangaben": the compound names the source
-            elif j > i + 1 and not toks[i + 1].low.startswith("eigen"):
+            elif j > i + 1 and toks[i + 1].low.startswith("eigen"):
+                phrase = _own_subject(toks, s0, s1)  # "nach eigenen Angaben": the subject
+            elif j > i + 1:
                 phrase = Phrase(toks[i + 1:j + 1])  # "nach palästinensischen Angaben"
     elif t.low == "according" and i + 1 < s1 and toks[i + 1].low == "to":
         phrase = np_from(toks, i + 2, s1)
@@ -214,6 +237,25 @@ def _prepositional(toks: list[Tok], i: int, s0: int, s1: int, add) -> None:  # t
         add(i + 1, _trim_end(toks, s1), attr)
     else:
         add(s0, _trim_end(toks, s1), attr)
+
+
+def _own_subject(toks: list[Tok], s0: int, s1: int) -> Phrase | None:
+    """Whose are 'eigene Angaben'? The subject of the clause's finite verb."""
+    for f in range(s0, s1):
+        if toks[f].is_finite:
+            return subject_of(toks, f, s0, s1)
+    return None
+
+
+def _postposed_according(toks: list[Tok], i: int, s0: int) -> int | None:
+    """Start of 'seiner Ansicht' before a postposed 'nach' at i: a possessive and an
+    according noun ("seiner Meinung nach"), else None."""
+    if i - 2 < s0 or toks[i - 1].low not in lexicon().according_nouns:
+        return None
+    k = i - 2
+    while k > s0 and toks[k].pos == "ADJA":
+        k -= 1
+    return k if toks[k].pos == "PPOSAT" else None
 
 
 def _according(word: str) -> bool:

@@ -21,6 +21,11 @@ class Lexicon:
     channels: dict[str, str]
     institution_words: frozenset[str]
     institution_suffixes: tuple[str, ...]
+    org_class_nouns: frozenset[str]
+    org_class_suffixes: tuple[str, ...]
+    group_words: frozenset[str]
+    group_suffixes: tuple[str, ...]
+    function_words: frozenset[str]
     role_nouns: frozenset[str]
     title_nouns: frozenset[str]
     english_verbs: frozenset[str]
@@ -47,7 +52,37 @@ def lexicon() -> Lexicon:
         channels={str(k): str(v) for k, v in data["channels"].items()},
         institution_words=_lower_set(data["institution_words"]),
         institution_suffixes=tuple(str(s).lower() for s in data["institution_suffixes"]),
+        org_class_nouns=_lower_set(data["org_class_nouns"]),
+        org_class_suffixes=tuple(str(s).lower() for s in data["org_class_suffixes"]),
+        group_words=_lower_set(data["group_words"]),
+        group_suffixes=tuple(str(s).lower() for s in data["group_suffixes"]),
+        function_words=_lower_set(data["function_words"]),
         role_nouns=_lower_set(data["role_nouns"]),
         title_nouns=_lower_set(data["title_nouns"]),
         english_verbs=_lower_set(data["english_verbs"]),
     )
+
+
+def _forms(word: str) -> list[str]:
+    """The word and its genitive-less forms ("des Ministeriums", "des Amtes")."""
+    forms = [word]
+    if word.endswith("es"):
+        forms.append(word[:-2])
+    if word.endswith("s"):
+        forms.append(word[:-1])
+    return forms
+
+
+def noun_class(word: str) -> str | None:
+    """'institution', 'org_class', 'group' or None for a head noun (lower case)."""
+    lex = lexicon()
+    for form in _forms(word):
+        if form in lex.group_words or form.endswith(lex.group_suffixes):
+            return "group"
+    for form in _forms(word):
+        if form in lex.institution_words or form.endswith(lex.institution_suffixes):
+            return "institution"
+    for form in _forms(word):
+        if form in lex.org_class_nouns or form.endswith(lex.org_class_suffixes):
+            return "org_class"
+    return None

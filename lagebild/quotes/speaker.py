@@ -13,7 +13,7 @@ import unicodedata
 from dataclasses import dataclass
 
 from lagebild.model import Document, Entity, Sentence, Span
-from lagebild.quotes.lexicon import lexicon
+from lagebild.quotes.lexicon import lexicon, noun_class
 from lagebild.quotes.units import QUOTE_CHARS as QUOTE_MARKS
 from lagebild.quotes.units import Tok
 
@@ -54,11 +54,20 @@ CLOSED = frozenset({"$,", "$.", "$(", "APPR", "APPRART", "APPO", "KON", "KOUS", 
 def _is_np_tok(t: Tok) -> bool:
     if t.low in lexicon().english_verbs:
         return False  # "Rutte said": the German tagger calls English verbs names
+    if t.text[:1].isupper() and t.low in lexicon().function_words:
+        return False  # "Von den Behörden …": a capitalised preposition is no name
     if t.pos in NP_POS:
         return True
     # English and unknown capitalised words are tagged oddly by a German tagger
     return t.text[:1].isupper() and t.pos not in CLOSED \
         and t.low not in {"und", "sagte", "said", "so", "laut", "wie"}
+
+
+def _name_particle(toks: list[Tok], i: int, limit: int) -> bool:
+    """'Von der Leyen' at a sentence start: a capitalised name particle before an article and
+    a name (not 'Von der Polizei')."""
+    return i + 2 < limit and toks[i].text in {"Von", "Van", "De"} \
+        and toks[i + 1].low in {"der", "den", "de"} and toks[i + 2].pos == "NE"
 
 
 def np_from(toks: list[Tok], i: int, limit: int) -> Phrase | None:
@@ -69,11 +78,13 @@ def np_from(toks: list[Tok], i: int, limit: int) -> Phrase | None:
     if t.low in NOM_PRONOUNS and t.pos in {"PPER", "PIS", "NE", "NN", "FM", "XY", "ADV", ""} \
             or t.low in {"he", "she", "they", "we"}:
         return Phrase([t])
-    if not _is_np_tok(t):
+    particle = _name_particle(toks, i, limit)
+    if not _is_np_tok(t) and not particle:
         return None
     j = i
     has_head = False
-    while j < limit and (_is_np_tok(toks[j]) or toks[j].text in OPENING_MARKS):
+    while j < limit and (_is_np_tok(toks[j]) or toks[j].text in OPENING_MARKS
+                         or particle and j == i):
         if toks[j].text in OPENING_MARKS and not (
                 j > i and toks[j - 1].pos in {"ART", "NN", "ADJA"}):
             break
@@ -107,7 +118,7 @@ def np_from(toks: list[Tok], i: int, limit: int) -> Phrase | None:
         k = j + 1
         while k < limit and _is_np_tok(toks[k]):
             k += 1
-        if k + 1 < limit and toks[k].text == "," and toks[k + 1].pos == "NE":
+        if k + 1 < limit and toks[k].text == "," and apposed_name_end(toks, k + 1, limit):
             j = k
     # affiliation: "ein Sprecher von Tesla", "Ken Rice vom Institut für Astronomie"
     if j + 1 < limit and toks[j].low in AFFILIATION and toks[j + 1].pos not in {"CARD", "ADV"} \
@@ -121,16 +132,33 @@ def np_from(toks: list[Tok], i: int, limit: int) -> Phrase | None:
     if any(x.pos == "NE" for x in toks[i:j]):
         j = _nominal_apposition(toks, j, limit)
     # apposition: ", Maria Sacharowa," right after the phrase
-    if j + 1 < limit and toks[j].text == "," and toks[j + 1].pos == "NE":
-        k = j + 1
-        while k < limit and toks[k].pos in {"NE", "NN", "FM"} and toks[k].text[:1].isupper():
-            k += 1
-        if k >= limit or toks[k].text in {",", ".", "“", "”", "\""}:
-            j = k
+    if j + 1 < limit and toks[j].text == ",":
+        end = apposed_name_end(toks, j + 1, limit)
+        if end is not None:
+            j = end
     return Phrase(toks[i:j])
 
 
 OPENING_MARKS = frozenset("„“\"»«‚")
+NAME_END = frozenset({",", ".", "!", "?", ";", ":", "(", *QUOTE_MARKS})
+
+
+def apposed_name_end(toks: list[Tok], k: int, limit: int) -> int | None:
+    """End of a bare name apposed at k ("…, Frank Weise, …"): capitalised words with no
+    article, none of them a role or organisation noun, closed by a comma, the sentence end or a
+    quotation mark. The tagger calls unknown names NN; two such words (first name and surname)
+    or a word it tags as a name make a name."""
+    lex = lexicon()
+    j = k
+    while j < limit and j - k < 4 and toks[j].text[:1].isupper() and \
+            toks[j].pos in {"NE", "NN", "FM", "XY"} and toks[j].low not in lex.role_nouns \
+            and noun_class(toks[j].low) is None and toks[j].low not in lex.function_words:
+        j += 1
+    if j == k or j < limit and toks[j].text not in NAME_END:
+        return None
+    if j - k >= 2 or toks[k].pos == "NE":
+        return j
+    return None
 
 
 def _closing_mark(toks: list[Tok], j: int, limit: int) -> int | None:
@@ -168,6 +196,24 @@ def np_ending_at(toks: list[Tok], j: int, floor: int) -> Phrase | None:
     return np_from(toks, i, j)
 
 
+def _last_outside_parentheses(toks: list[Tok]) -> Tok | None:
+    """The last word before a closing parenthetical: in "Anna Weber (SPD)" the party is an
+    appendage to the name, not the end of the noun phrase."""
+    k = len(toks)
+    if toks[-1].text == ")":
+        while k > 0 and toks[k - 1].text != "(":
+            k -= 1
+        k -= 1
+    words = [t for t in toks[:max(k, 0)] if t.is_word]
+    return words[-1] if words else None
+
+
+def _content(toks: list[Tok]) -> bool:
+    """Has the phrase a word that is not a function word?"""
+    fw = lexicon().function_words
+    return any(t.is_word and t.low not in fw for t in toks)
+
+
 def fold(text: str) -> str:
     text = unicodedata.normalize("NFKD", text)
     text = "".join(c for c in text if not unicodedata.combining(c)).replace("ß", "ss").lower()
@@ -194,22 +240,39 @@ def _name_run(toks: list[Tok]) -> list[Tok]:
     """The person name in a phrase: an apposition after a comma ("…, Maria Sacharowa"), or the
     names that open the phrase or follow its head ("Bundesfinanzminister Peer Steinbrück")."""
     for k, t in enumerate(toks):
-        if t.text == "," and k + 1 < len(toks) and toks[k + 1].pos == "NE":
-            return _run(toks, k + 1)
+        if t.text == "," and k + 1 < len(toks):
+            end = apposed_name_end(toks, k + 1, len(toks))
+            if end is not None:
+                return toks[k + 1:end]
     core = _strip_determiners(toks)
-    for k, t in enumerate(core[:3]):
-        if t.pos == "NE" and (k == 0 or core[k - 1].pos in {"NN", "ADJA"} and k == 1
-                              or core[k - 1].pos == "NE"):
+    for k, t in enumerate(core[:4]):
+        if t.pos != "NE":
+            continue
+        if k + 1 < len(core) and is_role(core[k + 1].low):
+            continue  # "Spectors Verteidiger Bruce Cutler": a possessor before the role noun
+        # "der SPD-Vorsitzende Sigmar Gabriel": the tagger calls the role noun NN or NNA
+        after_noun = k >= 1 and (core[k - 1].pos.startswith("NN") or core[k - 1].pos == "ADJA")
+        if k == 0 or after_noun and k <= 2 or core[k - 1].pos == "NE":
             run = _run(core, k)
-            if len(run) >= 2 or k == 0:
+            if len(run) >= 2 or k == 0 or after_noun and is_role(core[k - 1].low):
                 return run
     return []
+
+
+def is_role(word: str) -> bool:
+    """A role noun, also as the last part of a compound ("SPD-Vorsitzende", "Parteichef")."""
+    roles = lexicon().role_nouns
+    if word in roles:
+        return True
+    last = word.rsplit("-", 1)[-1]
+    return last in roles or any(word.endswith(r) for r in roles if len(r) >= 5)
 
 
 def _run(toks: list[Tok], k: int) -> list[Tok]:
     """Capitalised name words from k on (the tagger calls some surnames NN)."""
     j = k
-    while j < len(toks) and toks[j].text[:1].isupper() and (
+    roles = lexicon().role_nouns
+    while j < len(toks) and toks[j].text[:1].isupper() and toks[j].low not in roles and (
             toks[j].pos in {"NE", "FM"}
             or toks[j].pos == "NN" and j > k and toks[j - 1].pos == "NE"):
         j += 1
@@ -246,22 +309,36 @@ class Resolver:
         if ent is None:
             ent = Entity(id=eid, name=name, type=etype)  # type: ignore[arg-type]
             self.doc.entities.append(ent)
-        self._add_mention(ent, toks)
+        if not self._add_mention(ent, toks) and name_toks:
+            self._add_mention(ent, name_toks)  # at least the name itself
         return eid
 
-    def _add_mention(self, ent: Entity, toks: list[Tok]) -> None:
-        """The whole speaker phrase is a mention of the speaker ("X, Sprecher des Y")."""
+    def _add_mention(self, ent: Entity, toks: list[Tok]) -> bool:
+        """The whole speaker phrase is a mention of the speaker ("X, Sprecher des Y") -- unless
+        it ends in, or has as its head, another entity's name: "IAEA von Ägypten" or
+        "…, Präsidentin des Zentrums in Washington" would make the speaker's forms name Ägypten
+        or Washington too."""
         start, end = toks[0].start, toks[-1].end
         words = [t for t in toks if t.is_word]
-        if words:
-            other = self.doc.entity_at(words[-1].start, words[-1].end)
-            if other is not None and other.id != ent.id and other.type in {"GPE", "LOC"}:
-                return  # "…, Präsidentin des Zentrums in Washington" would also name Washington
+        if not words:
+            return False
+        head = _head(_strip_determiners(words))
+        for t in (_last_outside_parentheses(toks) or words[-1], head):
+            if self._names_other(t, ent):
+                return False
         if all(m.start != start or m.end != end for m in ent.mentions):
             ent.mentions.append(Span(start=start, end=end, text=self.doc.text[start:end]))
+        return True
+
+    def _names_other(self, t: Tok, ent: Entity) -> bool:
+        """Is the word (the end of it: the head of a German compound) another entity's name?
+        "EU-Kommissar" ends in a role noun, not in the EU."""
+        return any(o.id != ent.id and m.start < t.end <= m.end
+                   for o in self.doc.entities for m in o.mentions)
 
     # --- pronouns and role nouns ------------------------------------------------------------
-    def _antecedent(self, pos: int, gender: str | None, plural: bool) -> str | None:
+    def _antecedent(self, pos: int, gender: str | None, plural: bool,
+                    org_only: bool = False) -> str | None:
         """Nearest preceding compatible person (or, for plural, organisation) before ``pos``.
 
         Speakers of earlier quotes get a head start of a sentence or so: "er" after a quote
@@ -269,6 +346,8 @@ class Resolver:
         """
         def fits(ent: Entity | None) -> bool:
             if ent is None or plural == (ent.type == "PER") or ent.type == "MISC" and not plural:
+                return False
+            if org_only and ent.type != "ORG":
                 return False
             return not (gender and ent.gender and ent.gender != gender)
 
@@ -322,6 +401,8 @@ class Resolver:
         # Metzger, not Israel; "der Kremlsprecher" is whoever the entities stage made of it
         key = name or [_head(_strip_determiners(toks))]
         ent = self._covering(key)
+        if ent is not None and len(name) >= 2 and ent.type in {"GPE", "LOC"}:
+            ent = None  # a place inside a person's name ("Frank-Jürgen" read as a place)
         if ent is None and name:
             return self._create("PER", toks, name)
         if ent is None:
@@ -343,24 +424,44 @@ class Resolver:
             if ent is not None:
                 self._add_mention(ent, toks)  # "der Minister" now names that person
                 return ent.id
-        if self._is_institution(core):
+        owner = self._possessive_owner(toks, core)
+        if owner is not None:
+            return owner
+        kind = self._kind(core)
+        if kind == "org_class" and first in DEFINITE:
+            found = self._antecedent(phrase.start, None, True, org_only=True)
+            ent = self.doc.entity(found) if found else None
+            if ent is not None:
+                self._add_mention(ent, toks)  # "die Agentur" names the agency named before
+                return ent.id
+        if kind == "institution":
             return self._create("ORG", toks)
+        if not _content(core):
+            return None  # function words never become entities
+        # unnamed speakers ("ein Beamter", "Experten", "die Agentur") are no named entities
         return self._create("MISC", toks)
 
-    def _is_institution(self, toks: list[Tok]) -> bool:
+    def _kind(self, toks: list[Tok]) -> str | None:
         text = " ".join(t.low for t in toks)
         if any(w in text for w in ("weiße haus", "weißes haus", "white house")):
-            return True
-        head = _head(toks).low
-        forms = [head]
-        if head.endswith("es"):
-            forms.append(head[:-2])  # "des Ministeriumes"
-        if head.endswith("s"):
-            forms.append(head[:-1])  # "des Ministeriums"
-        for form in forms:
-            if form in self.lex.institution_words or form.endswith(self.lex.institution_suffixes):
-                return True
-        return False
+            return "institution"
+        return noun_class(_head(toks).low)
+
+    def _possessive_owner(self, toks: list[Tok], core: list[Tok]) -> str | None:
+        """'Seine Zuversicht …:', 'seiner Ansicht nach': a possessive with no named, role or
+        institution head speaks for its owner, found like a pronoun."""
+        if toks[0].pos != "PPOSAT" or any(t.pos == "NE" for t in core):
+            return None
+        head = _head(core).low
+        if head in self.lex.role_nouns or noun_class(head) is not None:
+            return None
+        low = toks[0].low
+        if low.startswith("sein"):
+            return self._antecedent(toks[0].start, "m", False)
+        if low.startswith("ihr"):
+            return self._antecedent(toks[0].start, "f", False) \
+                or self._antecedent(toks[0].start, None, True)
+        return None
 
     def _last_speaker(self, pos: int) -> str | None:
         before = [s for s in self.speakers if s[0] < pos]

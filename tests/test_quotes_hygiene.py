@@ -1,0 +1,213 @@
+"""Entity hygiene of the quotes stage and the speaker rules added with it (own sentences)."""
+
+from __future__ import annotations
+
+from lagebild.model import Document
+from tests.test_quotes_helpers import person, run
+
+
+def _speaker(doc: Document, k: int = 0):  # type: ignore[no-untyped-def]
+    return doc.entity(doc.quotes[k].speaker or "")
+
+
+def test_phrase_ending_in_another_entity_is_not_added_as_a_mention() -> None:
+    text = "Ein Sprecher der Atombehörde aus Brasilien sagte, die Proben seien unauffällig."
+    agency = person(text, "A1", "Atombehörde", ["Atombehörde"], None, "ORG")
+    brazil = person(text, "B1", "Brasilien", ["Brasilien"], None, "GPE")
+    doc = run(text, [agency, brazil])
+    assert doc.quotes[0].speaker == "A1"
+    assert all("Brasilien" not in m.text for m in agency.mentions)
+
+
+def test_phrase_whose_head_is_another_entity_is_not_added_as_a_mention() -> None:
+    text = "Die Nato-Botschafterin Polens, Anna Nowak, sagte, man sei vorbereitet."
+    nowak = person(text, "AN", "Anna Nowak", ["Anna Nowak"], "f")
+    nato = person(text, "N1", "Nato", ["Nato-Botschafterin"], None, "ORG")
+    doc = run(text, [nowak, nato])
+    assert doc.quotes[0].speaker == "AN"
+    assert [m.text for m in nowak.mentions] == ["Anna Nowak"]
+
+
+def test_capitalised_preposition_never_becomes_an_entity() -> None:
+    text = "Von den Grenzbehörden wird betont, dass der Übergang geöffnet bleibe."
+    doc = run(text)
+    assert doc.quotes, "the reported clause is found"
+    assert all(e.name.lower() != "von" for e in doc.entities)
+    ent = _speaker(doc)
+    assert ent is not None and ent.type == "MISC"  # the authorities, unnamed
+
+
+def test_plural_experts_are_misc_not_org() -> None:
+    text = "Experten warnten, der Winter werde die Versorgung gefährden."
+    ent = _speaker(run(text))
+    assert ent is not None and ent.type == "MISC"
+
+
+def test_definite_class_noun_refers_back_to_the_named_organisation() -> None:
+    text = ("Die Agentur Interfax meldete einen Angriff auf Charkiw. Die Agentur berichtete, "
+            "mehrere Gebäude seien beschädigt worden.")
+    interfax = person(text, "IF", "Interfax", ["Interfax"], None, "ORG")
+    doc = run(text, [interfax])
+    assert doc.quotes[-1].speaker == "IF"
+    assert all(e.type != "ORG" or e.id == "IF" for e in doc.entities)
+
+
+def test_class_noun_without_antecedent_is_an_unnamed_speaker() -> None:
+    text = "Eine Hilfsorganisation teilte mit, die Lager seien überfüllt."
+    ent = _speaker(run(text))
+    assert ent is not None and ent.type == "MISC"
+
+
+def test_unique_institution_stays_an_organisation() -> None:
+    text = "Das Verteidigungsministerium erklärte, die Übung sei beendet."
+    ent = _speaker(run(text))
+    assert ent is not None and ent.type == "ORG"
+
+
+def test_possessive_subject_speaks_for_its_owner() -> None:
+    text = ("Kallas sprach in Tallinn. Ihre Sorge gilt dem Baltikum: „Wir dürfen nicht "
+            "nachlassen.“")
+    kallas = person(text, "KK", "Kaja Kallas", ["Kallas"], "f")
+    doc = run(text, [kallas])
+    assert doc.quotes and doc.quotes[0].speaker == "KK"
+
+
+def test_nach_eigenen_angaben_is_the_subject() -> None:
+    text = ("Nach eigenen Angaben hat die Reederei Maersk zwei Schiffe umgeleitet, weil die "
+            "Route zu gefährlich sei.")
+    maersk = person(text, "MK", "Maersk", ["Reederei Maersk", "Maersk"], None, "ORG")
+    doc = run(text, [maersk])
+    assert doc.quotes and doc.quotes[0].speaker == "MK"
+
+
+def test_subject_with_apposed_name_before_the_verb() -> None:
+    text = ("Die Leiterin der Mission, Ilse Brandt, sieht die Verantwortung bei der Regierung: "
+            "„Das Parlament muss handeln.“")
+    doc = run(text)
+    ent = _speaker(doc)
+    assert ent is not None and ent.name == "Ilse Brandt"
+
+
+def test_name_after_a_role_noun_in_a_compound_is_the_speaker() -> None:
+    text = "„Wir stimmen zu“, sagte der FDP-Vorsitzende Karl Berger am Abend."
+    fdp = person(text, "FD", "FDP", ["FDP"], None, "ORG")
+    doc = run(text, [fdp])
+    ent = _speaker(doc)
+    assert ent is not None and ent.name == "Karl Berger" and ent.type == "PER"
+    assert all("Berger" not in m.text for m in fdp.mentions)
+
+
+def test_possessor_before_a_role_noun_is_not_the_speaker() -> None:
+    text = "„Das Urteil ist falsch“, sagte Müllers Anwältin Petra Kowalski."
+    mueller = person(text, "MU", "Hans Müller", ["Müllers"], "m")
+    doc = run(text, [mueller])
+    ent = _speaker(doc)
+    assert ent is not None and ent.name == "Petra Kowalski"
+    assert ent.mentions, "a created speaker always has a mention"
+
+
+def test_party_in_parentheses_does_not_block_the_mention() -> None:
+    text = "„Wir müssen sparen“, sagte Finanzministerin Anna Weber (SPD) in Berlin."
+    weber = person(text, "AW", "Anna Weber", ["Anna Weber"], "f")
+    spd = person(text, "SP", "SPD", ["SPD"], None, "ORG")
+    doc = run(text, [weber, spd])
+    assert doc.quotes[0].speaker == "AW"
+    assert "Finanzministerin Anna Weber (SPD)" in [m.text for m in weber.mentions]
+    assert [m.text for m in spd.mentions] == ["SPD"]
+
+
+def test_name_apposed_after_a_prepositional_phrase_even_when_tagged_as_nouns() -> None:
+    text = "„Die Zahlen sind gut“, sagte die Leiterin der Agentur für Statistik, Dagny Wolke."
+    doc = run(text)
+    ent = _speaker(doc)
+    assert ent is not None and ent.type == "PER" and ent.name == "Dagny Wolke"
+
+
+def test_apposition_with_an_article_is_no_name() -> None:
+    text = "„Wir warten“, sagte der Sprecher des Hafens, der Kapitän, am Abend."
+    doc = run(text)
+    ent = _speaker(doc)
+    assert ent is not None and ent.type != "PER"
+
+
+def test_compound_role_noun_before_a_surname_names_the_person() -> None:
+    text = "„Wir klagen“, sagte der CSU-Vorsitzende Huber am Dienstag."
+    csu = person(text, "CS", "CSU", ["CSU"], None, "ORG")
+    huber = person(text, "EH", "Erwin Huber", ["Huber"], "m")
+    doc = run(text, [csu, huber])
+    assert doc.quotes[0].speaker == "EH"
+    assert [m.text for m in csu.mentions] == ["CSU"]
+
+
+def test_attribution_in_the_next_sentence_with_a_modal() -> None:
+    text = ("„Wir haben Fehler gemacht“. Das musste Bürgermeisterin Edda Kranich am Abend "
+            "einräumen. Danach ging die Sitzung weiter.")
+    doc = run(text)
+    q = [q for q in doc.quotes if q.kind == "direct"][0]
+    ent = doc.entity(q.speaker or "")
+    assert ent is not None and ent.name == "Edda Kranich"
+
+
+def test_attribution_in_the_next_sentence_with_a_perfect() -> None:
+    text = "„Die Brücke bleibt gesperrt.“ Das hat der Landrat Otto Fenske gesagt."
+    doc = run(text)
+    q = [q for q in doc.quotes if q.kind == "direct"][0]
+    ent = doc.entity(q.speaker or "")
+    assert ent is not None and ent.name == "Otto Fenske"
+
+
+def test_compound_ending_in_a_role_noun_does_not_block_the_mention() -> None:
+    text = "„Wir prüfen das“, sagte Lena Ostrowski, EU-Handelskommissarin, in Brüssel."
+    lena = person(text, "LO", "Lena Ostrowski", ["Lena Ostrowski"], "f")
+    eu = person(text, "EU", "Europäische Union", ["EU"], None, "ORG")
+    doc = run(text, [lena, eu])
+    assert doc.quotes[0].speaker == "LO"
+    assert "Lena Ostrowski, EU-Handelskommissarin" in [m.text for m in lena.mentions]
+
+
+def test_origin_of_a_message_after_von_is_the_speaker() -> None:
+    text = "Von der Hafenbehörde kam die Nachricht, dass zwei Frachter festgesetzt worden seien."
+    doc = run(text)
+    assert doc.quotes
+    ent = _speaker(doc)
+    assert ent is not None and ent.name == "Hafenbehörde"
+
+
+def test_federal_office_is_an_institution() -> None:
+    text = "Das Bundesamt für Katastrophenhilfe teilte mit, die Pegel seien gesunken."
+    ent = _speaker(run(text))
+    assert ent is not None and ent.type == "ORG"
+
+
+def test_postposed_according_to_his_view_is_reported_speech_of_the_owner() -> None:
+    text = ("Gestern sprach Jonas Lindqvist mit Journalisten. Seiner Ansicht nach sei die "
+            "Lage an der Grenze ernst.")
+    jonas = person(text, "JL", "Jonas Lindqvist", ["Jonas Lindqvist"], "m")
+    doc = run(text, [jonas])
+    q = [q for q in doc.quotes if q.kind == "indirect"]
+    assert len(q) == 1 and q[0].speaker == "JL"
+    assert q[0].text.startswith("sei die Lage")
+
+
+
+def test_name_particle_at_the_sentence_start_still_opens_a_name() -> None:
+    text = "Von der Heyden sagte, die Delegation reise morgen ab."
+    doc = run(text)
+    assert doc.quotes and doc.quotes[0].speaker_text == "Von der Heyden"
+
+
+def test_english_name_with_of_keeps_its_words() -> None:
+    text = "Die Bank of Canada teilte mit, die Zinsen seien unverändert."
+    doc = run(text)
+    assert doc.quotes and doc.quotes[0].speaker_text == "Die Bank of Canada"
+
+
+def test_relative_pronoun_after_laut_stands_for_the_source() -> None:
+    text = ("Die Ministerin verwies auf Umfragen des Instituts Allensbach, nach denen die "
+            "Mehrheit die Reform unterstütze.")
+    inst = person(text, "IA", "Institut Allensbach", ["Instituts Allensbach"], None, "ORG")
+    doc = run(text, [inst])
+    q = [q for q in doc.quotes if q.text.startswith("die Mehrheit")]
+    assert len(q) == 1
+    assert q[0].speaker == "IA"
+    assert q[0].speaker_text is not None and q[0].speaker_text.startswith("Umfragen")
