@@ -11,7 +11,7 @@ from lagebild.events import arguments, groups, status, triggers
 from lagebild.events.clauses import Clause, EntityIndex, Word, build_clauses, words_of
 from lagebild.events.lexicon import Lexicon, load, mode_for, topics_for
 from lagebild.events.merge import merge_events
-from lagebild.model import Document, Event, Quote, Sentence
+from lagebild.model import Document, Event, EventDate, Quote, Sentence
 from lagebild.timex.api import date_for_span
 
 __all__ = ["run", "extract_events"]
@@ -53,6 +53,30 @@ def _confidence(hit: triggers.Hit, args: arguments.Args, st: str, sent: Sentence
     if sent.role == "title":
         score -= 0.05
     return round(min(1.0, max(0.05, score)), 3)
+
+
+def _event_date(doc: Document, sent: Sentence, clause: Clause) -> EventDate:
+    """The clause's date; a sentence without a time expression continues the narrative time of
+    its paragraph ("Am Dienstag traf er X. Dabei sprach er auch mit Y." both happened on
+    Tuesday): the day named by the sentence just before it, else just after it, in the same
+    paragraph."""
+    date = date_for_span(doc, clause.start, clause.end)
+    if date.origin != "publication":
+        return date
+    i = next((k for k, s in enumerate(doc.sentences) if s.start == sent.start), None)
+    if i is None:
+        return date
+    for j in (i - 1, i + 1):
+        if not 0 <= j < len(doc.sentences):
+            continue
+        other = doc.sentences[j]
+        lo, hi = sorted((other, sent), key=lambda s: s.start)
+        if other.role != sent.role or "\n" in doc.text[lo.end:hi.start]:
+            continue
+        near = date_for_span(doc, other.start, other.end)
+        if near.origin == "text" and near.precision == "day":
+            return near
+    return date
 
 
 def _reading(doc: Document, hit: triggers.Hit, args: arguments.Args,
@@ -279,7 +303,7 @@ def _sentence_events(doc: Document, sent: Sentence, index: EntityIndex, lex: Lex
             args.location = _sentence_place(clauses[:idx + 1], args)
         events.append(Event(
             type=etype, mode=mode, actors=args.actors,
-            recipients=args.recipients, date=date_for_span(doc, clause.start, clause.end),
+            recipients=args.recipients, date=_event_date(doc, sent, clause),
             location=args.location, status=st, topics=topics_for(sent.text),
             evidence=doc.span(sent.start, sent.end),
             confidence=_confidence(hit, args, st, sent, quote is not None)))
