@@ -11,6 +11,7 @@ from lagebild.events import arguments, groups, status, triggers
 from lagebild.events.clauses import Clause, EntityIndex, Word, build_clauses, words_of
 from lagebild.events.lexicon import Lexicon, load, mode_for, topics_for
 from lagebild.events.merge import merge_events
+from lagebild.kb import api as kb_api
 from lagebild.model import Document, Event, EventDate, Quote, Sentence
 from lagebild.timex.api import date_for_span
 
@@ -111,20 +112,32 @@ def _complement_recipient(args: arguments.Args, hit: triggers.Hit, clauses: list
 
 def _state_actor(doc: Document, args: arguments.Args, hit: triggers.Hit, before: int) -> None:
     """An arrest, ban or expulsion with no named actor is done by the state: the state named
-    most often in the news text so far (else the place where it happens)."""
+    most often in the news text so far (else the place where it happens). A city counts for its
+    state when the text names that state too ("in Minsk ... Belarus": Belarus acts)."""
     if hit.trigger.type != "COERCE" or args.actors:
         return
+    named = {ent.id for ent in doc.entities if ent.type == "GPE"}
     counts: dict[str, int] = {}
     for ent in doc.entities:
         if ent.type == "GPE" and ent.id not in args.recipients:
-            counts[ent.id] = sum(1 for m in ent.mentions if m.start < before)
+            key = _named_state(ent.id, named)
+            if key in args.recipients:
+                continue
+            counts[key] = counts.get(key, 0) + sum(1 for m in ent.mentions if m.start < before)
     best = max(counts.items(), key=lambda kv: kv[1], default=(None, 0))
     if best[0] is not None and best[1] >= 2:
         args.actors = [best[0]]
     elif args.location and args.location not in args.recipients:
         place = doc.entity(args.location)
         if place is not None and place.type == "GPE":
-            args.actors = [args.location]
+            state = _named_state(args.location, named)
+            args.actors = [state if state not in args.recipients else args.location]
+
+
+def _named_state(place: str, named: set[str]) -> str:
+    """The state of a place when the text names that state, else the place itself."""
+    state = kb_api.state_of(place)
+    return state if state and state in named else place
 
 
 def _elliptic_recipient(args: arguments.Args, hit: triggers.Hit, svocab: set[str], lex: Lexicon,
