@@ -37,6 +37,11 @@ E = {
     ("Polen lockerte die Sanktionen gegen Belarus.", "CONCEDE", "pl"),
     ("Tusk zeigte sich zufrieden mit dem Ergebnis der Gespräche mit Sandu.", "SUPPORT", "tusk"),
     ("Polen wies den Vorschlag von Belarus ab.", "REJECT", "pl"),
+    ("Tusk bezeichnete die Manöver von Belarus als Provokation.", "ACCUSE", "tusk"),
+    ("Sandu bezeichnete die Einigung mit Rumänien als Erfolg.", "SUPPORT", "sandu"),
+    ("Polen überreichte Belarus eine Protestnote.", "ACCUSE", "pl"),
+    ("Moldau verpflichtete sich gegenüber Rumänien, die Grenzkontrollen zu verstärken.", "AGREE", "md"),
+    ("Belarus berief Tausende Reservisten ein.", "MOBILIZE", "by"),
     ("Tausende Anhänger von Sandu gingen in Moldau gegen Belarus auf die Straße.", "PROTEST", "sandu"),
 ])
 def test_new_trigger_yields_type(sentence, typ, party):
@@ -55,6 +60,10 @@ def test_new_trigger_yields_type(sentence, typ, party):
     ("Tusk schickte Sandu einen Brief.", "MOBILIZE"),
     # "verlängern" of a contract, not sanctions
     ("Polen verlängerte den Vertrag des Trainers.", "SANCTION"),
+    # "bezeichnen" without a judgement
+    ("Tusk bezeichnete Sandu als seine wichtigste Gesprächspartnerin.", "ACCUSE"),
+    # "einberufen" of a meeting, not reservists
+    ("Polen berief eine Sitzung mit Belarus ein.", "MOBILIZE"),
     # "auf die Straße gehen" needs the street: "gehen" alone is nothing
     ("Sandu ging nach der Sitzung nach Hause.", "PROTEST"),
 ])
