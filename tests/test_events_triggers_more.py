@@ -12,7 +12,7 @@ from tests.events_helpers import events_of, of_type
 POLICE = local_id("Polizei", "MISC")
 
 E = {
-    "pl": ("GPE", ["Polen", "polnische"]),
+    "pl": ("GPE", ["Polen", "polnische", "polnischen"]),
     "by": ("GPE", ["Belarus", "belarussische", "belarussischen"]),
     "md": ("GPE", ["Moldau"]),
     "ro": ("GPE", ["Rumänien"]),
@@ -42,6 +42,9 @@ E = {
     ("Polen überreichte Belarus eine Protestnote.", "ACCUSE", "pl"),
     ("Moldau verpflichtete sich gegenüber Rumänien, die Grenzkontrollen zu verstärken.", "AGREE", "md"),
     ("Belarus berief Tausende Reservisten ein.", "MOBILIZE", "by"),
+    ("Polen schloss die Grenze zu Belarus.", "SANCTION", "pl"),
+    ("Moldau verklagte Belarus vor einem internationalen Gericht.", "ACCUSE", "md"),
+    ("Belarus entzog polnischen Journalisten die Akkreditierung.", "COERCE", "by"),
     ("Tausende Anhänger von Sandu gingen in Moldau gegen Belarus auf die Straße.", "PROTEST", "sandu"),
 ])
 def test_new_trigger_yields_type(sentence, typ, party):
@@ -64,6 +67,8 @@ def test_new_trigger_yields_type(sentence, typ, party):
     ("Tusk bezeichnete Sandu als seine wichtigste Gesprächspartnerin.", "ACCUSE"),
     # "einberufen" of a meeting, not reservists
     ("Polen berief eine Sitzung mit Belarus ein.", "MOBILIZE"),
+    # closing a deal, not a border
+    ("Polen schloss ein Abkommen mit Moldau.", "SANCTION"),
     # "auf die Straße gehen" needs the street: "gehen" alone is nothing
     ("Sandu ging nach der Sitzung nach Hause.", "PROTEST"),
 ])
