@@ -11,7 +11,8 @@ from lagebild.events import arguments, groups, status, triggers
 from lagebild.events.clauses import Clause, EntityIndex, Word, build_clauses, words_of
 from lagebild.events.lexicon import Lexicon, load, mode_for, topics_for
 from lagebild.events.merge import merge_events
-from lagebild.model import Document, Event, Quote, Sentence
+from lagebild.kb import api as kb_api
+from lagebild.model import Document, Event, EventDate, Quote, Sentence
 from lagebild.timex.api import date_for_span
 
 __all__ = ["run", "extract_events"]
@@ -55,6 +56,30 @@ def _confidence(hit: triggers.Hit, args: arguments.Args, st: str, sent: Sentence
     return round(min(1.0, max(0.05, score)), 3)
 
 
+def _event_date(doc: Document, sent: Sentence, clause: Clause) -> EventDate:
+    """The clause's date; a sentence without a time expression continues the narrative time of
+    its paragraph ("Am Dienstag traf er X. Dabei sprach er auch mit Y." both happened on
+    Tuesday): the day named by the sentence just before it, else just after it, in the same
+    paragraph."""
+    date = date_for_span(doc, clause.start, clause.end)
+    if date.origin != "publication":
+        return date
+    i = next((k for k, s in enumerate(doc.sentences) if s.start == sent.start), None)
+    if i is None:
+        return date
+    for j in (i - 1, i + 1):
+        if not 0 <= j < len(doc.sentences):
+            continue
+        other = doc.sentences[j]
+        lo, hi = sorted((other, sent), key=lambda s: s.start)
+        if other.role != sent.role or "\n" in doc.text[lo.end:hi.start]:
+            continue
+        near = date_for_span(doc, other.start, other.end)
+        if near.origin == "text" and near.precision == "day":
+            return near
+    return date
+
+
 def _reading(doc: Document, hit: triggers.Hit, args: arguments.Args,
              svocab: set[str]) -> tuple[str, str | None]:
     """Type and mode; an "attack" between persons only, or one with a verbal cue ("in einer
@@ -87,20 +112,32 @@ def _complement_recipient(args: arguments.Args, hit: triggers.Hit, clauses: list
 
 def _state_actor(doc: Document, args: arguments.Args, hit: triggers.Hit, before: int) -> None:
     """An arrest, ban or expulsion with no named actor is done by the state: the state named
-    most often in the news text so far (else the place where it happens)."""
+    most often in the news text so far (else the place where it happens). A city counts for its
+    state when the text names that state too ("in Minsk ... Belarus": Belarus acts)."""
     if hit.trigger.type != "COERCE" or args.actors:
         return
+    named = {ent.id for ent in doc.entities if ent.type == "GPE"}
     counts: dict[str, int] = {}
     for ent in doc.entities:
         if ent.type == "GPE" and ent.id not in args.recipients:
-            counts[ent.id] = sum(1 for m in ent.mentions if m.start < before)
+            key = _named_state(ent.id, named)
+            if key in args.recipients:
+                continue
+            counts[key] = counts.get(key, 0) + sum(1 for m in ent.mentions if m.start < before)
     best = max(counts.items(), key=lambda kv: kv[1], default=(None, 0))
     if best[0] is not None and best[1] >= 2:
         args.actors = [best[0]]
     elif args.location and args.location not in args.recipients:
         place = doc.entity(args.location)
         if place is not None and place.type == "GPE":
-            args.actors = [args.location]
+            state = _named_state(args.location, named)
+            args.actors = [state if state not in args.recipients else args.location]
+
+
+def _named_state(place: str, named: set[str]) -> str:
+    """The state of a place when the text names that state, else the place itself."""
+    state = kb_api.state_of(place)
+    return state if state and state in named else place
 
 
 def _elliptic_recipient(args: arguments.Args, hit: triggers.Hit, svocab: set[str], lex: Lexicon,
@@ -279,7 +316,7 @@ def _sentence_events(doc: Document, sent: Sentence, index: EntityIndex, lex: Lex
             args.location = _sentence_place(clauses[:idx + 1], args)
         events.append(Event(
             type=etype, mode=mode, actors=args.actors,
-            recipients=args.recipients, date=date_for_span(doc, clause.start, clause.end),
+            recipients=args.recipients, date=_event_date(doc, sent, clause),
             location=args.location, status=st, topics=topics_for(sent.text),
             evidence=doc.span(sent.start, sent.end),
             confidence=_confidence(hit, args, st, sent, quote is not None)))

@@ -94,6 +94,14 @@ def entity_info(entity_id: str) -> EntityInfo | None:
                       tuple(ent.aliases))
 
 
+def state_of(entity_id: str) -> str | None:
+    """The state a KB place lies in (Kiew → Ukraine; a state → itself), else None."""
+    info = entity_info(entity_id)
+    if info is None or info.type != "GPE" or not info.country:
+        return None
+    return get_index().by_iso.get(info.country)
+
+
 def is_person(entity_id: str) -> bool:
     """True for KB persons and local person ids (``lb:PER:…``)."""
     if entity_id.startswith("lb:PER:"):
