@@ -135,3 +135,10 @@ def test_out_of_range_ids_and_cursors_are_client_errors(client):
     r = client.get("/api/events", params={"cursor": encode_cursor(["2025-01-01", 2**70])})
     assert r.status_code == 400
     assert client.get(f"/events/{2**70}").status_code == 422
+
+
+def test_search_input_never_reaches_the_query_syntax(client):
+    for q in ["\x00", '"', "Luft*", "NEAR(a b)", "a OR", "'; DROP TABLE documents; --"]:
+        r = client.get("/api/search", params={"q": q})
+        assert r.status_code == 200, q
+    assert client.get("/api/search", params={"q": "Luftabwehr!"}).json()["documents"]

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import base64
 import json
+import re
 from dataclasses import dataclass, field, replace
 from typing import Any, Literal
 
@@ -145,12 +146,21 @@ def resolve_entities(session: Session, value: str) -> list[str]:
         func.lower(S.EntityRow.name).like(like))))
 
 
+_SEARCH_TERM = re.compile(r"\w+")
+
+
 def search_docs(session: Session, query: str) -> Any:
-    """A subquery of doc_ids whose news text matches ``query``."""
+    """A subquery of doc_ids whose news text matches ``query`` (all its words)."""
+    # only word characters reach the search syntax: control characters, quotes and operators in
+    # user input would otherwise be FTS5 syntax errors
+    words = _SEARCH_TERM.findall(query)
     if session.get_bind().dialect.name == "sqlite":
-        terms = " ".join('"' + t.replace('"', '""') + '"' for t in query.split())
+        if not words:
+            return select(S.DocumentRow.doc_id).where(text("1=0")).subquery()
+        terms = " ".join(f'"{w}"' for w in words)
         return text("SELECT doc_id FROM documents_fts WHERE documents_fts MATCH :fts") \
-            .bindparams(fts=terms or '""').columns(column("doc_id", String)).subquery()
+            .bindparams(fts=terms).columns(column("doc_id", String)).subquery()
+    query = " ".join(words)
     # the configuration as a literal, so the expression matches the GIN index's exactly
     german = literal_column("'german'")
     return select(S.DocumentRow.doc_id).where(
