@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import logging
 import multiprocessing
 import sys
 from collections.abc import Iterator
@@ -12,23 +11,10 @@ from typing import Any
 
 from lagebild.eval.scorer import Report, score_document
 
-log = logging.getLogger(__name__)
-
 
 def gold_files(gold_dir: Path, limit: int | None = None) -> list[Path]:
     files = sorted(p for p in gold_dir.glob("*.gold.json"))
     return files[:limit] if limit else files
-
-
-def _read_meta(txt: Path) -> dict[str, Any]:
-    meta_path = txt.with_name(txt.name[: -len(".txt")] + ".meta.json")
-    if not meta_path.exists():
-        return {}
-    try:
-        return json.loads(meta_path.read_text("utf-8"))
-    except (OSError, ValueError) as exc:
-        log.warning("%s: unreadable meta (%s)", meta_path, exc)
-        return {}
 
 
 def system_document(txt: Path, withhold_published: bool = False) -> dict[str, Any] | None:
@@ -36,10 +22,8 @@ def system_document(txt: Path, withhold_published: bool = False) -> dict[str, An
     from lagebild.ingest.base import IngestError, iter_documents
     from lagebild.pipeline import process
 
-    meta = _read_meta(txt)
-    published = None if withhold_published else meta.get("published")
-    try:
-        for item in iter_documents([str(txt)], published=published):
+    try:  # the reader takes the publication date from the NAME.meta.json sidecar
+        for item in iter_documents([str(txt)]):
             if isinstance(item, IngestError):
                 print(f"error: {item}", file=sys.stderr)
                 return None

@@ -9,7 +9,7 @@ import httpx
 
 from lagebild import __version__
 from lagebild.ingest.base import IngestError
-from lagebild.ingest.readers import _decode_declared, _html_charset, make_document
+from lagebild.ingest.readers import _decode_declared, _html_charset, make_document, with_read_flags
 from lagebild.model import Document
 
 USER_AGENT = f"lagebild/{__version__} (news event extraction; +https://github.com/lagebild)"
@@ -92,9 +92,5 @@ def fetch_document(url: str, *, max_bytes: int, timeout: float = 20.0,
                             published=published)
     except ValueError as exc:
         return IngestError(url, str(exc))
-    if repaired:
-        doc.add_flag("encoding_repaired")
-    if truncated:
-        doc.add_flag("truncated")
-    return doc
+    return with_read_flags(doc, repaired=repaired, truncated=truncated)
 

@@ -186,6 +186,11 @@ def _document(data: bytes, path: str, kind: str, published: str | None, truncate
         doc = make_document(text, kind, path=path, meta=meta, published=published)
     except ValueError as exc:
         return IngestError(path, str(exc))
+    return with_read_flags(doc, repaired=repaired, truncated=truncated)
+
+
+def with_read_flags(doc: Document, *, repaired: bool, truncated: bool) -> Document:
+    """Flag what reading did to the text: mojibake repaired, input cut at the size cap."""
     if repaired:
         doc.add_flag("encoding_repaired")
     if truncated:
@@ -297,11 +302,7 @@ def _warc_record(record: Any, path: str, published: str | None, max_bytes: int) 
         doc = make_document(text, "html", path=path, meta={"url": uri}, published=published)
     except ValueError as exc:
         return IngestError(where, str(exc))
-    if repaired:
-        doc.add_flag("encoding_repaired")
-    if truncated:
-        doc.add_flag("truncated")
-    return doc
+    return with_read_flags(doc, repaired=repaired, truncated=truncated)
 
 
 def _decode_declared(data: bytes, content_type: str, truncated: bool) -> tuple[str, bool]:

@@ -276,7 +276,7 @@ def _acronyms(sent: Sentence) -> list[tuple[int, int, str]]:
         if _ACRONYM.match(head) and not _ROMAN.match(head) and head not in _not_orgs() \
                 and (head == t.text or len(t.text) > len(head) + 2):
             end = t.start + len(head)
-            domain = _DOMAIN.match(sent.text, end - sent.start)  # "NUME.ch": a news site
+            domain = _DOMAIN.match(sent.text, end - sent.start)  # "ORF.at", "SRF.ch": a news site
             out.append((t.start, end + (domain.end() - domain.start() if domain else 0), "ORG"))
     return out
 

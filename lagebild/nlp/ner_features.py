@@ -16,6 +16,8 @@ from collections.abc import Iterable, Sequence
 from functools import lru_cache
 from pathlib import Path
 
+from lagebild.nlp.tagger import hanta
+
 MODEL_DIR = Path(__file__).resolve().parent / "models"
 GAZETTEER_PATH = MODEL_DIR / "ner_loc_gazetteer.txt.gz"
 NAMES_PATH = MODEL_DIR / "ner_person_names.txt.gz"
@@ -81,13 +83,6 @@ def name_feature(word: str) -> str:
     return kind or ""
 
 
-@lru_cache(maxsize=1)
-def _hanta():  # type: ignore[no-untyped-def]
-    from HanTa import HanoverTagger
-
-    return HanoverTagger.HanoverTagger("morphmodel_ger.pgz")
-
-
 # HanTa log-probabilities above this come from its lexicon; far lower ones are guesses for
 # unknown forms (about -30), which itself says "rare word, maybe a name".
 _KNOWN_LOGP = -20.0
@@ -101,8 +96,8 @@ def hanta_features(word: str) -> list[str]:
     if not any(c.isalpha() for c in word):
         return []
     try:
-        cands = _hanta().tag_word(word)[:3]
-        lemma = _hanta().analyze(word)[0]
+        cands = hanta().tag_word(word)[:3]
+        lemma = hanta().analyze(word)[0]
     except Exception:  # HanTa raises on odd forms; no feature is better than a crash
         return ["hp=ERR"]
     if not cands:

@@ -14,7 +14,8 @@ _PUNCT_RE = re.compile(r"^\W+$")
 
 
 @lru_cache(maxsize=1)
-def _hanta():  # type: ignore[no-untyped-def]
+def hanta():  # type: ignore[no-untyped-def]
+    """The process's one HanTa model (the nlp stage and the NER features share it)."""
     from HanTa import HanoverTagger
 
     return HanoverTagger.HanoverTagger("morphmodel_ger.pgz")
@@ -36,7 +37,7 @@ def analyze(word: str) -> tuple[str, str]:
     if word[0].isdigit():
         return word, "CARD"
     try:
-        lemma, tag = _hanta().analyze(word)
+        lemma, tag = hanta().analyze(word)
     except Exception:  # HanTa raises on unusual forms; an unknown tag is better than a crash
         return word, "XY"
     return lemma, tag.replace("(", "").replace(")", "")
