@@ -61,6 +61,9 @@ def test_dates_at_different_precisions():
     assert not date_right("2025-07-15", 1, {"value": "2025-07-17", "precision": "day"})
     assert not date_right("2025-07-15", 3, {"value": "2025-07", "precision": "month"})
     assert date_right("2025-07", 0, {"value": "2025-07-30", "precision": "day"})
+    # a week is written as its Monday: that day is compared against the gold tolerance
+    assert date_right("2025-07-17", 3, {"value": "2025-07-14", "precision": "week"})
+    assert not date_right("2025-07-17", 2, {"value": "2025-07-14", "precision": "week"})
     assert not date_right("2025-07", 0, {"value": "2025", "precision": "year"})
     assert date_right("2025", 0, {"value": "2025-03", "precision": "month"})
 

@@ -40,12 +40,35 @@ def _dates_compatible(a: EventDate, b: EventDate) -> bool:
         return True
     if a.value == b.value:
         return True
+    if "week" in (a.precision, b.precision):
+        return _week_holds(a, b)
     da, db = _day(a), _day(b)
     if da and db:
         return abs((da - db).days) <= 1
     if a.value and b.value:  # month/year precision: one contains the other
         return a.value.startswith(b.value) or b.value.startswith(a.value)
     return False
+
+
+def _week_holds(a: EventDate, b: EventDate) -> bool:
+    """A week (written as its Monday) and a day or week: the same days?"""
+    da, db = _day(a), _day(b)
+    if not (da and db):
+        return False
+    if a.precision == b.precision == "week":
+        return da == db
+    week, day = (da, db) if a.precision == "week" else (db, da)
+    return 0 <= (day - week).days <= 6
+
+
+_PRECISION_RANK = {"day": 3, "week": 2, "month": 1, "year": 0}
+
+
+def _finer(a: EventDate, b: EventDate) -> EventDate:
+    """The more precise of two compatible text dates ("am Dienstag" beats "letzte Woche")."""
+    def rank(d: EventDate) -> int:
+        return _PRECISION_RANK.get(d.precision or "", -1)
+    return b if rank(b) > rank(a) else a
 
 
 def _parties(e: Event) -> set[str]:
@@ -70,6 +93,9 @@ def _combine(group: list[Event]) -> Event:
     dated = [e for e in group if e.date.origin == "text"]
     if merged.date.origin != "text" and dated:
         merged.date = dated[0].date
+    for e in dated:
+        if _dates_compatible(merged.date, e.date):
+            merged.date = _finer(merged.date, e.date)
     if merged.location is None:
         merged.location = next((e.location for e in group if e.location), None)
     if merged.mode is None:
