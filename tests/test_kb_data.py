@@ -138,6 +138,24 @@ def test_every_qid_carries_verification(persons, orgs, states, places) -> None:
     assert not missing, f"QIDs without label/description/source: {missing}"
 
 
+def test_person_qid_table_is_applied_and_unique(persons) -> None:
+    """Each verified QID in scripts/kb_sources/person_qids.tsv is listed once, for one person,
+    and the person files carry it (a stale or doubled row would keep an lb: id or merge people)."""
+    table = DATA.parents[2] / "scripts" / "kb_sources" / "person_qids.tsv"
+    text = table.read_text(encoding="utf-8")
+    lines = [ln for ln in text.splitlines() if ln and not ln.startswith("#")]
+    header = lines[0].split("\t")
+    rows = [dict(zip(header, ln.split("\t"), strict=True)) for ln in lines[1:]]
+    for key in ("lb_id", "qid"):
+        values = [r[key] for r in rows]
+        assert len(values) == len(set(values)), f"{key} listed twice in person_qids.tsv"
+    ids = {str(p["id"]) for p in persons}
+    unapplied = [r["qid"] for r in rows if r["qid"] not in ids]
+    assert not unapplied, f"verified QIDs not applied to a person: {unapplied}"
+    stale = [r["lb_id"] for r in rows if r["lb_id"] in ids]
+    assert not stale, f"persons still carrying a replaced lb: id: {stale}"
+
+
 def test_lb_ids_have_matching_type(persons, orgs, places) -> None:
     assert all(str(p["id"]).startswith(("Q", "lb:PER:")) for p in persons)
     assert all(str(o["id"]).startswith(("Q", f"lb:{o['type']}:")) for o in orgs)
