@@ -3,7 +3,9 @@
 A trigger is a verb entry (base verb plus optional separable particle: "lehnt ... ab") or a noun
 entry (matched also as the head of a compound: "Drohnenangriff"). Entries carry their PLOVER type
 and mode and a few constraints (``needs``, ``exclude``, ``needs_verb``, ``not_prefix``) that keep
-near-misses out ("Treffen" of two football clubs, "Angriff" as criticism).
+near-misses out ("Treffen" of two football clubs, "Angriff" as criticism): ``needs`` (one of
+these words in the clause, also as a compound head: "Wirtschaftssanktionen" has "sanktionen"),
+``needs_all`` (all of them), ``not_with`` (none of them in the clause: "schloss nicht aus").
 """
 
 from __future__ import annotations
@@ -43,6 +45,9 @@ class Trigger:
     active_only: bool = False
     not_after: frozenset[str] = frozenset()
     verbal: frozenset[str] = frozenset()
+    needs_all: frozenset[str] = frozenset()
+    not_with: frozenset[str] = frozenset()
+    sentence_needs: bool = False
 
 
 @dataclass
@@ -77,6 +82,9 @@ def _trigger(kind: str, raw: dict[str, Any]) -> Trigger:
         active_only=bool(raw.get("active_only", False)),
         not_after=frozenset(str(w).lower() for w in raw.get("not_after", [])),
         verbal=frozenset(str(w).lower() for w in raw.get("verbal", [])),
+        needs_all=frozenset(str(w).lower() for w in raw.get("needs_all", [])),
+        not_with=frozenset(str(w).lower() for w in raw.get("not_with", [])),
+        sentence_needs=bool(raw.get("sentence_needs", False)),
     )
 
 
@@ -114,6 +122,8 @@ def load(language: str) -> Lexicon:
     raw = yaml.safe_load((DATA / f"triggers_{lang}.yaml").read_text(encoding="utf-8"))
     grammar = yaml.safe_load((DATA / f"grammar_{lang}.yaml").read_text(encoding="utf-8"))
     lex = Lexicon(language=lang, grammar=grammar)
+    # trigger-side cues kept with the triggers (e.g. content nouns): grammar cues win on clashes
+    lex.grammar = {**raw.get("cues", {}), **grammar}
     for entry in raw.get("verbs", []):
         trig = _trigger("verb", entry)
         lex.verbs.setdefault(trig.head, []).append(trig)

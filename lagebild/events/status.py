@@ -103,8 +103,9 @@ def decide(doc: Document, clauses: list[Clause], idx: int, hit: Hit, lex: Lexico
         return "occurred"
     if hit.trigger.planned:
         return "planned"
-    if hit.trigger.kind == "noun" and clause.has(lex.cue("proposal_cues")):
-        return "proposed"
+    if hit.trigger.kind == "noun" and clause.has(lex.cue("proposal_cues")) and \
+            trig_type != "REQUEST":
+        return "proposed"  # "schlug ein Treffen vor"; a proposal itself ("Vorschlag kam von X") was made
     if hit.trigger.kind == "noun" and clause.has(lex.cue("announce_verbs")) and \
             not _in_pp(clause, hit.word):
         return "planned"  # "kündigte seinen Rücktritt an", "plant ein Treffen"

@@ -55,8 +55,24 @@ def _particle_for(clause: Clause, k: int, particle: str) -> int | None:
     return None
 
 
+COMPOUND_MIN = 5  # a needed word this long also counts as the head of a compound
+
+
+def _has(words: frozenset[str], vocab: set[str]) -> bool:
+    """One of ``words`` is in ``vocab``, also as a compound head ("Wirtschaftssanktionen")."""
+    if words & vocab:
+        return True
+    long = [x for x in words if len(x) >= COMPOUND_MIN]
+    return bool(long) and any(len(w) > len(x) + 2 and w.endswith(x) for w in vocab for x in long)
+
+
 def _constraints_ok(trig: Trigger, vocab: set[str], sentence_vocab: set[str]) -> bool:
-    if trig.needs and not (trig.needs & vocab):
+    scope = sentence_vocab if trig.sentence_needs else vocab
+    if trig.needs and not _has(trig.needs, scope):
+        return False
+    if trig.needs_all and not all(_has(frozenset({x}), scope) for x in trig.needs_all):
+        return False
+    if trig.not_with & vocab:
         return False
     if trig.exclude and any(w in trig.exclude or (len(w) > 6 and any(
             w.endswith(x) for x in trig.exclude if len(x) > 4)) for w in sentence_vocab):
