@@ -148,6 +148,26 @@ def _noun_hit(clause: Clause, k: int, lex: Lexicon) -> Trigger | None:
     return None
 
 
+NP_INNER = frozenset({"ART", "ADJA", "PPOSAT", "CARD", "PIAT", "PDAT", "ADV"})
+
+
+def _content_of(clause: Clause, k: int, heads: frozenset[str]) -> bool:
+    """The noun at k is the content of another noun, not an event of its own: "die Diskussion
+    über einen möglichen Boykott", "die Entscheidung zur Bombardierung", "die Gefahr eines
+    Angriffs" (a preposition or a genitive article between the two nouns)."""
+    m = k - 1
+    while m >= clause.i and clause.words[m].pos in NP_INNER and \
+            clause.words[m].low not in ("des", "eines", "der"):
+        m -= 1
+    if m < clause.i:
+        return False
+    link = clause.words[m]
+    if link.pos not in ("APPR", "APPRART") and link.low not in ("des", "eines", "der"):
+        return False
+    head = clause.words[m - 1] if m - 1 >= clause.i else None
+    return head is not None and head.pos == "NN" and head.lemma in heads
+
+
 def _verb_lemmas(clause: Clause) -> set[str]:
     out = set()
     for w in clause.span_words():
@@ -174,6 +194,8 @@ def find(clause: Clause, lex: Lexicon, sentence_vocab: set[str]) -> list[Hit]:
         if k > 0 and clause.words[k - 1].low in trig.not_after:
             continue
         if trig.needs_verb and not (trig.needs_verb & verbs):
+            continue
+        if _content_of(clause, k, lex.cue("content_heads")):
             continue
         if not _constraints_ok(trig, vocab, sentence_vocab):
             continue
