@@ -123,13 +123,18 @@ def _english_verb_hits(clause: Clause, k: int, lex: Lexicon, vocab: set[str],
     return hits
 
 
-def _noun_hit(clause: Clause, k: int, lex: Lexicon) -> Trigger | None:
+def _noun_hits(clause: Clause, k: int, lex: Lexicon) -> list[Trigger]:
+    """Noun entries whose head the word at k is (or ends in, as a compound); several entries
+    may share a head with different constraints."""
     w = clause.words[k]
     if lex.language == "de":
         if not w.text[:1].isupper():
-            return None
+            return []
+        out: list[Trigger] = []
         forms = (w.lemma, w.low)
         for trig in lex.nouns:
+            if out and trig.head != out[0].head:
+                continue  # the longest matching head only, with all its entries
             for form in forms:
                 if not form.endswith(trig.head):
                     continue
@@ -137,15 +142,16 @@ def _noun_hit(clause: Clause, k: int, lex: Lexicon) -> Trigger | None:
                 if prefix and (len(prefix) < 3 or any(prefix.startswith(p) or prefix.endswith(p)
                                                       for p in trig.not_prefix)):
                     continue
-                return trig
-        return None
+                out.append(trig)
+                break
+        return out
     for trig in lex.nouns:
         parts = trig.head.split()
         seq = [x.low for x in clause.words[k:k + len(parts)]]
         if len(seq) == len(parts) and seq[:-1] == parts[:-1] and \
                 seq[-1] in (parts[-1], parts[-1] + "s"):
-            return trig
-    return None
+            return [trig]
+    return []
 
 
 NP_INNER = frozenset({"ART", "ADJA", "PPOSAT", "CARD", "PIAT", "PDAT", "ADV"})
@@ -188,19 +194,23 @@ def find(clause: Clause, lex: Lexicon, sentence_vocab: set[str]) -> list[Hit]:
     for k in range(clause.i, clause.j):
         if any(h.word == k for h in hits):
             continue
-        trig = _noun_hit(clause, k, lex)
-        if trig is None or trig.type in verb_types:
-            continue
-        if k > 0 and clause.words[k - 1].low in trig.not_after:
-            continue
-        if trig.needs_verb and not (trig.needs_verb & verbs):
-            continue
-        if _content_of(clause, k, lex.cue("content_heads")):
-            continue
-        if not _constraints_ok(trig, vocab, sentence_vocab):
-            continue
-        hits.append(Hit(trig, k))
+        for trig in _noun_hits(clause, k, lex):
+            if _noun_ok(clause, k, trig, lex, verbs, verb_types) and \
+                    _constraints_ok(trig, vocab, sentence_vocab):
+                hits.append(Hit(trig, k))
+                break
     return _dedupe(hits)
+
+
+def _noun_ok(clause: Clause, k: int, trig: Trigger, lex: Lexicon, verbs: set[str],
+             verb_types: set[str]) -> bool:
+    if trig.type in verb_types:
+        return False
+    if k > 0 and clause.words[k - 1].low in trig.not_after:
+        return False
+    if trig.needs_verb and not (trig.needs_verb & verbs):
+        return False
+    return not _content_of(clause, k, lex.cue("content_heads"))
 
 
 def _dedupe(hits: list[Hit]) -> list[Hit]:
