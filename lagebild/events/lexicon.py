@@ -5,11 +5,13 @@ entry (matched also as the head of a compound: "Drohnenangriff"). Entries carry 
 and mode and a few constraints (``needs``, ``exclude``, ``needs_verb``, ``not_prefix``) that keep
 near-misses out ("Treffen" of two football clubs, "Angriff" as criticism): ``needs`` (one of
 these words in the clause, also as a compound head: "Wirtschaftssanktionen" has "sanktionen"),
-``needs_all`` (all of them), ``not_with`` (none of them in the clause: "schloss nicht aus").
+``needs_all`` (all of them), ``not_with`` (none of them in the clause: "schloss nicht aus"),
+``needs_pattern`` (a regular expression found in the clause's lower-case words: "vor ein Gericht").
 """
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
@@ -48,6 +50,7 @@ class Trigger:
     needs_all: frozenset[str] = frozenset()
     not_with: frozenset[str] = frozenset()
     sentence_needs: bool = False
+    needs_pattern: re.Pattern[str] | None = None
 
 
 @dataclass
@@ -85,6 +88,7 @@ def _trigger(kind: str, raw: dict[str, Any]) -> Trigger:
         needs_all=frozenset(str(w).lower() for w in raw.get("needs_all", [])),
         not_with=frozenset(str(w).lower() for w in raw.get("not_with", [])),
         sentence_needs=bool(raw.get("sentence_needs", False)),
+        needs_pattern=re.compile(raw["needs_pattern"]) if raw.get("needs_pattern") else None,
     )
 
 

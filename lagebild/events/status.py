@@ -105,7 +105,8 @@ def decide(doc: Document, clauses: list[Clause], idx: int, hit: Hit, lex: Lexico
         return "planned"
     if hit.trigger.kind == "noun" and clause.has(lex.cue("proposal_cues")) and \
             trig_type != "REQUEST":
-        return "proposed"  # "schlug ein Treffen vor"; a proposal itself ("Vorschlag kam von X") was made
+        # "schlug ein Treffen vor"; a proposal itself ("Vorschlag kam von X") was made
+        return "proposed"
     if hit.trigger.kind == "noun" and clause.has(lex.cue("announce_verbs")) and \
             not _in_pp(clause, hit.word):
         return "planned"  # "kündigte seinen Rücktritt an", "plant ein Treffen"

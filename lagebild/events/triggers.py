@@ -183,12 +183,19 @@ def _verb_lemmas(clause: Clause) -> set[str]:
     return out
 
 
+def _pattern_ok(trig: Trigger, clause: Clause) -> bool:
+    if trig.needs_pattern is None:
+        return True
+    return trig.needs_pattern.search(" ".join(w.low for w in clause.span_words())) is not None
+
+
 def find(clause: Clause, lex: Lexicon, sentence_vocab: set[str]) -> list[Hit]:
     vocab = _clause_vocab(clause)
     hits: list[Hit] = []
     verb_hit = _german_verb_hits if lex.language == "de" else _english_verb_hits
     for k in range(clause.i, clause.j):
-        hits.extend(verb_hit(clause, k, lex, vocab, sentence_vocab))
+        hits.extend(h for h in verb_hit(clause, k, lex, vocab, sentence_vocab)
+                    if _pattern_ok(h.trigger, clause))
     verb_types = {h.trigger.type for h in hits}
     verbs = _verb_lemmas(clause)
     for k in range(clause.i, clause.j):

@@ -1,0 +1,134 @@
+"""Trigger families of round 4 (custody, bans, deadlines, courts, petitions, shots, calling off
+a protest, announced attacks as threats) and the lexicon constraints behind them, each with a
+near miss, on sentences written for these tests."""
+
+# ruff: noqa: E501  (test sentences read best on one line)
+from __future__ import annotations
+
+import pytest
+
+from lagebild.events import triggers
+from lagebild.events.clauses import EntityIndex, build_clauses, words_of
+from lagebild.events.lexicon import load
+from tests.events_helpers import events_of, make_doc, of_type, parties
+
+E = {
+    "am": ("GPE", ["Armenien", "armenische", "armenischen"]),
+    "az": ("GPE", ["Aserbaidschan", "aserbaidschanische", "aserbaidschanischen"]),
+    "ge": ("GPE", ["Georgien", "georgische", "georgischen"]),
+    "pash": ("PER", ["Nikol Paschinjan", "Paschinjan"]),
+    "aliyev": ("PER", ["Ilham Alijew", "Alijew"]),
+    "melik": ("PER", ["Ruben Melikjan", "Melikjan"]),
+    "court": ("ORG", ["Internationalen Strafgerichtshof", "Strafgerichtshof"]),
+    "azat": ("ORG", ["Azatutyun"]),
+}
+
+
+def hit_types(sentence: str) -> list[str]:
+    """Trigger types found in the sentence's clauses (before any party is looked for)."""
+    doc = make_doc(sentence, E)
+    lex = load("de")
+    out: list[str] = []
+    for sent in doc.sentences:
+        words = words_of(sent, EntityIndex(doc, set()))
+        vocab = triggers.sentence_vocab(words)
+        for clause in build_clauses(words, lex):
+            out += [h.trigger.type for h in triggers.find(clause, lex, vocab)]
+    return out
+
+
+@pytest.mark.parametrize("sentence, typ", [
+    ("Die Behörden untersagten der Zeitung das Erscheinen.", "COERCE"),
+    ("Aserbaidschan setzte Armenien eine Frist bis Freitag.", "THREATEN"),
+    ("Der frühere General kommt in Den Haag vor ein Sondertribunal.", "ACCUSE"),
+    ("Die Regierung will den Minister vor Gericht stellen.", "ACCUSE"),
+    ("Die Opposition überreichte dem Präsidenten eine Petition.", "REQUEST"),
+    ("Ein neuer Vorschlag kam von Georgien.", "REQUEST"),
+    ("Die Menge skandierte Rücktrittsforderungen gegen den Premier.", "REQUEST"),
+    ("Grenzsoldaten gaben Schüsse auf das Boot ab.", "ASSAULT"),
+    ("Die Polizei schoss in die Luft, um die Menge zu zerstreuen.", "ASSAULT"),
+    ("Ein Attentäter sprengte sich vor der Botschaft in die Luft.", "ASSAULT"),
+    ("Die Opposition sagte die Kundgebung für Samstag ab.", "CONCEDE"),
+    ("Das Parlament leitete ein Amtsenthebungsverfahren gegen die Präsidentin ein.", "ACCUSE"),
+    ("Der Journalist befindet sich seit Montag in Gewahrsam der Behörden.", "COERCE"),
+    ("Der Blogger sitzt seit Wochen in Untersuchungshaft.", "COERCE"),
+    ("Die Behörden schlossen das Büro des Senders.", "COERCE"),
+    ("Der Minister kündigte an, militärisch gegen die Rebellen vorzugehen.", "ASSAULT"),
+    ("Die Rebellen bezeichneten den Überfall als Selbstverteidigung.", "SUPPORT"),
+    # a needed word also counts as the head of a compound ("Wirtschaftssanktionen")
+    ("Die Union verlängerte die Wirtschaftssanktionen um ein halbes Jahr.", "SANCTION"),
+])
+def test_trigger_family(sentence, typ):
+    assert typ in hit_types(sentence)
+
+
+@pytest.mark.parametrize("sentence, typ", [
+    # a deadline for applications threatens no one
+    ("Das Amt setzte eine Antragsfrist bis Ende Mai.", "THREATEN"),
+    # a court appointment is no trial of the subject
+    ("Der Minister kam vor der Sitzung zum Gericht, um eine Rede zu halten.", "ACCUSE"),
+    # shots at a goal
+    ("Der Stürmer gab zwei Schüsse aufs Tor ab.", "ASSAULT"),
+    # a rocket launched into the air is no warning shot
+    ("Das Militär schoss eine Rakete in die Luft.", "ASSAULT"),
+    # calling off a meeting with someone is a refusal, not calling off one's own protest
+    ("Alijew sagte das Treffen mit Paschinjan ab.", "CONCEDE"),
+    # "schloss nicht aus" rules nothing out
+    ("Paschinjan schloss nicht aus, dass die Gespräche weitergehen.", "REJECT"),
+    # government circles are no journey ("-kreise" ends in "reise")
+    ("Aus Regierungskreisen nach der Sitzung verlautete wenig.", "CONSULT"),
+    # a company, an embassy: "-schaft" ends in "haft" but is no detention
+    ("Der Botschafter sitzt in der Botschaft in Baku.", "COERCE"),
+    # ending cooperation is no cooperation
+    ("Armenien drohte, die Zusammenarbeit mit Aserbaidschan aufzukündigen.", "COOPERATE"),
+    # a discussion about a possible boycott is no boycott
+    ("Es gab eine Diskussion über einen möglichen Boykott der Spiele.", "PROTEST"),
+    # the danger of an attack is no attack
+    ("Die Regierung warnte vor der Gefahr eines Angriffs auf die Hauptstadt.", "ASSAULT"),
+    # a reporter's office closing hours
+    ("Die Bäckerei schloss um sechs Uhr.", "COERCE"),
+])
+def test_near_miss(sentence, typ):
+    assert typ not in hit_types(sentence)
+
+
+def test_refusal_still_found_without_negation():
+    assert "REJECT" in hit_types("Paschinjan schloss Gespräche mit Alijew aus.")
+    assert "REJECT" in hit_types("Alijew sagte das Treffen mit Paschinjan ab.")
+
+
+def test_custody_subject_is_the_held_party():
+    text = ("Armenien und Aserbaidschan streiten seit Jahren. Aserbaidschan hält die Grenze geschlossen. "
+            "Der Journalist Ruben Melikjan befindet sich noch immer in Gewahrsam Aserbaidschans.")
+    events = of_type(events_of(text, {**E, "az": ("GPE", ["Aserbaidschan", "Aserbaidschans"])}), "COERCE")
+    assert events, "no custody event"
+    assert events[0].recipients == ["melik"]
+    assert events[0].actors == ["az"]
+
+
+def test_announced_attack_is_a_threat_by_the_announcer():
+    events = events_of("Alijew kündigte am Montag an, Armenien anzugreifen.", E)
+    threats = of_type(events, "THREATEN")
+    assert threats and threats[0].actors == ["aliyev"] and "am" in threats[0].recipients
+    assert threats[0].status == "occurred" and threats[0].mode == "violence"
+    assert not of_type(events, "ASSAULT")
+
+
+def test_reported_attack_stays_an_attack():
+    # a report of an attack that happened is no announcement
+    events = events_of("Paschinjan erklärte, Aserbaidschan habe Armenien angegriffen.", E)
+    assert not of_type(events, "THREATEN")
+    assert any(parties(e) == {"az", "am"} for e in of_type(events, "ASSAULT"))
+
+
+def test_proposal_made_is_an_occurred_request():
+    # the proposal is the act itself ("proposed" is for the event a proposal asks for)
+    events = of_type(events_of("Georgien machte Armenien am Montag einen neuen Vorschlag.", E), "REQUEST")
+    assert events and events[0].status == "occurred"
+    assert parties(events[0]) == {"ge", "am"}
+
+
+def test_signalled_consent_in_dass_clause():
+    events = events_of("Georgien signalisierte Armenien, dass es dem Plan zustimmen werde.", E)
+    assert of_type(events, "AGREE")
+    assert "AGREE" not in hit_types("Georgien signalisierte Armenien Ablehnung.")
