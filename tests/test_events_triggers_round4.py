@@ -132,3 +132,44 @@ def test_signalled_consent_in_dass_clause():
     events = events_of("Georgien signalisierte Armenien, dass es dem Plan zustimmen werde.", E)
     assert of_type(events, "AGREE")
     assert "AGREE" not in hit_types("Georgien signalisierte Armenien Ablehnung.")
+
+
+def hit_types_en(sentence: str) -> list[str]:
+    doc = make_doc(sentence, E, language="en")
+    lex = load("en")
+    out: list[str] = []
+    for sent in doc.sentences:
+        words = words_of(sent, EntityIndex(doc, set()))
+        vocab = triggers.sentence_vocab(words)
+        for clause in build_clauses(words, lex):
+            out += [h.trigger.type for h in triggers.find(clause, lex, vocab)]
+    return out
+
+
+@pytest.mark.parametrize("sentence, typ", [
+    ("The authorities prohibited the rally on Sunday.", "COERCE"),
+    ("The two sides reached an agreement on Monday.", "AGREE"),
+    ("The former general will be brought before a special tribunal.", "ASSAULT_NOT"),
+    ("The general will stand trial in The Hague.", "ACCUSE"),
+    ("The opposition handed a petition to the president.", "REQUEST"),
+    ("Police shot into the air to disperse the crowd.", "ASSAULT"),
+    ("A bomber blew himself up outside the embassy.", "ASSAULT"),
+    ("The union called off the strike.", "CONCEDE"),
+    ("The journalist remains in custody.", "COERCE"),
+    ("Parliament launched impeachment proceedings against the president.", "ACCUSE"),
+])
+def test_english_trigger_family(sentence, typ):
+    found = hit_types_en(sentence)
+    if typ == "ASSAULT_NOT":  # the court reading, not an attack
+        assert "ACCUSE" in found and "ASSAULT" not in found
+    else:
+        assert typ in found
+
+
+@pytest.mark.parametrize("sentence, typ", [
+    ("The striker fired two shots at goal.", "ASSAULT"),
+    ("The minister brought flowers before the ceremony.", "ACCUSE"),
+    ("The shop closed at six.", "COERCE"),
+])
+def test_english_near_miss(sentence, typ):
+    assert typ not in hit_types_en(sentence)

@@ -12,7 +12,7 @@ these words in the clause, also as a compound head: "Wirtschaftssanktionen" has 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -137,8 +137,11 @@ def load(language: str) -> Lexicon:
         forms |= english_forms(trig.head) if lang == "en" else german_weak_forms(trig.head)
         for form in forms:
             lex.forms.setdefault(form, []).append(trig)
-    lex.nouns = sorted((_trigger("noun", e) for e in raw.get("nouns", [])),
-                       key=lambda t: -len(t.head))
+    nouns = [_trigger("noun", e) for e in raw.get("nouns", [])]
+    if lang == "en":  # English needs_verb lists base forms; the text has "reached", "handed"
+        nouns = [replace(t, needs_verb=frozenset(f for v in t.needs_verb for f in english_forms(v)))
+                 for t in nouns]
+    lex.nouns = sorted(nouns, key=lambda t: -len(t.head))
     return lex
 
 
