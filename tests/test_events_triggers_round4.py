@@ -55,6 +55,27 @@ def hit_types(sentence: str) -> list[str]:
     ("Die Behörden schlossen das Büro des Senders.", "COERCE"),
     ("Der Minister kündigte an, militärisch gegen die Rebellen vorzugehen.", "ASSAULT"),
     ("Die Rebellen bezeichneten den Überfall als Selbstverteidigung.", "SUPPORT"),
+    ("Anhänger der Regierung griffen die Studenten mit Stöcken und Ketten an.", "ASSAULT"),
+    ("Paschinjan tauschte sich am Telefon mit Alijew aus.", "CONSULT"),
+    ("Georgien erklärte sich mit dem Vorschlag einverstanden.", "AGREE"),
+    ("Armenien zeigte sich solidarisch mit Georgien.", "SUPPORT"),
+    ("Eine Abtretung der Gebiete kommt für Armenien nicht infrage.", "REJECT"),
+    ("Alijew erteilte dem Plan eine Abfuhr.", "REJECT"),
+    ("Ein Gericht in Baku erließ Haftbefehl gegen den Oppositionsführer.", "THREATEN"),
+    ("Georgien will den Streit vor den Sicherheitsrat bringen.", "REQUEST"),
+    ("Der Sicherheitsrat verabschiedete eine Resolution zu Armenien.", "REQUEST"),
+    ("Tausende bildeten eine Menschenkette von Jerewan bis zur Grenze.", "PROTEST"),
+    ("Armenien rief seinen Botschafter aus Baku zurück.", "SANCTION"),
+    ("Die Regierung strich die Hilfe für die Region.", "SANCTION"),
+    ("An der Grenze marschierten Truppen auf.", "MOBILIZE"),
+    ("Russland will seine Militärpräsenz in Armenien verstärken.", "MOBILIZE"),
+    ("Der Aktivist wird seit Tagen in einem Gefängnis festgehalten.", "COERCE"),
+    ("Der Reporter wurde des Landes verwiesen.", "COERCE"),
+    ("Die Behörden verhängten ein Versammlungsverbot.", "COERCE"),
+    ("Ein Mann erstach einen Polizisten.", "ASSAULT"),
+    ("Demonstranten bewarfen die Polizei mit Steinen.", "ASSAULT"),
+    ("Die Rebellen nahmen drei Helfer als Geiseln.", "ASSAULT"),
+    ("Die Luftwaffe flog in der Nacht mehrere Luftschläge.", "ASSAULT"),
     # a needed word also counts as the head of a compound ("Wirtschaftssanktionen")
     ("Die Union verlängerte die Wirtschaftssanktionen um ein halbes Jahr.", "SANCTION"),
 ])
@@ -85,11 +106,37 @@ def test_trigger_family(sentence, typ):
     ("Es gab eine Diskussion über einen möglichen Boykott der Spiele.", "PROTEST"),
     # the danger of an attack is no attack
     ("Die Regierung warnte vor der Gefahr eines Angriffs auf die Hauptstadt.", "ASSAULT"),
+    # exchanging prisoners is no consultation
+    ("Armenien und Aserbaidschan tauschten Gefangene aus.", "CONSULT"),
+    # "kommt infrage" without negation refuses nothing
+    ("Ein Treffen in Tiflis kommt durchaus infrage.", "REJECT"),
+    # holding on to a position is no detention
+    ("Paschinjan hält an seinem Kurs fest.", "COERCE"),
+    # a referral to a court is an accusation, not a demand to the Security Council
+    ("Georgien will den Streit vor den Gerichtshof bringen.", "REQUEST"),
+    # a chain of shops
+    ("Die Ladenkette schloss zwei Filialen.", "PROTEST"),
+    # a suggestion ("Vorschlag" ends in "schlag") is no strike
+    ("Armenien legte einen Vorschlag vor.", "ASSAULT"),
     # a reporter's office closing hours
     ("Die Bäckerei schloss um sechs Uhr.", "COERCE"),
 ])
 def test_near_miss(sentence, typ):
     assert typ not in hit_types(sentence)
+
+
+def test_attack_with_weapons_is_physical_even_between_persons_side():
+    # without weapons, politicians attacking each other do so with words (ACCUSE)
+    words = events_of("Paschinjan griff Alijew in einer Rede scharf an.", E)
+    assert of_type(words, "ACCUSE") and not of_type(words, "ASSAULT")
+    blows = events_of("Anhänger von Paschinjan griffen Anhänger von Alijew mit Stöcken an.", E)
+    assert of_type(blows, "ASSAULT") and not of_type(blows, "ACCUSE")
+    assert of_type(blows, "ASSAULT")[0].mode == "beat"
+
+
+def test_refusal_with_inherent_negation_is_not_negated():
+    events = of_type(events_of("Ein Abzug der Truppen kommt für Aserbaidschan nicht infrage, sagte Alijew zu Paschinjan.", E), "REJECT")
+    assert all(e.status == "occurred" for e in events)
 
 
 def test_refusal_still_found_without_negation():

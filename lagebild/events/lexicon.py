@@ -51,6 +51,7 @@ class Trigger:
     not_with: frozenset[str] = frozenset()
     sentence_needs: bool = False
     needs_pattern: re.Pattern[str] | None = None
+    with_negation: bool = False  # the negation belongs to the trigger ("kommt nicht infrage")
 
 
 @dataclass
@@ -89,6 +90,7 @@ def _trigger(kind: str, raw: dict[str, Any]) -> Trigger:
         not_with=frozenset(str(w).lower() for w in raw.get("not_with", [])),
         sentence_needs=bool(raw.get("sentence_needs", False)),
         needs_pattern=re.compile(raw["needs_pattern"]) if raw.get("needs_pattern") else None,
+        with_negation=bool(raw.get("with_negation", False)),
     )
 
 
@@ -138,9 +140,9 @@ def load(language: str) -> Lexicon:
         for form in forms:
             lex.forms.setdefault(form, []).append(trig)
     nouns = [_trigger("noun", e) for e in raw.get("nouns", [])]
-    if lang == "en":  # English needs_verb lists base forms; the text has "reached", "handed"
-        nouns = [replace(t, needs_verb=frozenset(f for v in t.needs_verb for f in english_forms(v)))
-                 for t in nouns]
+    if lang == "en":  # needs_verb lists base forms; English text has "reached", "handed"
+        nouns = [replace(t, needs_verb=t.needs_verb | frozenset(
+            f for v in t.needs_verb for f in english_forms(v))) for t in nouns]
     lex.nouns = sorted(nouns, key=lambda t: -len(t.head))
     return lex
 

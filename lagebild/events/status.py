@@ -88,7 +88,7 @@ def decide(doc: Document, clauses: list[Clause], idx: int, hit: Hit, lex: Lexico
     governed = prev is not None and (_infinitive_clause(clause) or clause.words[clause.i].low in
                                      {"wonach"} or clause.words[clause.i].low in
                                      {"dass", "ob", "that", "to"})
-    if _negated(clause, lex):
+    if _negated(clause, lex) and not hit.trigger.with_negation:
         return "negated"
     if governed and prev is not None and prev.has(lex.cue("refusal")) and trig_type != "REJECT":
         return "negated"
