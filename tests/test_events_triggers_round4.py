@@ -118,6 +118,14 @@ def test_trigger_family(sentence, typ):
     ("Die Ladenkette schloss zwei Filialen.", "PROTEST"),
     # a suggestion ("Vorschlag" ends in "schlag") is no strike
     ("Armenien legte einen Vorschlag vor.", "ASSAULT"),
+    # receiving hostages is no hostage-taking
+    ("Das Rote Kreuz nahm die Geiseln an der Grenze in Empfang.", "ASSAULT"),
+    # stating something at the airport is no detention
+    ("Am Flughafen hielt der Minister fest, dass die Lage ruhig sei.", "COERCE"),
+    # protesters marching up are no troop build-up
+    ("Vor dem Parlament marschierten Demonstranten auf.", "MOBILIZE"),
+    # pointing to the state of the country expels no one
+    ("Paschinjan verwies auf die Lage des Landes.", "COERCE"),
     # a reporter's office closing hours
     ("Die Bäckerei schloss um sechs Uhr.", "COERCE"),
 ])
