@@ -226,3 +226,12 @@ def test_english_trigger_family(sentence, typ):
 ])
 def test_english_near_miss(sentence, typ):
     assert typ not in hit_types_en(sentence)
+
+
+def test_main_clause_verb_outranks_noun_in_relative_clause():
+    # the relative clause describes Melikjan; the sentence reports the praise
+    events = events_of("Paschinjan lobte Melikjan, der die Verhandlungen mit Aserbaidschan leitet.", E)
+    assert of_type(events, "SUPPORT") and not of_type(events, "CONSULT")
+    # with no trigger verb in the main clause, the noun in the dass-clause is the news
+    events = events_of("Paschinjan sagte, dass die Verhandlungen mit Aserbaidschan am Montag in Georgien stattfanden.", E)
+    assert of_type(events, "CONSULT")

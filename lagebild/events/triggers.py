@@ -220,6 +220,16 @@ def _noun_ok(clause: Clause, k: int, trig: Trigger, lex: Lexicon, verbs: set[str
     return not _content_of(clause, k, lex.cue("content_heads"))
 
 
+def outranked(found: list[tuple[int, Hit]], governed: set[int]) -> set[int]:
+    """Positions in ``found`` (clause index, hit) of noun triggers in a governed clause
+    (relative, dass, zu-infinitive) of a sentence whose main clause has a verb trigger: the main
+    verb says what happened; the noun only describes a party or the content ("X dankte Y, der
+    mit den Verhandlungen beauftragt ist")."""
+    if not any(h.trigger.kind == "verb" and idx not in governed for idx, h in found):
+        return set()
+    return {k for k, (idx, h) in enumerate(found) if h.trigger.kind == "noun" and idx in governed}
+
+
 def _dedupe(hits: list[Hit]) -> list[Hit]:
     """One hit per word; for a verb with several readings keep the first listed."""
     seen: set[int] = set()
