@@ -61,9 +61,15 @@ class Lexicon:
     nouns: list[Trigger] = field(default_factory=list)  # longest head first
     forms: dict[str, list[Trigger]] = field(default_factory=dict)  # English word forms
     grammar: dict[str, Any] = field(default_factory=dict)
+    # per-process caches: cue sets by name, German noun entries by (lemma, word form)
+    cues: dict[str, frozenset[str]] = field(default_factory=dict)
+    noun_cache: dict[tuple[str, str], list[Trigger]] = field(default_factory=dict)
 
     def cue(self, name: str) -> frozenset[str]:
-        return frozenset(str(w).lower() for w in self.grammar.get(name, []))
+        found = self.cues.get(name)
+        if found is None:
+            found = self.cues[name] = frozenset(str(w).lower() for w in self.grammar.get(name, []))
+        return found
 
 
 def _trigger(kind: str, raw: dict[str, Any]) -> Trigger:

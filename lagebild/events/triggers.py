@@ -10,6 +10,7 @@ from lagebild.events.lexicon import Lexicon, Trigger
 
 REFLEXIVE = frozenset({"sich", "uns", "mich", "dich", "euch", "themselves", "itself"})
 PUNCT_END = {"$,", "$.", "$("}
+NOUN_CACHE_MAX = 200_000
 
 
 @dataclass
@@ -130,21 +131,13 @@ def _noun_hits(clause: Clause, k: int, lex: Lexicon) -> list[Trigger]:
     if lex.language == "de":
         if not w.text[:1].isupper():
             return []
-        out: list[Trigger] = []
-        forms = (w.lemma, w.low)
-        for trig in lex.nouns:
-            if out and trig.head != out[0].head:
-                continue  # the longest matching head only, with all its entries
-            for form in forms:
-                if not form.endswith(trig.head):
-                    continue
-                prefix = form[: -len(trig.head)].rstrip("-")
-                if prefix and (len(prefix) < 3 or any(prefix.startswith(p) or prefix.endswith(p)
-                                                      for p in trig.not_prefix)):
-                    continue
-                out.append(trig)
-                break
-        return out
+        key = (w.lemma, w.low)
+        cached = lex.noun_cache.get(key)
+        if cached is None:
+            if len(lex.noun_cache) > NOUN_CACHE_MAX:  # a long-running process: stay bounded
+                lex.noun_cache.clear()
+            cached = lex.noun_cache[key] = _german_noun_entries(key, lex)
+        return cached
     for trig in lex.nouns:
         parts = trig.head.split()
         seq = [x.low for x in clause.words[k:k + len(parts)]]
@@ -152,6 +145,24 @@ def _noun_hits(clause: Clause, k: int, lex: Lexicon) -> list[Trigger]:
                 seq[-1] in (parts[-1], parts[-1] + "s"):
             return [trig]
     return []
+
+
+def _german_noun_entries(forms: tuple[str, str], lex: Lexicon) -> list[Trigger]:
+    """Entries of the longest noun head that one of the forms is or ends in (as a compound)."""
+    out: list[Trigger] = []
+    for trig in lex.nouns:
+        if out and trig.head != out[0].head:
+            continue  # the longest matching head only, with all its entries
+        for form in forms:
+            if not form.endswith(trig.head):
+                continue
+            prefix = form[: -len(trig.head)].rstrip("-")
+            if prefix and (len(prefix) < 3 or any(prefix.startswith(p) or prefix.endswith(p)
+                                                  for p in trig.not_prefix)):
+                continue
+            out.append(trig)
+            break
+    return out
 
 
 NP_INNER = frozenset({"ART", "ADJA", "PPOSAT", "CARD", "PIAT", "PDAT", "ADV"})
