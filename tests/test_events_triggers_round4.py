@@ -74,6 +74,18 @@ def hit_types(sentence: str) -> list[str]:
     ("Demonstranten bewarfen die Polizei mit Steinen.", "ASSAULT"),
     ("Die Rebellen nahmen drei Helfer als Geiseln.", "ASSAULT"),
     ("Die Luftwaffe flog in der Nacht mehrere Luftschläge.", "ASSAULT"),
+    ("Paschinjan erörterte mit Alijew die Lage an der Grenze.", "CONSULT"),
+    ("Armenien und Aserbaidschan wollen den Dialog wieder aufnehmen.", "CONSULT"),
+    ("Die Parteien erzielten nach langen Gesprächen einen Kompromiss.", "AGREE"),
+    ("Beide Minister unterzeichneten eine Absichtserklärung.", "AGREE"),
+    ("Georgien setzte sich für eine Waffenruhe ein.", "SUPPORT"),
+    ("Die Regierung nahm das Verbot am Freitag zurück.", "CONCEDE"),
+    ("Drei Journalisten kamen am Montag frei.", "RETREAT"),
+    ("Aserbaidschan gewährte den Beobachtern Zugang zu dem Gebiet.", "RETREAT"),
+    ("Die Rebellen legten ihre Waffen nieder.", "RETREAT"),
+    ("Ein Gericht verurteilte den Aktivisten zu fünf Jahren Haft.", "SANCTION"),
+    ("Die Partei schloss den Abgeordneten aus der Fraktion aus.", "SANCTION"),
+    ("Armenien kündigte den Vertrag mit Aserbaidschan.", "SANCTION"),
     # a needed word also counts as the head of a compound ("Wirtschaftssanktionen")
     ("Die Union verlängerte die Wirtschaftssanktionen um ein halbes Jahr.", "SANCTION"),
 ])
@@ -124,6 +136,16 @@ def test_trigger_family(sentence, typ):
     ("Vor dem Parlament marschierten Demonstranten auf.", "MOBILIZE"),
     # pointing to the state of the country expels no one
     ("Paschinjan verwies auf die Lage des Landes.", "COERCE"),
+    # condemning in words is no court sentence
+    ("Paschinjan verurteilte den Angriff auf das Dorf.", "SANCTION"),
+    # announcing is no terminating
+    ("Armenien kündigte neue Gespräche an.", "SANCTION"),
+    # a free day is no release
+    ("Die Schüler haben am Montag frei.", "RETREAT"),
+    # taking back goods is no concession
+    ("Der Händler nahm die Ware zurück.", "CONCEDE"),
+    # access granted without "Zugang" is aid (a loan)
+    ("Die Bank gewährte Armenien einen Kredit.", "RETREAT"),
     # a reporter's office closing hours
     ("Die Bäckerei schloss um sechs Uhr.", "COERCE"),
 ])
