@@ -232,6 +232,12 @@ def hit_types_en(sentence: str) -> list[str]:
     ("The union called off the strike.", "CONCEDE"),
     ("The journalist remains in custody.", "COERCE"),
     ("Parliament launched impeachment proceedings against the president.", "ACCUSE"),
+    ("The two sides reached a compromise late on Friday.", "AGREE"),
+    ("The government reversed the ban on Monday.", "CONCEDE"),
+    ("The army granted the observers access to the region.", "RETREAT"),
+    ("The rebels laid down their arms.", "RETREAT"),
+    ("A court sentenced the activist to five years in prison.", "SANCTION"),
+    ("The party expelled the deputy from the party.", "SANCTION"),
 ])
 def test_english_trigger_family(sentence, typ):
     found = hit_types_en(sentence)
@@ -245,6 +251,8 @@ def test_english_trigger_family(sentence, typ):
     ("The striker fired two shots at goal.", "ASSAULT"),
     ("The minister brought flowers before the ceremony.", "ACCUSE"),
     ("The shop closed at six.", "COERCE"),
+    ("The judge read the sentence aloud.", "SANCTION"),
+    ("The committee discussed the budget.", "CONSULT"),
 ])
 def test_english_near_miss(sentence, typ):
     assert typ not in hit_types_en(sentence)
