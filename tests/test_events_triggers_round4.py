@@ -265,3 +265,16 @@ def test_main_clause_verb_outranks_noun_in_relative_clause():
     # with no trigger verb in the main clause, the noun in the dass-clause is the news
     events = events_of("Paschinjan sagte, dass die Verhandlungen mit Aserbaidschan am Montag in Georgien stattfanden.", E)
     assert of_type(events, "CONSULT")
+
+
+def test_threat_verb_and_announced_attack_merge_into_one_threat():
+    events = events_of("Alijew drohte am Montag, Armenien anzugreifen.", E)
+    threats = of_type(events, "THREATEN")
+    assert len(threats) == 1 and not of_type(events, "ASSAULT")
+    assert threats[0].actors == ["aliyev"] and threats[0].recipients == ["am"]
+
+
+def test_conditional_announced_attack_is_an_occurred_threat():
+    events = events_of("Alijew erklärte, Aserbaidschan werde Armenien angreifen, wenn Paschinjan die Truppen nicht abziehe.", E)
+    threats = of_type(events, "THREATEN")
+    assert threats and threats[0].status == "occurred" and "am" in threats[0].recipients
