@@ -262,6 +262,9 @@ def test_main_clause_verb_outranks_noun_in_relative_clause():
     # the relative clause describes Melikjan; the sentence reports the praise
     events = events_of("Paschinjan lobte Melikjan, der die Verhandlungen mit Aserbaidschan leitet.", E)
     assert of_type(events, "SUPPORT") and not of_type(events, "CONSULT")
+    # the noun's parties are not the main verb's: both are news
+    events = events_of("Paschinjan lobte Alijew dafür, dass Georgien und Armenien am Montag Gespräche führten.", E)
+    assert of_type(events, "SUPPORT") and of_type(events, "CONSULT")
     # with no trigger verb in the main clause, the noun in the dass-clause is the news
     events = events_of("Paschinjan sagte, dass die Verhandlungen mit Aserbaidschan am Montag in Georgien stattfanden.", E)
     assert of_type(events, "CONSULT")

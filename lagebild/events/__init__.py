@@ -295,7 +295,8 @@ def _sentence_events(doc: Document, sent: Sentence, index: EntityIndex, lex: Lex
         ctx.previous_chunks = ctx.previous_chunks + clause.chunks
     _refused_recipients(found, clauses, lex)
     governed = {i for i, c in enumerate(clauses) if _governed(c, lex)}
-    drop = triggers.outranked([(idx, hit) for idx, hit, _, _ in found], governed)
+    drop = triggers.outranked([(idx, hit, set(a.actors) | set(a.recipients))
+                               for idx, hit, a, _ in found], governed)
     found = [f for k, f in enumerate(found) if k not in drop]
     events: list[Event] = []
     for idx, hit, args, quote in found:

@@ -231,14 +231,15 @@ def _noun_ok(clause: Clause, k: int, trig: Trigger, lex: Lexicon, verbs: set[str
     return not _content_of(clause, k, lex.cue("content_heads"))
 
 
-def outranked(found: list[tuple[int, Hit]], governed: set[int]) -> set[int]:
-    """Positions in ``found`` (clause index, hit) of noun triggers in a governed clause
-    (relative, dass, zu-infinitive) of a sentence whose main clause has a verb trigger: the main
-    verb says what happened; the noun only describes a party or the content ("X dankte Y, der
-    mit den Verhandlungen beauftragt ist")."""
-    if not any(h.trigger.kind == "verb" and idx not in governed for idx, h in found):
-        return set()
-    return {k for k, (idx, h) in enumerate(found) if h.trigger.kind == "noun" and idx in governed}
+def outranked(found: list[tuple[int, Hit, set[str]]], governed: set[int]) -> set[int]:
+    """Positions in ``found`` (clause index, hit, parties) of noun triggers in a governed clause
+    (relative, dass, zu-infinitive) that share a party with a verb trigger of a main clause:
+    the main verb says what that party did; the noun only describes it or the content ("X
+    lobte Y, der die Verhandlungen mit Z leitet" is praise, not a meeting of Y and Z)."""
+    mains = [parties for idx, h, parties in found
+             if h.trigger.kind == "verb" and idx not in governed]
+    return {k for k, (idx, h, parties) in enumerate(found)
+            if h.trigger.kind == "noun" and idx in governed and any(parties & m for m in mains)}
 
 
 def _dedupe(hits: list[Hit]) -> list[Hit]:
