@@ -42,7 +42,7 @@ def hit_types(sentence: str) -> list[str]:
     ("Aserbaidschan setzte Armenien eine Frist bis Freitag.", "THREATEN"),
     ("Der frühere General kommt in Den Haag vor ein Sondertribunal.", "ACCUSE"),
     ("Die Regierung will den Minister vor Gericht stellen.", "ACCUSE"),
-    ("Ein neuer Vorschlag kam von Georgien.", "REQUEST"),
+    ("Der Vorschlag für eine Grenzkommission kam von Georgien.", "REQUEST"),
     ("Grenzsoldaten gaben Schüsse auf das Boot ab.", "ASSAULT"),
     ("Die Polizei schoss in die Luft, um die Menge zu zerstreuen.", "ASSAULT"),
     ("Ein Attentäter sprengte sich vor der Botschaft in die Luft.", "ASSAULT"),
@@ -53,7 +53,7 @@ def hit_types(sentence: str) -> list[str]:
     ("Die Behörden schlossen das Büro des Senders.", "COERCE"),
     ("Der Minister kündigte an, militärisch gegen die Rebellen vorzugehen.", "ASSAULT"),
     ("Die Rebellen bezeichneten den Überfall als Selbstverteidigung.", "SUPPORT"),
-    ("Anhänger der Regierung griffen die Studenten mit Stöcken und Ketten an.", "ASSAULT"),
+    ("Anhänger der Regierung griffen die Studenten mit Knüppeln und Eisenstangen an.", "ASSAULT"),
     ("Paschinjan tauschte sich am Telefon mit Alijew aus.", "CONSULT"),
     ("Georgien erklärte sich mit dem Vorschlag einverstanden.", "AGREE"),
     ("Armenien zeigte sich solidarisch mit Georgien.", "SUPPORT"),
@@ -157,7 +157,7 @@ def test_attack_with_weapons_is_physical_even_between_persons_side():
     # without weapons, politicians attacking each other do so with words (ACCUSE)
     words = events_of("Paschinjan griff Alijew in einer Rede scharf an.", E)
     assert of_type(words, "ACCUSE") and not of_type(words, "ASSAULT")
-    blows = events_of("Anhänger von Paschinjan griffen Anhänger von Alijew mit Stöcken an.", E)
+    blows = events_of("Anhänger von Paschinjan griffen Anhänger von Alijew mit Knüppeln an.", E)
     assert of_type(blows, "ASSAULT") and not of_type(blows, "ACCUSE")
     assert of_type(blows, "ASSAULT")[0].mode == "beat"
 
