@@ -294,6 +294,10 @@ def _sentence_events(doc: Document, sent: Sentence, index: EntityIndex, lex: Lex
             ctx.last_subject = subject
         ctx.previous_chunks = ctx.previous_chunks + clause.chunks
     _refused_recipients(found, clauses, lex)
+    governed = {i for i, c in enumerate(clauses) if _governed(c, lex)}
+    drop = triggers.outranked([(idx, hit, set(a.actors) | set(a.recipients))
+                               for idx, hit, a, _ in found], governed)
+    found = [f for k, f in enumerate(found) if k not in drop]
     events: list[Event] = []
     for idx, hit, args, quote in found:
         clause = clauses[idx]
@@ -306,6 +310,12 @@ def _sentence_events(doc: Document, sent: Sentence, index: EntityIndex, lex: Lex
             continue
         st = status.decide(doc, clauses, idx, hit, lex)
         etype, mode = _reading(doc, hit, args, svocab)
+        gov = status.announced_force(clauses, idx, hit, lex)
+        if gov is not None:  # "kündigte an, X anzugreifen": a threat by the announcer
+            etype, mode, st = "THREATEN", "violence", "occurred"
+            speaker = arguments.subject_of(clauses[gov])
+            if speaker and speaker[0] not in args.actors + args.recipients:
+                args.actors = speaker[:1]
         mode = mode_for(etype, mode, [w.low for w in clause.span_words()])
         if etype == "CONSULT" and mode in (None, "meet") and \
                 len(set(args.actors) | set(args.recipients)) >= 3:

@@ -3,12 +3,16 @@
 A trigger is a verb entry (base verb plus optional separable particle: "lehnt ... ab") or a noun
 entry (matched also as the head of a compound: "Drohnenangriff"). Entries carry their PLOVER type
 and mode and a few constraints (``needs``, ``exclude``, ``needs_verb``, ``not_prefix``) that keep
-near-misses out ("Treffen" of two football clubs, "Angriff" as criticism).
+near-misses out ("Treffen" of two football clubs, "Angriff" as criticism): ``needs`` (one of
+these words in the clause, also as a compound head: "Wirtschaftssanktionen" has "sanktionen"),
+``needs_all`` (all of them), ``not_with`` (none of them in the clause: "schloss nicht aus"),
+``needs_pattern`` (a regular expression found in the clause's lower-case words: "vor ein Gericht").
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+import re
+from dataclasses import dataclass, field, replace
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -43,6 +47,11 @@ class Trigger:
     active_only: bool = False
     not_after: frozenset[str] = frozenset()
     verbal: frozenset[str] = frozenset()
+    needs_all: frozenset[str] = frozenset()
+    not_with: frozenset[str] = frozenset()
+    sentence_needs: bool = False
+    needs_pattern: re.Pattern[str] | None = None
+    with_negation: bool = False  # the negation belongs to the trigger ("kommt nicht infrage")
 
 
 @dataclass
@@ -52,9 +61,15 @@ class Lexicon:
     nouns: list[Trigger] = field(default_factory=list)  # longest head first
     forms: dict[str, list[Trigger]] = field(default_factory=dict)  # English word forms
     grammar: dict[str, Any] = field(default_factory=dict)
+    # per-process caches: cue sets by name, German noun entries by (lemma, word form)
+    cues: dict[str, frozenset[str]] = field(default_factory=dict)
+    noun_cache: dict[tuple[str, str], list[Trigger]] = field(default_factory=dict)
 
     def cue(self, name: str) -> frozenset[str]:
-        return frozenset(str(w).lower() for w in self.grammar.get(name, []))
+        found = self.cues.get(name)
+        if found is None:
+            found = self.cues[name] = frozenset(str(w).lower() for w in self.grammar.get(name, []))
+        return found
 
 
 def _trigger(kind: str, raw: dict[str, Any]) -> Trigger:
@@ -77,6 +92,11 @@ def _trigger(kind: str, raw: dict[str, Any]) -> Trigger:
         active_only=bool(raw.get("active_only", False)),
         not_after=frozenset(str(w).lower() for w in raw.get("not_after", [])),
         verbal=frozenset(str(w).lower() for w in raw.get("verbal", [])),
+        needs_all=frozenset(str(w).lower() for w in raw.get("needs_all", [])),
+        not_with=frozenset(str(w).lower() for w in raw.get("not_with", [])),
+        sentence_needs=bool(raw.get("sentence_needs", False)),
+        needs_pattern=re.compile(raw["needs_pattern"]) if raw.get("needs_pattern") else None,
+        with_negation=bool(raw.get("with_negation", False)),
     )
 
 
@@ -114,6 +134,8 @@ def load(language: str) -> Lexicon:
     raw = yaml.safe_load((DATA / f"triggers_{lang}.yaml").read_text(encoding="utf-8"))
     grammar = yaml.safe_load((DATA / f"grammar_{lang}.yaml").read_text(encoding="utf-8"))
     lex = Lexicon(language=lang, grammar=grammar)
+    # trigger-side cues kept with the triggers (e.g. content nouns): grammar cues win on clashes
+    lex.grammar = {**raw.get("cues", {}), **grammar}
     for entry in raw.get("verbs", []):
         trig = _trigger("verb", entry)
         lex.verbs.setdefault(trig.head, []).append(trig)
@@ -123,8 +145,11 @@ def load(language: str) -> Lexicon:
         forms |= english_forms(trig.head) if lang == "en" else german_weak_forms(trig.head)
         for form in forms:
             lex.forms.setdefault(form, []).append(trig)
-    lex.nouns = sorted((_trigger("noun", e) for e in raw.get("nouns", [])),
-                       key=lambda t: -len(t.head))
+    nouns = [_trigger("noun", e) for e in raw.get("nouns", [])]
+    if lang == "en":  # needs_verb lists base forms; English text has "reached", "handed"
+        nouns = [replace(t, needs_verb=t.needs_verb | frozenset(
+            f for v in t.needs_verb for f in english_forms(v))) for t in nouns]
+    lex.nouns = sorted(nouns, key=lambda t: -len(t.head))
     return lex
 
 

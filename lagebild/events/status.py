@@ -88,7 +88,7 @@ def decide(doc: Document, clauses: list[Clause], idx: int, hit: Hit, lex: Lexico
     governed = prev is not None and (_infinitive_clause(clause) or clause.words[clause.i].low in
                                      {"wonach"} or clause.words[clause.i].low in
                                      {"dass", "ob", "that", "to"})
-    if _negated(clause, lex):
+    if _negated(clause, lex) and not hit.trigger.with_negation:
         return "negated"
     if governed and prev is not None and prev.has(lex.cue("refusal")) and trig_type != "REJECT":
         return "negated"
@@ -103,7 +103,9 @@ def decide(doc: Document, clauses: list[Clause], idx: int, hit: Hit, lex: Lexico
         return "occurred"
     if hit.trigger.planned:
         return "planned"
-    if hit.trigger.kind == "noun" and clause.has(lex.cue("proposal_cues")):
+    if hit.trigger.kind == "noun" and clause.has(lex.cue("proposal_cues")) and \
+            trig_type != "REQUEST":
+        # "schlug ein Treffen vor"; a proposal itself ("Vorschlag kam von X") was made
         return "proposed"
     if hit.trigger.kind == "noun" and clause.has(lex.cue("announce_verbs")) and \
             not _in_pp(clause, hit.word):
@@ -122,3 +124,38 @@ def decide(doc: Document, clauses: list[Clause], idx: int, hit: Hit, lex: Lexico
     if clause.has(lex.cue("planned_cues")) and trig_type not in SPEECH_TYPES:
         return "planned"
     return "occurred"
+
+
+# speech acts that announce what the speaker (or the speaker's side) will do
+ANNOUNCING = frozenset({"ankündigen", "kündigen", "erklären", "drohen", "androhen", "warnen",
+                        "ankündigte", "kündigte", "kündigten", "erklärte", "erklärten",
+                        "drohte", "drohten", "warnte", "warnten", "announce", "announced",
+                        "vow", "vowed", "threaten", "threatened", "warn", "warned"})
+FORCE_TYPES = {"ASSAULT"}
+
+
+def announced_force(clauses: list[Clause], idx: int, hit: Hit, lex: Lexicon) -> int | None:
+    """Index of the clause that announces the attack named in clause ``idx``, when it is an
+    announcement and not a report: "kündigte an, militärisch gegen X vorzugehen", "erklärte,
+    sie werde X angreifen, wenn ...". PLOVER codes an announced use of force as THREATEN (its
+    content is violence); the attack itself has not happened."""
+    if hit.trigger.type not in FORCE_TYPES or hit.trigger.kind != "verb" or idx == 0:
+        return None
+    clause = clauses[idx]
+    words = clause.span_words()
+    future = any(w.low in lex.cue("future_aux") | lex.cue("conditional_aux") for w in words) \
+        and not any(w.pos == "VVPP" for w in words)
+    for gov in range(idx - 1, -1, -1):
+        prev = clauses[gov]
+        if prev.has(ANNOUNCING) and (_infinitive_clause(clause) or future):
+            return gov
+        if not _governs_next(prev, lex):
+            break
+    return None
+
+
+def _governs_next(clause: Clause, lex: Lexicon) -> bool:
+    """A clause that only completes the one before it (relative, dass) may stand between an
+    announcement and its content."""
+    first = clause.words[clause.i].low
+    return first in lex.cue("relative") or first in lex.cue("complementizers")

@@ -10,6 +10,7 @@ from lagebild.events.lexicon import Lexicon, Trigger
 
 REFLEXIVE = frozenset({"sich", "uns", "mich", "dich", "euch", "themselves", "itself"})
 PUNCT_END = {"$,", "$.", "$("}
+NOUN_CACHE_MAX = 200_000
 
 
 @dataclass
@@ -55,8 +56,24 @@ def _particle_for(clause: Clause, k: int, particle: str) -> int | None:
     return None
 
 
+COMPOUND_MIN = 5  # a needed word this long also counts as the head of a compound
+
+
+def _has(words: frozenset[str], vocab: set[str]) -> bool:
+    """One of ``words`` is in ``vocab``, also as a compound head ("Wirtschaftssanktionen")."""
+    if words & vocab:
+        return True
+    long = [x for x in words if len(x) >= COMPOUND_MIN]
+    return bool(long) and any(len(w) > len(x) + 2 and w.endswith(x) for w in vocab for x in long)
+
+
 def _constraints_ok(trig: Trigger, vocab: set[str], sentence_vocab: set[str]) -> bool:
-    if trig.needs and not (trig.needs & vocab):
+    scope = sentence_vocab if trig.sentence_needs else vocab
+    if trig.needs and not _has(trig.needs, scope):
+        return False
+    if trig.needs_all and not all(_has(frozenset({x}), scope) for x in trig.needs_all):
+        return False
+    if trig.not_with & vocab:
         return False
     if trig.exclude and any(w in trig.exclude or (len(w) > 6 and any(
             w.endswith(x) for x in trig.exclude if len(x) > 4)) for w in sentence_vocab):
@@ -107,29 +124,65 @@ def _english_verb_hits(clause: Clause, k: int, lex: Lexicon, vocab: set[str],
     return hits
 
 
-def _noun_hit(clause: Clause, k: int, lex: Lexicon) -> Trigger | None:
+def _noun_hits(clause: Clause, k: int, lex: Lexicon) -> list[Trigger]:
+    """Noun entries whose head the word at k is (or ends in, as a compound); several entries
+    may share a head with different constraints."""
     w = clause.words[k]
     if lex.language == "de":
         if not w.text[:1].isupper():
-            return None
-        forms = (w.lemma, w.low)
-        for trig in lex.nouns:
-            for form in forms:
-                if not form.endswith(trig.head):
-                    continue
-                prefix = form[: -len(trig.head)].rstrip("-")
-                if prefix and (len(prefix) < 3 or any(prefix.startswith(p) or prefix.endswith(p)
-                                                      for p in trig.not_prefix)):
-                    continue
-                return trig
-        return None
+            return []
+        key = (w.lemma, w.low)
+        cached = lex.noun_cache.get(key)
+        if cached is None:
+            if len(lex.noun_cache) > NOUN_CACHE_MAX:  # a long-running process: stay bounded
+                lex.noun_cache.clear()
+            cached = lex.noun_cache[key] = _german_noun_entries(key, lex)
+        return cached
     for trig in lex.nouns:
         parts = trig.head.split()
         seq = [x.low for x in clause.words[k:k + len(parts)]]
         if len(seq) == len(parts) and seq[:-1] == parts[:-1] and \
                 seq[-1] in (parts[-1], parts[-1] + "s"):
-            return trig
-    return None
+            return [trig]
+    return []
+
+
+def _german_noun_entries(forms: tuple[str, str], lex: Lexicon) -> list[Trigger]:
+    """Entries of the longest noun head that one of the forms is or ends in (as a compound)."""
+    out: list[Trigger] = []
+    for trig in lex.nouns:
+        if out and trig.head != out[0].head:
+            continue  # the longest matching head only, with all its entries
+        for form in forms:
+            if not form.endswith(trig.head):
+                continue
+            prefix = form[: -len(trig.head)].rstrip("-")
+            if prefix and (len(prefix) < 3 or any(prefix.startswith(p) or prefix.endswith(p)
+                                                  for p in trig.not_prefix)):
+                continue
+            out.append(trig)
+            break
+    return out
+
+
+NP_INNER = frozenset({"ART", "ADJA", "PPOSAT", "CARD", "PIAT", "PDAT", "ADV"})
+
+
+def _content_of(clause: Clause, k: int, heads: frozenset[str]) -> bool:
+    """The noun at k is the content of another noun, not an event of its own: "die Diskussion
+    über einen möglichen Boykott", "die Entscheidung zur Bombardierung", "die Gefahr eines
+    Angriffs" (a preposition or a genitive article between the two nouns)."""
+    m = k - 1
+    while m >= clause.i and clause.words[m].pos in NP_INNER and \
+            clause.words[m].low not in ("des", "eines", "der"):
+        m -= 1
+    if m < clause.i:
+        return False
+    link = clause.words[m]
+    if link.pos not in ("APPR", "APPRART") and link.low not in ("des", "eines", "der"):
+        return False
+    head = clause.words[m - 1] if m - 1 >= clause.i else None
+    return head is not None and head.pos == "NN" and head.lemma in heads
 
 
 def _verb_lemmas(clause: Clause) -> set[str]:
@@ -141,28 +194,52 @@ def _verb_lemmas(clause: Clause) -> set[str]:
     return out
 
 
+def _pattern_ok(trig: Trigger, clause: Clause) -> bool:
+    if trig.needs_pattern is None:
+        return True
+    return trig.needs_pattern.search(" ".join(w.low for w in clause.span_words())) is not None
+
+
 def find(clause: Clause, lex: Lexicon, sentence_vocab: set[str]) -> list[Hit]:
     vocab = _clause_vocab(clause)
     hits: list[Hit] = []
     verb_hit = _german_verb_hits if lex.language == "de" else _english_verb_hits
     for k in range(clause.i, clause.j):
-        hits.extend(verb_hit(clause, k, lex, vocab, sentence_vocab))
+        hits.extend(h for h in verb_hit(clause, k, lex, vocab, sentence_vocab)
+                    if _pattern_ok(h.trigger, clause))
     verb_types = {h.trigger.type for h in hits}
     verbs = _verb_lemmas(clause)
     for k in range(clause.i, clause.j):
         if any(h.word == k for h in hits):
             continue
-        trig = _noun_hit(clause, k, lex)
-        if trig is None or trig.type in verb_types:
-            continue
-        if k > 0 and clause.words[k - 1].low in trig.not_after:
-            continue
-        if trig.needs_verb and not (trig.needs_verb & verbs):
-            continue
-        if not _constraints_ok(trig, vocab, sentence_vocab):
-            continue
-        hits.append(Hit(trig, k))
+        for trig in _noun_hits(clause, k, lex):
+            if _noun_ok(clause, k, trig, lex, verbs, verb_types) and \
+                    _constraints_ok(trig, vocab, sentence_vocab):
+                hits.append(Hit(trig, k))
+                break
     return _dedupe(hits)
+
+
+def _noun_ok(clause: Clause, k: int, trig: Trigger, lex: Lexicon, verbs: set[str],
+             verb_types: set[str]) -> bool:
+    if trig.type in verb_types:
+        return False
+    if k > 0 and clause.words[k - 1].low in trig.not_after:
+        return False
+    if trig.needs_verb and not (trig.needs_verb & verbs):
+        return False
+    return not _content_of(clause, k, lex.cue("content_heads"))
+
+
+def outranked(found: list[tuple[int, Hit, set[str]]], governed: set[int]) -> set[int]:
+    """Positions in ``found`` (clause index, hit, parties) of noun triggers in a governed clause
+    (relative, dass, zu-infinitive) that share a party with a verb trigger of a main clause:
+    the main verb says what that party did; the noun only describes it or the content ("X
+    lobte Y, der die Verhandlungen mit Z leitet" is praise, not a meeting of Y and Z)."""
+    mains = [parties for idx, h, parties in found
+             if h.trigger.kind == "verb" and idx not in governed]
+    return {k for k, (idx, h, parties) in enumerate(found)
+            if h.trigger.kind == "noun" and idx in governed and any(parties & m for m in mains)}
 
 
 def _dedupe(hits: list[Hit]) -> list[Hit]:
