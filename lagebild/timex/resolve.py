@@ -269,10 +269,21 @@ def _precision(sem: dict[str, Any]) -> str:
     return "month" if sem.get("m") else "year"
 
 
+def _nearest_weekday(day: date, weekday: int, anchor: date, offset: int) -> date:
+    """The day with ``weekday`` nearest to ``day`` that stays past (or future) of the anchor."""
+    options = [day + timedelta(days=k) for k in range(-6, 7)
+               if (day + timedelta(days=k)).weekday() == weekday]
+    sided = [d for d in options if (offset < 0 and d < anchor) or (offset > 0 and d > anchor)
+             or offset == 0]
+    return min(sided or options, key=lambda d: abs((d - day).days))
+
+
 def _deictic(st: _State, r: Raw) -> Result:
     if st.anchor is None:
         return None, "day", "unknown"
     day = st.anchor + timedelta(days=r.sem["offset"])
+    if "wd" in r.sem:  # "am gestrigen Mittwoch": the nearest such day on the same side
+        day = _nearest_weekday(day, r.sem["wd"], st.anchor, r.sem["offset"])
     if not st.history:
         _set_ref(st, Point.of(day))
     off = r.sem["offset"]

@@ -240,6 +240,17 @@ def h_deictic(m: re.Match[str], lang: str, text: str) -> dict[str, Any] | None:
     return {"offset": int(lexicon(lang)["deictic_days"][word])}
 
 
+def h_deictic_adj(m: re.Match[str], lang: str, text: str) -> dict[str, Any] | None:
+    lex = lexicon(lang)
+    stem = m["w"].lower()
+    if stem in lex.get("deictic_adjectives_need_day", ()) and not (m["wd"] or m["day"]):
+        return None  # "das heutige Polen" is the present-day country, not a date
+    sem: dict[str, Any] = {"offset": int(lex["deictic_adjectives"][stem])}
+    if m["wd"]:  # "am gestrigen Mittwoch": the weekday wins when the anchor is a day off
+        sem["wd"] = lex["weekdays"][m["wd"].lower()]
+    return sem
+
+
 def h_weekday(m: re.Match[str], lang: str, text: str) -> dict[str, Any] | None:
     lex = lexicon(lang)
     sem: dict[str, Any] = {"wd": lex["weekdays"][m["wd"].lower()]}
@@ -514,6 +525,11 @@ def _de_rules() -> list[tuple[str, str, str, Handler]]:
         ("deictic",
          rf"\b(?P<w>vorgestern|gestern|heute|übermorgen|(?-i:morgen))\b(?:\s+(?:{dp})\b)?",
          "deictic", h_deictic),
+        ("deicticadj",
+         rf"(?:(?:am|an\s+dem|vom|zum|beim|bis\s+zum|seit\s+dem)\s+)?"
+         rf"\b(?P<w>{alt(lex['deictic_adjectives'])})(?:e[nmrs]?)\b"
+         rf"(?:\s+(?:(?P<wd>{wd})(?:{dp})?|(?P<day>Tag|Tages|Abend|Morgen|Vormittag|Nachmittag"
+         rf"|Nacht|Mittag))\b)?", "deictic", h_deictic_adj),
         ("weekday",
          rf"(?:(?P<pre>(?:am|an\s+diesem|in\s+der\s+nacht\s+zu(?:m)?|nacht\s+zum|bis|ab|seit)"
          rf"(?:\s+(?:vergangenen|letzten|kommenden|nächsten|frühen|späten))?"
@@ -667,6 +683,7 @@ RULE_TRIGGERS: dict[str, tuple[str, ...]] = {
     "iso": ("digit",), "numeric": ("digit",), "dayrange": ("month",), "daymonth": ("month",),
     "monthday": ("month",), "month": ("month",), "century": ("century",),
     "decade": ("digit",), "year": ("digit",), "season": ("season",), "deictic": ("deictic",),
+    "deicticadj": ("deicticadj",),
     "weekday": ("weekday",), "relperiod": ("unit", "compound"), "periodpart": ("unit",),
     "compound": ("compound",), "relnoun": ("relnoun",), "tagdarauf": ("unit",),
     "qtyrel": ("unit",), "range": ("unit",), "recent": ("unit",), "duration": ("unit",),
@@ -701,6 +718,9 @@ def _trigger_table(langs: tuple[str, ...]) -> tuple[dict[str, set[str]], list[tu
         for w in lex["day_part_nouns"]:
             add(w, "daypart")
         parts += [(p.split()[0], "holiday") for p in lex["holidays"] if len(p) > 6]
+        for stem in lex.get("deictic_adjectives", ()):
+            for ending in ("e", "en", "em", "er", "es"):
+                add(stem + ending, "deicticadj")
         for key, kind in (("months", "month"), ("weekdays", "weekday"), ("seasons", "season"),
                           ("deictic_days", "deictic"), ("sets", "set"),
                           ("relative_nouns", "relnoun"), ("period_compounds", "compound")):
