@@ -211,3 +211,83 @@ def test_relative_pronoun_after_laut_stands_for_the_source() -> None:
     assert len(q) == 1
     assert q[0].speaker == "IA"
     assert q[0].speaker_text is not None and q[0].speaker_text.startswith("Umfragen")
+
+
+def test_office_named_with_its_city_keeps_the_whole_phrase() -> None:
+    text = "Die Staatsanwaltschaft Kiel teilte mit, der Verdächtige sei geständig."
+    office = person(text, "SA", "Staatsanwaltschaft", ["Staatsanwaltschaft"], None, "ORG")
+    kiel = person(text, "KI", "Kiel", ["Kiel"], None, "GPE")
+    doc = run(text, [office, kiel])
+    assert doc.quotes[0].speaker == "SA"
+    assert "Die Staatsanwaltschaft Kiel" in [m.text for m in office.mentions]
+
+
+def test_role_noun_phrase_ending_in_another_entity_is_still_no_mention() -> None:
+    # the speaker is the office, but "ein Sprecher …" is not a mention of it
+    text = "Ein Sprecher des Bundesamts in Bonn sagte, die Zahlen seien gestiegen."
+    office = person(text, "BA", "Bundesamt", ["Bundesamts"], None, "ORG")
+    bonn = person(text, "BN", "Bonn", ["Bonn"], None, "GPE")
+    doc = run(text, [office, bonn])
+    assert doc.quotes[0].speaker == "BA"
+    assert all("Bonn" not in m.text for m in office.mentions)
+
+
+def test_relative_pronoun_subject_is_the_antecedent_and_its_mention() -> None:
+    text = ("Die Delegation traf die Ministerin Karin Holm, die betonte, die Gespräche seien "
+            "konstruktiv gewesen.")
+    holm = person(text, "KH", "Karin Holm", ["Karin Holm"], "f")
+    doc = run(text, [holm])
+    assert doc.quotes and doc.quotes[0].speaker == "KH"
+    assert any(m.text == "die" and text[m.start - 2:m.start] == ", " for m in holm.mentions)
+
+
+def test_relative_pronoun_with_another_subject_is_not_the_speaker() -> None:
+    text = ("Karin Holm las den Bericht, den er vorgelegt hatte. Der Bericht, den sie lobte, "
+            "sagt, die Lage sei ruhig.")
+    holm = person(text, "KH", "Karin Holm", ["Karin Holm"], "f")
+    run(text, [holm])
+    assert all(m.text in {"Karin Holm"} for m in holm.mentions)
+
+
+def test_relative_source_pronoun_is_no_mention_of_the_owner() -> None:
+    # "denen" stands for the studies, not for the institute that made them
+    text = "Er verwies auf Studien des Instituts Nordlicht, nach denen die Preise fallen würden."
+    inst = person(text, "IN", "Institut Nordlicht", ["Instituts Nordlicht"], None, "ORG")
+    doc = run(text, [inst])
+    assert doc.quotes and doc.quotes[0].speaker == "IN"
+    assert all(m.text != "denen" for m in inst.mentions)
+
+
+def test_web_address_is_a_speaking_organisation() -> None:
+    text = "Laut wetterportal.de soll es am Wochenende schneien."
+    doc = run(text)
+    ent = _speaker(doc)
+    assert ent is not None and ent.type == "ORG" and ent.name == "wetterportal.de"
+
+
+def test_dotted_number_is_not_joined_into_a_name() -> None:
+    text = "Laut Polizei kamen um 15.30 Uhr etwa 2.000 Menschen zusammen."
+    doc = run(text)
+    assert all("15.30" not in e.name and "2.000" not in e.name for e in doc.entities)
+
+
+def test_quoted_newspaper_title_is_the_speaker() -> None:
+    text = "Wie die „Nordpost“ berichtet, soll der Hafen erweitert werden."
+    doc = run(text)
+    ent = _speaker(doc)
+    assert ent is not None and ent.type == "ORG" and ent.name == "Nordpost"
+    assert any(m.text == "die „Nordpost“" for m in ent.mentions)  # the phrase as written
+
+
+def test_quoted_title_after_laut_reuses_the_named_outlet() -> None:
+    text = "Laut „Nordpost Online“ sei der Hafen gesperrt."
+    outlet = person(text, "NO", "Nordpost Online", ["Nordpost Online"], None, "ORG")
+    paper = person(text, "NP", "Nordpost", ["Nordpost"], None, "ORG")
+    doc = run(text, [outlet, paper])
+    assert doc.quotes and doc.quotes[0].speaker == "NO"
+
+
+def test_quoted_phrase_with_a_verb_is_no_title() -> None:
+    text = "Er sagte „Wir gehen“ und ging, hieß es später."
+    doc = run(text)
+    assert all(e.type != "ORG" for e in doc.entities)

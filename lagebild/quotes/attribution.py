@@ -34,6 +34,9 @@ def sentence_bounds(toks: list[Tok], i: int, sentences: list[tuple[int, int]]) -
 
 def subject_of(toks: list[Tok], v: int, s0: int, limit: int) -> Phrase | None:
     """The subject of the (speech) verb at v in the clause [s0, limit)."""
+    relative = _relative_subject(toks, v, s0)
+    if relative is not None:
+        return relative
     if not toks[v].is_finite and toks[v].low not in lexicon().english_verbs:
         # "X hat … bekräftigt": the finite auxiliary holds the subject's place
         for f in range(s0, v):
@@ -86,6 +89,33 @@ def subject_of(toks: list[Tok], v: int, s0: int, limit: int) -> Phrase | None:
     if after is not None:
         return after
     return _nearest_name(toks, s0, limit, v)
+
+
+NOMINATIVE_RELATIVES = frozenset({"der", "die", "das", "welcher", "welche", "welches"})
+
+
+def _relative_subject(toks: list[Tok], v: int, s0: int) -> Phrase | None:
+    """'…, die Ministerin, die betonte, …': the verb ends a relative clause whose pronoun is
+    its subject; the speaker is the antecedent before the comma, the pronoun its mention."""
+    for j in range(v - 1, s0, -1):
+        t = toks[j]
+        if t.text in {",", ";", ":", *QUOTE_CHARS} or t.is_finite and j != v:
+            return None
+        if t.pos == "PRELS" or t.low in NOMINATIVE_RELATIVES and t.pos in {"ART", "PDS"}:
+            break
+    else:
+        return None
+    if toks[j - 1].text != "," or t.low not in NOMINATIVE_RELATIVES:
+        return None  # "…, dem sie sagte", "…, von der …": the pronoun is no subject
+    nxt = toks[j + 1] if j + 1 < v else None
+    if nxt is not None and (nxt.low in {"er", "sie", "wir", "ich", "man", "es"}
+                            or nxt.low in {"der", "die", "das", "ein", "eine"} or nxt.pos == "NE"):
+        return None  # "die Studie, die er vorstellte": another subject follows
+    antecedent = np_ending_at(toks, j - 1, s0)
+    if antecedent is None:
+        return None
+    antecedent.rel = t
+    return antecedent
 
 
 def _apposed_subject(toks: list[Tok], s0: int, v: int) -> Phrase | None:

@@ -36,6 +36,9 @@ class Phrase:
     """A speaker phrase: token range [a, b) in a paragraph's token list."""
 
     toks: list[Tok]
+    # a relative pronoun that stands for this phrase and is the speaker in the text
+    # ("die Ministerin, die betonte, …"): it becomes a mention of the speaker as well
+    rel: Tok | None = None
 
     @property
     def start(self) -> int:
@@ -79,6 +82,8 @@ def np_from(toks: list[Tok], i: int, limit: int) -> Phrase | None:
             or t.low in {"he", "she", "they", "we"}:
         return Phrase([t])
     particle = _name_particle(toks, i, limit)
+    if t.text in OPENING_MARKS:
+        return _quoted_title(toks, i, limit)
     if not _is_np_tok(t) and not particle:
         return None
     j = i
@@ -140,6 +145,28 @@ def np_from(toks: list[Tok], i: int, limit: int) -> Phrase | None:
 
 
 OPENING_MARKS = frozenset("„“\"»«‚")
+
+
+def _quoted_title(toks: list[Tok], i: int, limit: int) -> Phrase | None:
+    """'laut „Welt“', 'wie „heise online“ berichtet': a short capitalised title in quotation
+    marks where a speaker is expected names a publication."""
+    close = _closing_mark(toks, i, limit)
+    if close is None or close == i + 1 or close - i > 5:
+        return None
+    inner = toks[i + 1:close]
+    if not inner[0].text[:1].isupper() and not inner[0].text[:1].isdigit() \
+            and inner[0].pos != "NE" or any(t.is_finite for t in inner):
+        return None
+    return Phrase(toks[i:close + 1])
+
+
+def is_title_phrase(toks: list[Tok]) -> bool:
+    """A quoted title ("„Welt“") or a web address ("tagesschau.de"), alone or after an
+    article: the name of a publication or web site."""
+    core = _strip_determiners(toks)
+    if core and core[0].text in OPENING_MARKS and core[-1].text in QUOTE_MARKS:
+        return True
+    return len(core) == 1 and "." in core[0].text and core[0].text[-1:].isalpha()
 NAME_END = frozenset({",", ".", "!", "?", ";", ":", "(", *QUOTE_MARKS})
 
 
@@ -309,23 +336,28 @@ class Resolver:
         if ent is None:
             ent = Entity(id=eid, name=name, type=etype)  # type: ignore[arg-type]
             self.doc.entities.append(ent)
-        if not self._add_mention(ent, toks) and name_toks:
+        if not self._add_mention(ent, toks, headed=name_toks is None) and name_toks:
             self._add_mention(ent, name_toks)  # at least the name itself
         return eid
 
-    def _add_mention(self, ent: Entity, toks: list[Tok]) -> bool:
-        """The whole speaker phrase is a mention of the speaker ("X, Sprecher des Y") -- unless
-        it ends in, or has as its head, another entity's name: "IAEA von Ägypten" or
-        "…, Präsidentin des Zentrums in Washington" would make the speaker's forms name Ägypten
-        or Washington too."""
+    def _add_mention(self, ent: Entity, toks: list[Tok], headed: bool = False) -> bool:
+        """The whole speaker phrase is a mention of the speaker when the speaker is its head:
+        "Anna Weber, Sprecherin des Verbands X", "Kai Roth vom Institut Y", "die
+        Staatsanwaltschaft Kiel" name the person or office, modifiers and all. A phrase whose
+        head is another entity's name is never a mention; one whose head is not the speaker
+        (a role noun: "ein Sprecher der Behörde aus Z") is one only when it does not end in
+        another entity's name either. ``headed``: the entity was made from this phrase."""
         start, end = toks[0].start, toks[-1].end
         words = [t for t in toks if t.is_word]
         if not words:
             return False
         head = _head(_strip_determiners(words))
-        for t in (_last_outside_parentheses(toks) or words[-1], head):
-            if self._names_other(t, ent):
-                return False
+        if self._names_other(head, ent):
+            return False
+        own_head = headed or any(m.start <= head.start and head.end <= m.end
+                                 for m in ent.mentions)
+        if not own_head and self._names_other(_last_outside_parentheses(toks) or words[-1], ent):
+            return False
         if all(m.start != start or m.end != end for m in ent.mentions):
             ent.mentions.append(Span(start=start, end=end, text=self.doc.text[start:end]))
         return True
@@ -386,6 +418,30 @@ class Resolver:
         return 0
 
     def resolve(self, phrase: Phrase | None, plural_verb: bool = False) -> str | None:
+        known = {e.id for e in self.doc.entities} if phrase is not None and phrase.rel else set()
+        found = self._resolve(phrase, plural_verb)
+        if found is not None and phrase is not None and phrase.rel is not None:
+            self._relative_mention(found, phrase, found not in known)
+        return found
+
+    def _relative_mention(self, eid: str, phrase: Phrase, created: bool) -> None:
+        """The relative pronoun is a mention of its antecedent -- when the antecedent's head is
+        the speaker ("die Agentur X, die meldete"), not when the speaker is only its owner
+        ("Studien des Instituts, nach denen …": the pronoun stands for the studies)."""
+        ent = self.doc.entity(eid)
+        rel = phrase.rel
+        if ent is None or rel is None:
+            return
+        words = [t for t in phrase.toks if t.is_word] or phrase.toks
+        head = (_name_run(phrase.toks) or [_head(_strip_determiners(words))])[0]
+        whole = (phrase.start, phrase.end)
+        if not created and not any(m.start <= head.start and head.end <= m.end
+                                   and (m.start, m.end) != whole for m in ent.mentions):
+            return
+        if all(m.start != rel.start for m in ent.mentions):
+            ent.mentions.append(Span(start=rel.start, end=rel.end, text=rel.text))
+
+    def _resolve(self, phrase: Phrase | None, plural_verb: bool = False) -> str | None:
         if phrase is None:
             return None
         toks = phrase.toks
@@ -396,6 +452,8 @@ class Resolver:
             gender, number = self.lex.pronouns.get(first, (None, "sg"))
             plural = number == "pl" or first == "sie" and plural_verb
             return self._antecedent(phrase.start, None if plural else gender, plural)
+        if is_title_phrase(toks):
+            return self._publication(toks)
         name = _name_run(toks)
         # the name or head of the phrase decides: "der Oberrabbiner Israels, Yona Metzger" is
         # Metzger, not Israel; "der Kremlsprecher" is whoever the entities stage made of it
@@ -440,6 +498,21 @@ class Resolver:
             return None  # function words never become entities
         # unnamed speakers ("ein Beamter", "Experten", "die Agentur") are no named entities
         return self._create("MISC", toks)
+
+    def _publication(self, toks: list[Tok]) -> str:
+        """A newspaper, broadcaster or web site: the entity named so, else a new ORG."""
+        core = [t for t in _strip_determiners(toks) if t.is_word]
+        if not core:
+            return self._create("ORG", toks)
+        # the longest name inside the title: "BBC News", not the "BBC" in it
+        ent = self.doc.entity_at(core[0].start, core[-1].end)
+        if ent is None or ent.type not in {"ORG", "MISC"}:
+            return self._create("ORG", toks, core)
+        start, end = toks[0].start, toks[-1].end
+        if all(m.start != start or m.end != end for m in ent.mentions):
+            # the title as written, marks and all, is a mention of the publication
+            ent.mentions.append(Span(start=start, end=end, text=self.doc.text[start:end]))
+        return ent.id
 
     def _kind(self, toks: list[Tok]) -> str | None:
         text = " ".join(t.low for t in toks)
