@@ -291,3 +291,40 @@ def test_quoted_phrase_with_a_verb_is_no_title() -> None:
     text = "Er sagte „Wir gehen“ und ging, hieß es später."
     doc = run(text)
     assert all(e.type != "ORG" for e in doc.entities)
+
+
+def test_passive_agent_after_vom_is_the_speaker() -> None:
+    text = "Zudem wurde die Stadtverwaltung vom Mieterbund aufgefordert, die Preise zu senken."
+    town = person(text, "SV", "Stadtverwaltung", ["Stadtverwaltung"], None, "ORG")
+    union = person(text, "MB", "Mieterbund", ["Mieterbund"], None, "ORG")
+    doc = run(text, [town, union])
+    assert doc.quotes and doc.quotes[0].speaker == "MB"
+    assert all("Mieterbund" not in m.text for m in town.mentions)
+
+
+def test_active_subject_with_von_phrase_is_not_a_passive_agent() -> None:
+    text = "Kai Roth vom Institut Nordlicht sagte, die Preise würden fallen."
+    roth = person(text, "KR", "Kai Roth", ["Kai Roth"], "m")
+    inst = person(text, "IN", "Institut Nordlicht", ["Institut Nordlicht"], None, "ORG")
+    doc = run(text, [roth, inst])
+    assert doc.quotes[0].speaker == "KR"
+    assert "Kai Roth vom Institut Nordlicht" in [m.text for m in roth.mentions]
+
+
+def test_seat_of_an_unnamed_office_belongs_to_the_phrase() -> None:
+    text = "Die Grenze bleibe geschlossen, teilte die Regierung in Tirana mit."
+    tirana = person(text, "TI", "Tirana", ["Tirana"], None, "GPE")
+    doc = run(text, [tirana])
+    ent = _speaker(doc)
+    assert ent is not None and ent.id != "TI"
+    assert "die Regierung in Tirana" in [m.text for m in ent.mentions]
+    assert [m.text for m in tirana.mentions] == ["Tirana"]
+
+
+def test_place_after_a_person_name_is_where_she_spoke() -> None:
+    text = "„Wir bleiben standhaft“, sagte Karin Holm in Tirana."
+    holm = person(text, "KH", "Karin Holm", ["Karin Holm"], "f")
+    tirana = person(text, "TI", "Tirana", ["Tirana"], None, "GPE")
+    doc = run(text, [holm, tirana])
+    assert doc.quotes[0].speaker == "KH"
+    assert all("Tirana" not in m.text for m in holm.mentions)

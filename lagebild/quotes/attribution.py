@@ -38,6 +38,9 @@ def subject_of(toks: list[Tok], v: int, s0: int, limit: int) -> Phrase | None:
     if relative is not None:
         return relative
     if not toks[v].is_finite and toks[v].low not in lexicon().english_verbs:
+        agent = _passive_agent(toks, v, s0)
+        if agent is not None:
+            return agent
         # "X hat … bekräftigt": the finite auxiliary holds the subject's place
         for f in range(s0, v):
             if toks[f].is_finite:
@@ -89,6 +92,25 @@ def subject_of(toks: list[Tok], v: int, s0: int, limit: int) -> Phrase | None:
     if after is not None:
         return after
     return _nearest_name(toks, s0, limit, v)
+
+
+def _passive_agent(toks: list[Tok], v: int, s0: int) -> Phrase | None:
+    """'Zudem wurde die Regierung vom Verband aufgefordert, …', 'wie von der Polizei betont
+    wurde': in a werden-passive the agent after von/vom speaks, not the subject."""
+    if toks[v].pos != "VVPP":
+        return None
+    lo = v
+    while lo > s0 and toks[lo - 1].text not in {",", ";", ":", *QUOTE_CHARS}:
+        lo -= 1
+    hi = v + 1
+    while hi < len(toks) and hi <= v + 2 and toks[hi].text not in {",", ".", ";", ":"}:
+        hi += 1
+    if not any(t.lemma == "werden" and t.is_finite for t in toks[lo:hi]):
+        return None
+    for k in range(lo, v):
+        if toks[k].low in {"von", "vom"} and k > s0:
+            return np_from(toks, k + 1, v)
+    return None
 
 
 NOMINATIVE_RELATIVES = frozenset({"der", "die", "das", "welcher", "welche", "welches"})

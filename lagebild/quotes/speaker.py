@@ -118,6 +118,10 @@ def np_from(toks: list[Tok], i: int, limit: int) -> Phrase | None:
     # a short parenthesis: "Christian Wulff (CDU)"
     if j + 2 < limit and toks[j].text == "(" and toks[j + 2].text == ")":
         j += 3
+    # the seat of an unnamed office: "die Regierung in Lomé", "der Botschafter im indischen
+    # Delhi" (not after a person's name: "sagte Merkel in Berlin" says where she spoke)
+    if not any(x.pos == "NE" for x in toks[i:j]):
+        j = _seat_end(toks, j, limit)
     # apposition after a prepositional phrase: "die Sprecherin der Fraktion im Bundestag, A B"
     if j < limit and toks[j].pos in {"APPR", "APPRART"}:
         k = j + 1
@@ -145,6 +149,31 @@ def np_from(toks: list[Tok], i: int, limit: int) -> Phrase | None:
 
 
 OPENING_MARKS = frozenset("„“\"»«‚")
+
+
+def _seat_end(toks: list[Tok], j: int, limit: int) -> int:
+    """End of 'in/im (Adjective) Name' at j, else j: a named place, optionally after a
+    capitalised place adjective ("im Berliner Abgeordnetenhaus"), closing the phrase."""
+    if j + 1 >= limit or toks[j].low not in {"in", "im"}:
+        return j
+    k = j + 1
+    while k < limit and toks[k].pos == "ADJA":
+        k += 1
+    if k >= limit or not toks[k].text[:1].isupper():
+        return j
+    if toks[k].pos != "NE" and not (k > j + 1 and toks[k - 1].text[:1].isupper()
+                                    and toks[k].pos == "NN"):
+        return j
+    k += 1
+    while k < limit and toks[k].pos == "NE":
+        k += 1
+    particle = k + 1 >= limit or not toks[k + 1].is_word  # "… in Kiew mit."
+    if k < limit and (toks[k].pos in {"ART", "NN", "ADJA"}
+                      or toks[k].pos in {"APPR", "APPRART"} and not particle
+                      or toks[k].is_word and toks[k].text[:1].islower()
+                      and not toks[k].pos.startswith("V") and not particle):
+        return j  # the phrase goes on: "in Berlin Gespräche …" is no seat
+    return k
 
 
 def _quoted_title(toks: list[Tok], i: int, limit: int) -> Phrase | None:
@@ -356,17 +385,28 @@ class Resolver:
             return False
         own_head = headed or any(m.start <= head.start and head.end <= m.end
                                  for m in ent.mentions)
-        if not own_head and self._names_other(_last_outside_parentheses(toks) or words[-1], ent):
+        last = _last_outside_parentheses(toks) or words[-1]
+        # "die Regierung vom Verband X": an organisation is not "von" another one (a misread
+        # passive agent, or a partnership); a person may be ("Kai Roth vom Institut Y")
+        linked = ent.type != "PER" and any(t.low in {"von", "vom"} for t in toks)
+        if (not own_head or linked) and self._names_other(last, ent):
+            return False
+        at = next((k for k, t in enumerate(toks) if t is last), 0)
+        if ent.type == "PER" and at > 0 and toks[at - 1].pos in {"APPR", "APPRART"} \
+                and self._names_other(last, ent, {"GPE", "LOC"}):
+            # "Olga S., Botschafterin in Washington": the place modifies the office; a person
+            # whose mention ends in a place would be found (and linked) under the place's name
             return False
         if all(m.start != start or m.end != end for m in ent.mentions):
             ent.mentions.append(Span(start=start, end=end, text=self.doc.text[start:end]))
         return True
 
-    def _names_other(self, t: Tok, ent: Entity) -> bool:
-        """Is the word (the end of it: the head of a German compound) another entity's name?
-        "EU-Kommissar" ends in a role noun, not in the EU."""
+    def _names_other(self, t: Tok, ent: Entity, types: set[str] | None = None) -> bool:
+        """Is the word (the end of it: the head of a German compound) another entity's name
+        (of one of ``types``)? "EU-Kommissar" ends in a role noun, not in the EU."""
         return any(o.id != ent.id and m.start < t.end <= m.end
-                   for o in self.doc.entities for m in o.mentions)
+                   for o in self.doc.entities if types is None or o.type in types
+                   for m in o.mentions)
 
     # --- pronouns and role nouns ------------------------------------------------------------
     def _antecedent(self, pos: int, gender: str | None, plural: bool,
@@ -464,7 +504,9 @@ class Resolver:
         if ent is None and name:
             return self._create("PER", toks, name)
         if ent is None:
-            ent = self._covering(toks)  # "ein Sprecher des Kremls": the Kremlin speaks
+            # "ein Sprecher des Kremls": the Kremlin speaks; never the seat ("… in Kiew")
+            seat = next((k for k, t in enumerate(toks) if k and t.low in {"in", "im"}), len(toks))
+            ent = self._covering(toks[:seat])
         if ent is not None:
             if len(toks) > 1:
                 # the whole phrase names the speaker: "der Kremlsprecher Dmitri Peskow",
