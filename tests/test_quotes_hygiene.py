@@ -328,3 +328,29 @@ def test_place_after_a_person_name_is_where_she_spoke() -> None:
     doc = run(text, [holm, tirana])
     assert doc.quotes[0].speaker == "KH"
     assert all("Tirana" not in m.text for m in holm.mentions)
+
+
+def test_two_named_speakers_joined_by_und_speak_as_a_group() -> None:
+    text = "Die Abgeordneten Karin Holm und Peter Lindqvist erklärten, das Gesetz sei verfehlt."
+    holm = person(text, "KH", "Karin Holm", ["Karin Holm"], "f")
+    lind = person(text, "PL", "Peter Lindqvist", ["Peter Lindqvist"], "m")
+    doc = run(text, [holm, lind])
+    ent = _speaker(doc)
+    assert ent is not None and ent.type == "MISC"
+    assert "Die Abgeordneten Karin Holm und Peter Lindqvist" in [m.text for m in ent.mentions]
+    assert [m.text for m in lind.mentions] == ["Peter Lindqvist"]
+
+
+def test_und_before_a_second_verb_is_no_coordination() -> None:
+    text = "Karin Holm lobte den Plan und sagte, er sei gut."
+    holm = person(text, "KH", "Karin Holm", ["Karin Holm"], "f")
+    doc = run(text, [holm])
+    assert doc.quotes and doc.quotes[0].speaker == "KH"
+
+
+def test_plain_plural_nouns_joined_by_und_stay_as_they_were() -> None:
+    text = "Ärzte und Pfleger warnten, die Kliniken seien überlastet."
+    doc = run(text)
+    ent = _speaker(doc)
+    assert ent is not None and ent.type == "MISC"
+    assert all(m.text != "Ärzte und Pfleger" for m in ent.mentions)

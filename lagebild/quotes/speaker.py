@@ -39,6 +39,7 @@ class Phrase:
     # a relative pronoun that stands for this phrase and is the speaker in the text
     # ("die Ministerin, die betonte, …"): it becomes a mention of the speaker as well
     rel: Tok | None = None
+    coordinated: bool = False  # "die Agentur X und der Sender Y": several speak together
 
     @property
     def start(self) -> int:
@@ -145,7 +146,25 @@ def np_from(toks: list[Tok], i: int, limit: int) -> Phrase | None:
         end = apposed_name_end(toks, j + 1, limit)
         if end is not None:
             j = end
-    return Phrase(toks[i:j])
+    return _coordination(toks, i, j, limit) or Phrase(toks[i:j])
+
+
+def _coordination(toks: list[Tok], i: int, j: int, limit: int) -> Phrase | None:
+    """'Die Agentur X und der Sender Y teilten mit': two noun phrases joined by und/sowie,
+    closed by a verb or punctuation, speak together (not "X und fügte hinzu")."""
+    if j + 1 >= limit or toks[j].low not in {"und", "sowie"}:
+        return None
+    second = np_from(toks, j + 1, limit)
+    if second is None or len(second.toks) > 8:
+        return None
+    k = j + 1 + len(second.toks)
+    if k < limit and not (toks[k].pos.startswith("V") or toks[k].text in {",", ".", ":", ";"}):
+        return None
+    named = [any(t.pos == "NE" or t.text in OPENING_MARKS for t in part)
+             for part in (toks[i:j], second.toks)]
+    if not all(named):
+        return None  # "Experten und Fans" are plain plural nouns, said better as they stand
+    return Phrase(toks[i:k], coordinated=True)
 
 
 OPENING_MARKS = frozenset("„“\"»«‚")
@@ -174,6 +193,14 @@ def _seat_end(toks: list[Tok], j: int, limit: int) -> int:
                       and not toks[k].pos.startswith("V") and not particle):
         return j  # the phrase goes on: "in Berlin Gespräche …" is no seat
     return k
+
+
+def _without_seat(toks: list[Tok]) -> list[Tok]:
+    """'Regierung in Lomé' -> 'Regierung': the seat is part of the mention, not the name."""
+    for k in range(1, len(toks)):
+        if toks[k].low in {"in", "im"} and _seat_end(toks, k, len(toks)) == len(toks):
+            return toks[:k]
+    return toks
 
 
 def _quoted_title(toks: list[Tok], i: int, limit: int) -> Phrase | None:
@@ -358,7 +385,7 @@ class Resolver:
         return best
 
     def _create(self, etype: str, toks: list[Tok], name_toks: list[Tok] | None = None) -> str:
-        core = name_toks or _strip_determiners(toks)
+        core = name_toks or _without_seat(_strip_determiners(toks))
         name = self.doc.text[core[0].start:core[-1].end]
         eid = f"lb:{etype}:{fold(name)}"
         ent = self.doc.entity(eid)
@@ -492,6 +519,9 @@ class Resolver:
             gender, number = self.lex.pronouns.get(first, (None, "sg"))
             plural = number == "pl" or first == "sie" and plural_verb
             return self._antecedent(phrase.start, None if plural else gender, plural)
+        if phrase.coordinated:
+            # several named speakers: one group entity, its mention the phrase as written
+            return self._create("MISC", toks)
         if is_title_phrase(toks):
             return self._publication(toks)
         name = _name_run(toks)
