@@ -354,3 +354,18 @@ def test_plain_plural_nouns_joined_by_und_stay_as_they_were() -> None:
     ent = _speaker(doc)
     assert ent is not None and ent.type == "MISC"
     assert all(m.text != "Ärzte und Pfleger" for m in ent.mentions)
+
+
+def test_titles_and_initials_with_full_stops_stay_inside_the_name() -> None:
+    text = "Laut Chefarzt Prof. Dr. Anna K. Lindqvist sei der Eingriff gelungen."
+    doc = run(text)
+    ent = _speaker(doc)
+    assert ent is not None and ent.type == "PER"
+    assert ent.name == "Anna K. Lindqvist"
+    assert any(m.text.endswith("Anna K. Lindqvist") for m in ent.mentions)
+
+
+def test_sentence_final_abbreviation_like_word_is_not_joined_across_sentences() -> None:
+    text = "Der Vertrag gilt ab Mai. Dr. Anna Lindqvist sagte, er sei fair."
+    doc = run(text)
+    assert all("Mai" not in e.name for e in doc.entities)

@@ -26,6 +26,7 @@ DEFINITE = frozenset({"der", "die", "das", "des", "dem", "den", "the"})
 AFFILIATION = frozenset({"von", "vom", "aus"})
 TIME_WORDS = frozenset({"montag", "dienstag", "mittwoch", "donnerstag", "freitag", "samstag",
                         "sonntag", "anfang", "ende", "mitte", "beginn"})
+ACADEMIC_TITLES = frozenset({"Prof.", "Dr.", "Professor", "Professorin"})
 SPEAKER_BONUS = 150  # characters
 SUBJECT_BONUS = 80
 EN_DETS = frozenset({"the", "a", "an", "his", "her", "their", "its"})
@@ -386,6 +387,8 @@ class Resolver:
 
     def _create(self, etype: str, toks: list[Tok], name_toks: list[Tok] | None = None) -> str:
         core = name_toks or _without_seat(_strip_determiners(toks))
+        while len(core) > 1 and core[0].text in ACADEMIC_TITLES:
+            core = core[1:]  # "Prof. Dr. Anna Weber" is Anna Weber
         name = self.doc.text[core[0].start:core[-1].end]
         eid = f"lb:{etype}:{fold(name)}"
         ent = self.doc.entity(eid)

@@ -13,6 +13,8 @@ from lagebild.model import Document, Sentence
 QUOTE_CHARS = frozenset("„“”\"»«‚‘’›‹")
 PUNCT_POS = frozenset({"$,", "$.", "$("})
 FINITE = frozenset({"VVFIN", "VAFIN", "VMFIN"})
+# titles and name parts written with a full stop inside a name
+NAME_ABBREVIATIONS = frozenset({"Prof", "Dr", "St", "Mr", "Mrs", "Ms", "Jr", "Sr", "Sen", "Gen"})
 
 
 @dataclass
@@ -70,6 +72,13 @@ def _join_domains(text: str, toks: list[Tok]) -> list[Tok]:
             end = toks[i + 2].end
             out.append(Tok(t.start, end, text[t.start:end], text[t.start:end], "NE", t.sent))
             i += 3
+            continue
+        if i + 2 < len(toks) and toks[i + 1].text == "." and t.end == toks[i + 1].start \
+                and (t.text in NAME_ABBREVIATIONS or len(t.text) == 1 and t.text.isupper()) \
+                and toks[i + 2].text[:1].isupper():
+            # "Prof. Dr. Anna Weber", "Matthias W. Beckmann", "St. Andrews": one name word
+            out.append(Tok(t.start, toks[i + 1].end, t.text + ".", t.text + ".", "NE", t.sent))
+            i += 2
             continue
         out.append(t)
         i += 1
