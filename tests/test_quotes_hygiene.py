@@ -369,3 +369,40 @@ def test_sentence_final_abbreviation_like_word_is_not_joined_across_sentences() 
     text = "Der Vertrag gilt ab Mai. Dr. Anna Lindqvist sagte, er sei fair."
     doc = run(text)
     assert all("Mai" not in e.name for e in doc.entities)
+
+
+def test_closing_mark_of_a_quoted_name_stays_in_the_subject() -> None:
+    text = "Die Initiative „Grüne Brücke“ weist darauf hin, dass die Mittel knapp seien."
+    doc = run(text)
+    assert doc.quotes and doc.quotes[0].speaker_text == "Die Initiative „Grüne Brücke“"
+
+
+def test_second_verb_after_und_shares_the_subject() -> None:
+    text = ("Der Stadtrat verurteilte den Anschlag und forderte, die Täter müssten schnell "
+            "gefasst werden.")
+    doc = run(text)
+    assert doc.quotes and doc.quotes[0].speaker_text == "Der Stadtrat"
+
+
+def test_shared_subject_is_looked_for_in_the_verbs_own_clause() -> None:
+    text = ("Der Verband lehnt den Plan ab, während der Mieterbund ihn lobt und fordert, dass "
+            "er rasch umgesetzt werde.")
+    doc = run(text)
+    assert doc.quotes and doc.quotes[-1].speaker_text == "der Mieterbund"
+
+
+def test_plural_object_first_is_not_the_subject_of_a_singular_verb() -> None:
+    text = ("Die Forderungen der Kommission nannte Karin Holm mutig und glaubt, dass sie "
+            "angenommen würden.")
+    holm = person(text, "KH", "Karin Holm", ["Karin Holm"], "f")
+    doc = run(text, [holm])
+    assert doc.quotes and doc.quotes[0].speaker == "KH"
+
+
+def test_object_after_the_verb_is_no_subject_behind_an_apposition() -> None:
+    text = ("Einer der Sprecher, Peter Lindqvist, dankte den Helfern und ergänzte, die Lage sei "
+            "ruhig.")
+    lind = person(text, "PL", "Peter Lindqvist", ["Peter Lindqvist"], "m")
+    doc = run(text, [lind])
+    assert doc.quotes and doc.quotes[0].speaker != "lb:MISC:helfern"
+    assert all(e.name != "Helfern" for e in doc.entities)

@@ -37,6 +37,17 @@ def subject_of(toks: list[Tok], v: int, s0: int, limit: int) -> Phrase | None:
     relative = _relative_subject(toks, v, s0)
     if relative is not None:
         return relative
+    if s0 < v - 1 and toks[v - 1].low in {"und", "sowie"} and toks[v].is_finite:
+        # "Der Rat verurteilte den Angriff und forderte, …": the verbs share one subject
+        lo = s0
+        for k in range(v - 2, s0, -1):
+            if toks[k].text in {",", ";", ":"}:
+                lo = k + 1  # the clause of the first verb: "…, während X … lobt und fordert"
+                break
+        first = next((f for f in range(lo, v - 1) if toks[f].is_finite), None)
+        shared = subject_of(toks, first, lo, v - 1) if first is not None else None
+        if shared is not None and _agrees(shared, toks[v]):
+            return shared
     if not toks[v].is_finite and toks[v].low not in lexicon().english_verbs:
         agent = _passive_agent(toks, v, s0)
         if agent is not None:
@@ -51,6 +62,8 @@ def subject_of(toks: list[Tok], v: int, s0: int, limit: int) -> Phrase | None:
         if lead is not None:
             return lead
         after = _after(toks, v, limit)
+        if after is not None and after.toks[0].low in OBLIQUE_ARTICLES:
+            after = None  # "X, Y, dankte den Helfern": an object, not the subject
         if after is not None or v == s0:
             return after
         # "Papier, Präsident des Gerichts, sagte, dass …": the clause before is the subject
@@ -64,7 +77,8 @@ def subject_of(toks: list[Tok], v: int, s0: int, limit: int) -> Phrase | None:
         before = np_from(toks, start, v)
         if before is not None and all(t.text == "," or _np_like(t) for t in toks[start:v]):
             # the whole phrase with its apposition: "Papier, Präsident des Gerichts"
-            return Phrase(toks[start:v - 1]) if v - 1 > start else before
+            end = v - 1 if toks[v - 1].text == "," else v  # a closing mark belongs to it
+            return Phrase(toks[start:end]) if end > start else before
         return None
     while s0 < v - 1 and toks[s0].pos in {"ADV", "KON"} and toks[s0].low != "wie":
         s0 += 1  # "Auch Hassemer glaubt"
@@ -111,6 +125,15 @@ def _passive_agent(toks: list[Tok], v: int, s0: int) -> Phrase | None:
         if toks[k].low in {"von", "vom"} and k > s0:
             return np_from(toks, k + 1, v)
     return None
+
+
+def _agrees(phrase: Phrase, verb: Tok) -> bool:
+    """Rough number agreement: a singular verb ("fordert") does not take "die Äußerungen"."""
+    words = [t for t in phrase.toks if t.is_word]
+    singular_verb = verb.low.endswith(("t", "te")) and not verb.low.endswith("ten")
+    plural_np = len(words) >= 2 and words[0].low == "die" and words[1].pos == "NN" \
+        and words[1].low.endswith("en")
+    return not (singular_verb and plural_np)
 
 
 NOMINATIVE_RELATIVES = frozenset({"der", "die", "das", "welcher", "welche", "welches"})
