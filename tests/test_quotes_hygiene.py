@@ -406,3 +406,56 @@ def test_object_after_the_verb_is_no_subject_behind_an_apposition() -> None:
     doc = run(text, [lind])
     assert doc.quotes and doc.quotes[0].speaker != "lb:MISC:helfern"
     assert all(e.name != "Helfern" for e in doc.entities)
+
+
+def test_auxiliary_is_looked_for_in_the_verbs_own_clause() -> None:
+    text = "„Der Fonds hilft Moldau weiter“, hat ein Sprecher des Fonds am Abend mitgeteilt."
+    doc = run(text)
+    assert doc.quotes and doc.quotes[0].speaker_text == "ein Sprecher des Fonds"
+
+
+def test_clause_after_comma_und_has_its_own_subject() -> None:
+    text = ("Der Rat lehnte den Antrag ab, und die Stiftung Nordlicht rief die Regierung auf, "
+            "die Mittel freizugeben.")
+    doc = run(text)
+    assert doc.quotes and doc.quotes[-1].speaker_text == "die Stiftung Nordlicht"
+
+
+def test_subject_before_its_relative_clause() -> None:
+    text = ("Der Sender, der für die Übertragung verantwortlich ist, begründete die Pause damit, "
+            "dass die Technik ausgefallen sei.")
+    doc = run(text)
+    assert doc.quotes and doc.quotes[0].speaker_text == "Der Sender"
+
+
+def test_fronted_als_phrase_is_no_subject() -> None:
+    text = "Als Grund nannte die Behörde, die Straße müsse saniert werden."
+    doc = run(text)
+    assert doc.quotes and doc.quotes[0].speaker_text == "die Behörde"
+
+
+def test_subordinate_als_clause_still_names_its_subject() -> None:
+    text = "Als der Minister sagte, die Lage sei ernst, wurde es still."
+    doc = run(text)
+    assert doc.quotes and doc.quotes[0].speaker_text == "der Minister"
+
+
+def test_time_noun_after_the_verb_is_no_subject() -> None:
+    text = ("Ein Sprecher der Feuerwehr, Jonas Kettler, sagte heute Abend, das Feuer sei "
+            "gelöscht.")
+    doc = run(text)
+    assert doc.quotes and "Kettler" in (doc.quotes[0].speaker_text or "")
+
+
+def test_focus_particle_before_the_subject_is_skipped() -> None:
+    text = "Selbst die Wochenzeitung „Ostblick“ hatte letzten Herbst kritisiert, dass er schweige."
+    doc = run(text)
+    assert doc.quotes and "Ostblick" in (doc.quotes[0].speaker_text or "")
+
+
+def test_trailing_weekday_is_not_part_of_the_apposition() -> None:
+    text = "Die Lage sei stabil, sagte Jonas Kettler, Leiter des Einsatzes am Montag."
+    kettler = person(text, "JK", "Jonas Kettler", ["Jonas Kettler"], "m")
+    doc = run(text, [kettler])
+    assert doc.quotes and doc.quotes[0].speaker == "JK"
+    assert doc.quotes[0].speaker_text == "Jonas Kettler, Leiter des Einsatzes"

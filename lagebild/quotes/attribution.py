@@ -37,6 +37,12 @@ def subject_of(toks: list[Tok], v: int, s0: int, limit: int) -> Phrase | None:
     relative = _relative_subject(toks, v, s0)
     if relative is not None:
         return relative
+    for k in range(v - 1, s0, -1):  # "…, und der Verband rief auf": the clause after "und"
+        if toks[k].is_finite or toks[k].text in QUOTE_CHARS:
+            break
+        if toks[k].low in MAIN_CONJUNCTIONS and toks[k - 1].text == ",":
+            s0 = k + 1
+            break
     if s0 < v - 1 and toks[v - 1].low in {"und", "sowie"} and toks[v].is_finite:
         # "Der Rat verurteilte den Angriff und forderte, …": the verbs share one subject
         lo = s0
@@ -52,17 +58,26 @@ def subject_of(toks: list[Tok], v: int, s0: int, limit: int) -> Phrase | None:
         agent = _passive_agent(toks, v, s0)
         if agent is not None:
             return agent
-        # "X hat … bekräftigt": the finite auxiliary holds the subject's place
+        # "X hat … bekräftigt": the finite auxiliary holds the subject's place -- the nearest
+        # one in the verb's own clause ("„…“, ließ X verlauten": not a verb inside the quote)
+        for f in range(v - 1, s0 - 1, -1):
+            if toks[f].text in {",", ";", ":", *QUOTE_CHARS}:
+                break
+            if toks[f].is_finite:
+                return subject_of(toks, f, s0, limit)
         for f in range(s0, v):
             if toks[f].is_finite:
                 return subject_of(toks, f, s0, limit)
     if v > s0 and toks[v - 1].text in {",", *QUOTE_CHARS} or v == s0:
         # "Der Leiter der Studie, X, sieht …": a subject with its apposition closes at the comma
         lead = _apposed_subject(toks, s0, v) if toks[v - 1].text == "," else None
+        if lead is None and toks[v - 1].text == ",":
+            lead = _subject_before_relative(toks, s0, v)
         if lead is not None:
             return lead
         after = _after(toks, v, limit)
-        if after is not None and after.toks[0].low in OBLIQUE_ARTICLES:
+        if after is not None and (after.toks[0].low in OBLIQUE_ARTICLES
+                                  or after.toks[-1].low in TIME_NOUNS):
             after = None  # "X, Y, dankte den Helfern": an object, not the subject
         if after is not None or v == s0:
             return after
@@ -80,9 +95,14 @@ def subject_of(toks: list[Tok], v: int, s0: int, limit: int) -> Phrase | None:
             end = v - 1 if toks[v - 1].text == "," else v  # a closing mark belongs to it
             return Phrase(toks[start:end]) if end > start else before
         return None
-    while s0 < v - 1 and toks[s0].pos in {"ADV", "KON"} and toks[s0].low != "wie":
-        s0 += 1  # "Auch Hassemer glaubt"
+    while s0 < v - 1 and (toks[s0].pos in {"ADV", "KON"} or toks[s0].low in FOCUS_PARTICLES) \
+            and toks[s0].low != "wie":
+        s0 += 1  # "Auch Hassemer glaubt", "Selbst die Zeitung hatte kritisiert"
     first = toks[s0]
+    if first.low == "als" and v + 1 < limit and toks[v + 1].text != ",":
+        after = _after(toks, v, limit)  # "Als Grund nannte die Behörde, …": a fronted PP
+        if after is not None and not _unlikely_subject(after):
+            return after
     if first.low in SUBORDINATORS:
         return np_from(toks, s0 + 1, v)
     if first.low in {"von", "vom"} and any(t.lemma in {"werden", "kommen"}
@@ -163,6 +183,22 @@ def _relative_subject(toks: list[Tok], v: int, s0: int) -> Phrase | None:
     return antecedent
 
 
+def _subject_before_relative(toks: list[Tok], s0: int, v: int) -> Phrase | None:
+    """'Der Sender, der für X verantwortlich ist, begründete …': the noun phrase that opens
+    the sentence, its relative clause closing at the comma before the verb."""
+    phrase = np_from(toks, s0, v)
+    if phrase is None or _unlikely_subject(phrase):
+        return None
+    end = s0 + len(phrase.toks)
+    if end + 1 >= v or toks[end].text != "," or toks[end + 1].low not in NOMINATIVE_RELATIVES \
+            and toks[end + 1].pos != "PRELS":
+        return None
+    inner = toks[end + 1:v - 1]
+    if any(t.text == "," for t in inner) or not any(t.pos.startswith("V") for t in inner):
+        return None
+    return phrase
+
+
 def _apposed_subject(toks: list[Tok], s0: int, v: int) -> Phrase | None:
     """'Der Leiter der Studie, X,' before the verb at v: a nominative noun phrase with a name
     in apposition that fills the whole stretch from the sentence start."""
@@ -171,12 +207,23 @@ def _apposed_subject(toks: list[Tok], s0: int, v: int) -> Phrase | None:
         return None
     end = s0 + len(phrase.toks)
     rest = toks[end:v]
-    if phrase.toks[-1].pos != "NE" or any(t.text != "," for t in rest) or not rest:
+    last = phrase.toks[-1]
+    named = last.pos == "NE" or last.pos == "NN" and "," in {t.text for t in phrase.toks}
+    if not named or any(t.text != "," for t in rest) or not rest:
         return None
     return phrase
 
 
 OBLIQUE_ARTICLES = frozenset({"den", "dem", "einen", "einem"})
+MAIN_CONJUNCTIONS = frozenset({"und", "aber", "doch", "sondern", "denn"})
+FOCUS_PARTICLES = frozenset({"selbst", "sogar", "auch", "nur", "bereits", "schon", "zudem"})
+# time nouns that a tagger without context may offer as a subject ("hatte letzten September")
+TIME_NOUNS = frozenset({"abend", "morgen", "mittag", "nachmittag", "vormittag", "nacht", "tag",
+                        "woche", "monat", "jahr", "januar", "februar", "märz", "april", "mai",
+                        "juni", "juli", "august", "september", "oktober", "november",
+                        "dezember", "montag", "dienstag", "mittwoch", "donnerstag", "freitag",
+                        "samstag", "sonntag", "wochenende", "herbst", "frühling", "frühjahr",
+                        "sommer", "winter"})
 # capitalised at the start of a sentence, these look like nouns to a tagger without context
 ADVERB_NOUNS = frozenset({"gestern", "heute", "morgen", "gegenüber", "vorgestern", "übermorgen",
                           "zuvor", "dort", "hier", "damals", "später", "zudem", "außerdem"})
@@ -186,7 +233,7 @@ def _unlikely_subject(phrase: Phrase) -> bool:
     """An accusative/dative article, or one capitalised word that is no name (a sentence-
     initial adverb or adjective the tagger took for a noun)."""
     first = phrase.toks[0]
-    if first.low in OBLIQUE_ARTICLES:
+    if first.low in OBLIQUE_ARTICLES or phrase.toks[-1].low in TIME_NOUNS:
         return True
     return len(phrase.toks) == 1 and (first.pos not in {"NE", "NN", "PPER"}
                                       or first.low in ADVERB_NOUNS)

@@ -266,6 +266,9 @@ def _nominal_apposition(toks: list[Tok], j: int, limit: int) -> int:
     while k < limit and toks[k].text not in {",", ".", "!", "?", ":", ";", *QUOTE_MARKS}:
         if toks[k].pos in {"VVFIN", "VAFIN", "VMFIN", "VVPP", "VVINF", "PRELS", "KOUS"}:
             return j
+        if toks[k].low in {"am", "seit"} and k + 2 < limit and toks[k + 1].low in TIME_WORDS \
+                and toks[k + 2].text in {",", ".", "!", "?", ";", *QUOTE_MARKS}:
+            break  # "…, Kommandeur des Einsatzes am Montag.": when, not who
         k += 1
     return k if k - j <= 12 else j
 
