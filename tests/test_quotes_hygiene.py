@@ -19,13 +19,25 @@ def test_phrase_ending_in_another_entity_is_not_added_as_a_mention() -> None:
     assert all("Brasilien" not in m.text for m in agency.mentions)
 
 
-def test_phrase_whose_head_is_another_entity_is_not_added_as_a_mention() -> None:
+def test_spokesman_of_an_organisation_speaks_for_it_and_leaves_the_person_alone() -> None:
+    # "Ein Sprecher der Nato-Mission Polens": the head names NATO's mission, not the person
+    text = "Anna Nowak traf Diplomaten. Ein Sprecher der Nato-Mission sagte, man sei bereit."
+    nowak = person(text, "AN", "Anna Nowak", ["Anna Nowak"], "f")
+    nato = person(text, "N1", "Nato", ["Nato-Mission"], None, "ORG")
+    doc = run(text, [nowak, nato])
+    assert doc.quotes[0].speaker == "N1"
+    assert [m.text for m in nowak.mentions] == ["Anna Nowak"]
+
+
+def test_name_apposed_to_a_role_compound_naming_another_entity_is_a_mention() -> None:
+    # the phrase is headed by her name in apposition: a mention of her, not of NATO
     text = "Die Nato-Botschafterin Polens, Anna Nowak, sagte, man sei vorbereitet."
     nowak = person(text, "AN", "Anna Nowak", ["Anna Nowak"], "f")
     nato = person(text, "N1", "Nato", ["Nato-Botschafterin"], None, "ORG")
     doc = run(text, [nowak, nato])
     assert doc.quotes[0].speaker == "AN"
-    assert [m.text for m in nowak.mentions] == ["Anna Nowak"]
+    assert "Die Nato-Botschafterin Polens, Anna Nowak" in [m.text for m in nowak.mentions]
+    assert [m.text for m in nato.mentions] == ["Nato-Botschafterin"]
 
 
 def test_capitalised_preposition_never_becomes_an_entity() -> None:

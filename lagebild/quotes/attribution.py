@@ -174,8 +174,11 @@ def _relative_subject(toks: list[Tok], v: int, s0: int) -> Phrase | None:
         return None  # "…, dem sie sagte", "…, von der …": the pronoun is no subject
     nxt = toks[j + 1] if j + 1 < v else None
     if nxt is not None and (nxt.low in {"er", "sie", "wir", "ich", "man", "es"}
-                            or nxt.low in {"der", "die", "das", "ein", "eine"} or nxt.pos == "NE"):
-        return None  # "die Studie, die er vorstellte": another subject follows
+                            or nxt.low in {"der", "die", "das", "ein", "eine"}
+                            or nxt.pos in {"NE", "NN", "ADJA"}):
+        # "die Studie, die er vorstellte": another subject follows; "X, der Sprecher von Y
+        # sagte": an article opening an apposition, no relative pronoun
+        return None
     antecedent = np_ending_at(toks, j - 1, s0)
     if antecedent is None:
         return None

@@ -57,7 +57,7 @@ CLOSED = frozenset({"$,", "$.", "$(", "APPR", "APPRART", "APPO", "KON", "KOUS", 
 
 
 def _is_np_tok(t: Tok) -> bool:
-    if t.low in lexicon().english_verbs:
+    if t.low in lexicon().english_verbs and not t.text[:1].isupper():
         return False  # "Rutte said": the German tagger calls English verbs names
     if t.text[:1].isupper() and t.low in lexicon().function_words:
         return False  # "Von den Behörden …": a capitalised preposition is no name
@@ -109,8 +109,10 @@ def np_from(toks: list[Tok], i: int, limit: int) -> Phrase | None:
             j = close + 1
             has_head = True
             continue
-        if j > i and toks[j].pos == "ADJA" and toks[j - 1].pos == "NE":
-            break  # "nannte Selenskyj zentrale Prioritäten": the object begins
+        if j > i and toks[j].pos == "ADJA" and toks[j - 1].pos == "NE" and not (
+                toks[j].text[:1].isupper() and j + 1 < limit and not toks[j + 1].is_word):
+            break  # "nannte Selenskyj zentrale Prioritäten": the object begins (a capitalised
+            # "adjective" closing the phrase is a surname: "Theo Zwanziger,")
         if j > i and toks[j].pos == "CARD" and has_head and not (
                 j + 1 < limit and toks[j + 1].pos == "NE"):  # "Bayer 04 Leverkusen" goes on
             break
@@ -122,7 +124,7 @@ def np_from(toks: list[Tok], i: int, limit: int) -> Phrase | None:
         j += 3
     # the seat of an unnamed office: "die Regierung in Lomé", "der Botschafter im indischen
     # Delhi" (not after a person's name: "sagte Merkel in Berlin" says where she spoke)
-    if not any(x.pos == "NE" for x in toks[i:j]):
+    if toks[j - 1].pos != "NE" or any(x.low in GENITIVE_ARTS for x in toks[i + 1:j]):
         j = _seat_end(toks, j, limit)
     # apposition after a prepositional phrase: "die Sprecherin der Fraktion im Bundestag, A B"
     if j < limit and toks[j].pos in {"APPR", "APPRART"}:
@@ -377,10 +379,12 @@ class Resolver:
         self._sents: list[Sentence] = []
 
     # --- entities -----------------------------------------------------------------------------
-    def _covering(self, toks: list[Tok]) -> Entity | None:
+    def _covering(self, toks: list[Tok], surname_first: bool = False) -> Entity | None:
+        """The entity named in the phrase; in a person's name run the surname (the last name
+        word) is the surest part ("Prof. Dr. Anna K. Weber")."""
         names = [t for t in toks if t.pos == "NE" or t.text[:1].isupper() and t.pos != "ART"]
         best: Entity | None = None
-        for t in names:
+        for t in reversed(names) if surname_first else names:
             ent = self.doc.entity_at(t.start, t.end)
             if ent is not None and (best is None or ent.type == "PER" and best.type != "PER"):
                 best = ent
@@ -414,10 +418,11 @@ class Resolver:
         if not words:
             return False
         head = _head(_strip_determiners(words))
-        if self._names_other(head, ent):
+        key = _name_run(toks) or [head]  # "Anna Weber, Sprecherin …": the name is the head
+        own_head = headed or any(m.start <= t.start and t.end <= m.end
+                                 for t in key for m in ent.mentions)
+        if not own_head and self._names_other(head, ent):
             return False
-        own_head = headed or any(m.start <= head.start and head.end <= m.end
-                                 for m in ent.mentions)
         last = _last_outside_parentheses(toks) or words[-1]
         # "die Regierung vom Verband X": an organisation is not "von" another one (a misread
         # passive agent, or a partnership); a person may be ("Kai Roth vom Institut Y")
@@ -534,7 +539,7 @@ class Resolver:
         # the name or head of the phrase decides: "der Oberrabbiner Israels, Yona Metzger" is
         # Metzger, not Israel; "der Kremlsprecher" is whoever the entities stage made of it
         key = name or [_head(_strip_determiners(toks))]
-        ent = self._covering(key)
+        ent = self._covering(key, surname_first=bool(name))
         if ent is not None and len(name) >= 2 and ent.type in {"GPE", "LOC"}:
             ent = None  # a place inside a person's name ("Frank-Jürgen" read as a place)
         if ent is None and name:
