@@ -471,3 +471,15 @@ def test_trailing_weekday_is_not_part_of_the_apposition() -> None:
     doc = run(text, [kettler])
     assert doc.quotes and doc.quotes[0].speaker == "JK"
     assert doc.quotes[0].speaker_text == "Jonas Kettler, Leiter des Einsatzes"
+
+
+def test_capitalised_surname_tagged_as_adjective_stays_in_the_name() -> None:
+    text = "Jonas Deutscher, Präsident des Verbands, sagte, die Saison beginne pünktlich."
+    doc = run(text)
+    assert doc.quotes and (doc.quotes[0].speaker_text or "").startswith("Jonas Deutscher")
+
+
+def test_seat_after_a_named_office_with_a_genitive() -> None:
+    text = "Die Straße bleibe gesperrt, teilte ein Sprecher des Landesamts in Kiel mit."
+    doc = run(text)
+    assert doc.quotes and doc.quotes[0].speaker_text == "ein Sprecher des Landesamts in Kiel"

@@ -124,7 +124,8 @@ def np_from(toks: list[Tok], i: int, limit: int) -> Phrase | None:
         j += 3
     # the seat of an unnamed office: "die Regierung in Lomé", "der Botschafter im indischen
     # Delhi" (not after a person's name: "sagte Merkel in Berlin" says where she spoke)
-    if toks[j - 1].pos != "NE" or any(x.low in GENITIVE_ARTS for x in toks[i + 1:j]):
+    last = _last_outside_parentheses(toks[i:j])
+    if last is not None and last.pos != "NE" or any(x.low in GENITIVE_ARTS for x in toks[i + 1:j]):
         j = _seat_end(toks, j, limit)
     # apposition after a prepositional phrase: "die Sprecherin der Fraktion im Bundestag, A B"
     if j < limit and toks[j].pos in {"APPR", "APPRART"}:
