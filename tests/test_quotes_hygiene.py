@@ -483,3 +483,19 @@ def test_seat_after_a_named_office_with_a_genitive() -> None:
     text = "Die Straße bleibe gesperrt, teilte ein Sprecher des Landesamts in Kiel mit."
     doc = run(text)
     assert doc.quotes and doc.quotes[0].speaker_text == "ein Sprecher des Landesamts in Kiel"
+
+
+def test_newspaper_named_after_a_place_is_the_paper_not_the_place() -> None:
+    text = "Die Zeitung „Kiew Kurier“ berichtet, die Gespräche seien vertagt worden."
+    kyiv = person(text, "KY", "Kiew", ["Kiew"], None, "GPE")
+    doc = run(text, [kyiv])
+    ent = _speaker(doc)
+    assert ent is not None and ent.type == "ORG" and ent.name == "Kiew Kurier"
+    assert [m.text for m in kyiv.mentions] == ["Kiew"]
+
+
+def test_followers_of_a_titled_organisation_are_not_the_organisation() -> None:
+    text = "Anhänger der Gruppe „Nordwind“ drohten, die Straße werde blockiert."
+    doc = run(text)
+    ent = _speaker(doc)
+    assert ent is None or ent.name != "Nordwind"

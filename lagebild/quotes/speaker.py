@@ -220,6 +220,20 @@ def _quoted_title(toks: list[Tok], i: int, limit: int) -> Phrase | None:
     return Phrase(toks[i:close + 1])
 
 
+def _titled_class_noun(toks: list[Tok]) -> list[Tok] | None:
+    """The title's words in 'die Zeitung „X“', 'die Organisation „Y“': a noun followed by a
+    quoted name that closes the phrase; else None."""
+    if len(toks) < 4 or toks[-1].text not in QUOTE_MARKS:
+        return None
+    head = _head(_strip_determiners(toks))
+    for a in range(1, len(toks) - 2):
+        if toks[a].text in OPENING_MARKS and toks[a - 1] is head \
+                and noun_class(head.low) is not None:
+            inner = [t for t in toks[a + 1:-1] if t.is_word]
+            return inner or None
+    return None
+
+
 def is_title_phrase(toks: list[Tok]) -> bool:
     """A quoted title ("„Welt“") or a web address ("tagesschau.de"), alone or after an
     article: the name of a publication or web site."""
@@ -536,6 +550,9 @@ class Resolver:
             return self._create("MISC", toks)
         if is_title_phrase(toks):
             return self._publication(toks)
+        titled = _titled_class_noun(toks)
+        if titled is not None:  # "die Zeitung „Nordpost“": the paper, not a place in its name
+            return self._publication(toks, titled)
         name = _name_run(toks)
         # the name or head of the phrase decides: "der Oberrabbiner Israels, Yona Metzger" is
         # Metzger, not Israel; "der Kremlsprecher" is whoever the entities stage made of it
@@ -583,9 +600,10 @@ class Resolver:
         # unnamed speakers ("ein Beamter", "Experten", "die Agentur") are no named entities
         return self._create("MISC", toks)
 
-    def _publication(self, toks: list[Tok]) -> str:
-        """A newspaper, broadcaster or web site: the entity named so, else a new ORG."""
-        core = [t for t in _strip_determiners(toks) if t.is_word]
+    def _publication(self, toks: list[Tok], core: list[Tok] | None = None) -> str:
+        """A newspaper, broadcaster or web site: the entity named so, else a new ORG.
+        ``core``: the title's words, where the phrase has more ("die Zeitung „X“")."""
+        core = core or [t for t in _strip_determiners(toks) if t.is_word]
         if not core:
             return self._create("ORG", toks)
         # the longest name inside the title: "BBC News", not the "BBC" in it
