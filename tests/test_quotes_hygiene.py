@@ -499,3 +499,28 @@ def test_followers_of_a_titled_organisation_are_not_the_organisation() -> None:
     doc = run(text)
     ent = _speaker(doc)
     assert ent is None or ent.name != "Nordwind"
+
+
+def test_participle_tagged_finite_after_an_auxiliary() -> None:
+    text = "Der Kieler Stadtrat hatte sich erhofft, dass die Mittel rasch fließen würden."
+    doc = run(text)
+    assert doc.quotes and doc.quotes[0].speaker_text == "Der Kieler Stadtrat"
+
+
+def test_herausstreichen_is_a_speech_verb() -> None:
+    text = "„Wir bleiben bei unserem Kurs“, strich Karin Holm in Kiel heraus."
+    holm = person(text, "KH", "Karin Holm", ["Karin Holm"], "f")
+    doc = run(text, [holm])
+    assert doc.quotes and doc.quotes[0].speaker == "KH"
+
+
+def test_colon_introduction_with_a_prepositional_phrase() -> None:
+    text = "Ein Polizeisprecher nach dem Einsatz: „Die Lage ist unter Kontrolle.“"
+    doc = run(text)
+    assert doc.quotes and doc.quotes[0].speaker_text == "Ein Polizeisprecher"
+
+
+def test_colon_after_a_verbless_phrase_with_more_than_a_pp_is_not_a_speaker() -> None:
+    text = "Neue Regeln ab Montag in allen Schulen gelten: „Masken bleiben Pflicht.“"
+    doc = run(text)
+    assert all(q.speaker_text != "Neue Regeln" for q in doc.quotes)

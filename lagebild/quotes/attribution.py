@@ -54,6 +54,14 @@ def subject_of(toks: list[Tok], v: int, s0: int, limit: int) -> Phrase | None:
         shared = subject_of(toks, first, lo, v - 1) if first is not None else None
         if shared is not None and _agrees(shared, toks[v]):
             return shared
+    if toks[v].is_finite and toks[v].pos == "VVFIN":
+        # "X hatte sich erhofft": a participle the tagger took for a finite verb; the
+        # auxiliary just before it holds the subject's place
+        for f in range(v - 1, max(s0, v - 5) - 1, -1):
+            if toks[f].text in {",", ";", ":", *QUOTE_CHARS}:
+                break
+            if toks[f].pos in {"VAFIN", "VMFIN"}:
+                return subject_of(toks, f, s0, limit)
     if not toks[v].is_finite and toks[v].low not in lexicon().english_verbs:
         agent = _passive_agent(toks, v, s0)
         if agent is not None:
@@ -335,9 +343,17 @@ def before_colon(toks: list[Tok], colon: int, s0: int) -> Attribution:
         if toks[v].is_finite:
             return Attribution(None, subject_of(toks, v, s0, colon), v, _plural(toks[v]))
     phrase = np_from(toks, s0, colon)
-    if phrase is not None and (s0 + len(phrase.toks) == colon or phrase.toks[0].pos == "NE"):
+    if phrase is not None and (s0 + len(phrase.toks) == colon or phrase.toks[0].pos == "NE"
+                               or _pp_only(toks, s0 + len(phrase.toks), colon)):
         return Attribution(None, phrase)
     return Attribution(None, None)
+
+
+def _pp_only(toks: list[Tok], a: int, b: int) -> bool:
+    """Is [a, b) one prepositional phrase ("nach der Festnahme") and nothing else?"""
+    if a >= b or toks[a].pos not in {"APPR", "APPRART"}:
+        return False
+    return all(t.pos in {"ART", "ADJA", "NN", "NE", "CARD", "PPOSAT"} for t in toks[a + 1:b])
 
 
 def in_sentence(toks: list[Tok], a: int, b: int, s0: int, s1: int) -> Attribution | None:
