@@ -19,13 +19,25 @@ def test_phrase_ending_in_another_entity_is_not_added_as_a_mention() -> None:
     assert all("Brasilien" not in m.text for m in agency.mentions)
 
 
-def test_phrase_whose_head_is_another_entity_is_not_added_as_a_mention() -> None:
+def test_spokesman_of_an_organisation_speaks_for_it_and_leaves_the_person_alone() -> None:
+    # "Ein Sprecher der Nato-Mission Polens": the head names NATO's mission, not the person
+    text = "Anna Nowak traf Diplomaten. Ein Sprecher der Nato-Mission sagte, man sei bereit."
+    nowak = person(text, "AN", "Anna Nowak", ["Anna Nowak"], "f")
+    nato = person(text, "N1", "Nato", ["Nato-Mission"], None, "ORG")
+    doc = run(text, [nowak, nato])
+    assert doc.quotes[0].speaker == "N1"
+    assert [m.text for m in nowak.mentions] == ["Anna Nowak"]
+
+
+def test_name_apposed_to_a_role_compound_naming_another_entity_is_a_mention() -> None:
+    # the phrase is headed by her name in apposition: a mention of her, not of NATO
     text = "Die Nato-Botschafterin Polens, Anna Nowak, sagte, man sei vorbereitet."
     nowak = person(text, "AN", "Anna Nowak", ["Anna Nowak"], "f")
     nato = person(text, "N1", "Nato", ["Nato-Botschafterin"], None, "ORG")
     doc = run(text, [nowak, nato])
     assert doc.quotes[0].speaker == "AN"
-    assert [m.text for m in nowak.mentions] == ["Anna Nowak"]
+    assert "Die Nato-Botschafterin Polens, Anna Nowak" in [m.text for m in nowak.mentions]
+    assert [m.text for m in nato.mentions] == ["Nato-Botschafterin"]
 
 
 def test_capitalised_preposition_never_becomes_an_entity() -> None:
@@ -211,3 +223,304 @@ def test_relative_pronoun_after_laut_stands_for_the_source() -> None:
     assert len(q) == 1
     assert q[0].speaker == "IA"
     assert q[0].speaker_text is not None and q[0].speaker_text.startswith("Umfragen")
+
+
+def test_office_named_with_its_city_keeps_the_whole_phrase() -> None:
+    text = "Die Staatsanwaltschaft Kiel teilte mit, der Verdächtige sei geständig."
+    office = person(text, "SA", "Staatsanwaltschaft", ["Staatsanwaltschaft"], None, "ORG")
+    kiel = person(text, "KI", "Kiel", ["Kiel"], None, "GPE")
+    doc = run(text, [office, kiel])
+    assert doc.quotes[0].speaker == "SA"
+    assert "Die Staatsanwaltschaft Kiel" in [m.text for m in office.mentions]
+
+
+def test_role_noun_phrase_ending_in_another_entity_is_still_no_mention() -> None:
+    # the speaker is the office, but "ein Sprecher …" is not a mention of it
+    text = "Ein Sprecher des Bundesamts in Bonn sagte, die Zahlen seien gestiegen."
+    office = person(text, "BA", "Bundesamt", ["Bundesamts"], None, "ORG")
+    bonn = person(text, "BN", "Bonn", ["Bonn"], None, "GPE")
+    doc = run(text, [office, bonn])
+    assert doc.quotes[0].speaker == "BA"
+    assert all("Bonn" not in m.text for m in office.mentions)
+
+
+def test_relative_pronoun_subject_is_the_antecedent_and_its_mention() -> None:
+    text = ("Die Delegation traf die Ministerin Karin Holm, die betonte, die Gespräche seien "
+            "konstruktiv gewesen.")
+    holm = person(text, "KH", "Karin Holm", ["Karin Holm"], "f")
+    doc = run(text, [holm])
+    assert doc.quotes and doc.quotes[0].speaker == "KH"
+    assert any(m.text == "die" and text[m.start - 2:m.start] == ", " for m in holm.mentions)
+
+
+def test_relative_pronoun_with_another_subject_is_not_the_speaker() -> None:
+    text = ("Karin Holm las den Bericht, den er vorgelegt hatte. Der Bericht, den sie lobte, "
+            "sagt, die Lage sei ruhig.")
+    holm = person(text, "KH", "Karin Holm", ["Karin Holm"], "f")
+    run(text, [holm])
+    assert all(m.text in {"Karin Holm"} for m in holm.mentions)
+
+
+def test_relative_source_pronoun_is_no_mention_of_the_owner() -> None:
+    # "denen" stands for the studies, not for the institute that made them
+    text = "Er verwies auf Studien des Instituts Nordlicht, nach denen die Preise fallen würden."
+    inst = person(text, "IN", "Institut Nordlicht", ["Instituts Nordlicht"], None, "ORG")
+    doc = run(text, [inst])
+    assert doc.quotes and doc.quotes[0].speaker == "IN"
+    assert all(m.text != "denen" for m in inst.mentions)
+
+
+def test_web_address_is_a_speaking_organisation() -> None:
+    text = "Laut wetterportal.de soll es am Wochenende schneien."
+    doc = run(text)
+    ent = _speaker(doc)
+    assert ent is not None and ent.type == "ORG" and ent.name == "wetterportal.de"
+
+
+def test_dotted_number_is_not_joined_into_a_name() -> None:
+    text = "Laut Polizei kamen um 15.30 Uhr etwa 2.000 Menschen zusammen."
+    doc = run(text)
+    assert all("15.30" not in e.name and "2.000" not in e.name for e in doc.entities)
+
+
+def test_quoted_newspaper_title_is_the_speaker() -> None:
+    text = "Wie die „Nordpost“ berichtet, soll der Hafen erweitert werden."
+    doc = run(text)
+    ent = _speaker(doc)
+    assert ent is not None and ent.type == "ORG" and ent.name == "Nordpost"
+    assert any(m.text == "die „Nordpost“" for m in ent.mentions)  # the phrase as written
+
+
+def test_quoted_title_after_laut_reuses_the_named_outlet() -> None:
+    text = "Laut „Nordpost Online“ sei der Hafen gesperrt."
+    outlet = person(text, "NO", "Nordpost Online", ["Nordpost Online"], None, "ORG")
+    paper = person(text, "NP", "Nordpost", ["Nordpost"], None, "ORG")
+    doc = run(text, [outlet, paper])
+    assert doc.quotes and doc.quotes[0].speaker == "NO"
+
+
+def test_quoted_phrase_with_a_verb_is_no_title() -> None:
+    text = "Er sagte „Wir gehen“ und ging, hieß es später."
+    doc = run(text)
+    assert all(e.type != "ORG" for e in doc.entities)
+
+
+def test_passive_agent_after_vom_is_the_speaker() -> None:
+    text = "Zudem wurde die Stadtverwaltung vom Mieterbund aufgefordert, die Preise zu senken."
+    town = person(text, "SV", "Stadtverwaltung", ["Stadtverwaltung"], None, "ORG")
+    union = person(text, "MB", "Mieterbund", ["Mieterbund"], None, "ORG")
+    doc = run(text, [town, union])
+    assert doc.quotes and doc.quotes[0].speaker == "MB"
+    assert all("Mieterbund" not in m.text for m in town.mentions)
+
+
+def test_active_subject_with_von_phrase_is_not_a_passive_agent() -> None:
+    text = "Kai Roth vom Institut Nordlicht sagte, die Preise würden fallen."
+    roth = person(text, "KR", "Kai Roth", ["Kai Roth"], "m")
+    inst = person(text, "IN", "Institut Nordlicht", ["Institut Nordlicht"], None, "ORG")
+    doc = run(text, [roth, inst])
+    assert doc.quotes[0].speaker == "KR"
+    assert "Kai Roth vom Institut Nordlicht" in [m.text for m in roth.mentions]
+
+
+def test_seat_of_an_unnamed_office_belongs_to_the_phrase() -> None:
+    text = "Die Grenze bleibe geschlossen, teilte die Regierung in Tirana mit."
+    tirana = person(text, "TI", "Tirana", ["Tirana"], None, "GPE")
+    doc = run(text, [tirana])
+    ent = _speaker(doc)
+    assert ent is not None and ent.id != "TI"
+    assert "die Regierung in Tirana" in [m.text for m in ent.mentions]
+    assert [m.text for m in tirana.mentions] == ["Tirana"]
+
+
+def test_place_after_a_person_name_is_where_she_spoke() -> None:
+    text = "„Wir bleiben standhaft“, sagte Karin Holm in Tirana."
+    holm = person(text, "KH", "Karin Holm", ["Karin Holm"], "f")
+    tirana = person(text, "TI", "Tirana", ["Tirana"], None, "GPE")
+    doc = run(text, [holm, tirana])
+    assert doc.quotes[0].speaker == "KH"
+    assert all("Tirana" not in m.text for m in holm.mentions)
+
+
+def test_two_named_speakers_joined_by_und_speak_as_a_group() -> None:
+    text = "Die Abgeordneten Karin Holm und Peter Lindqvist erklärten, das Gesetz sei verfehlt."
+    holm = person(text, "KH", "Karin Holm", ["Karin Holm"], "f")
+    lind = person(text, "PL", "Peter Lindqvist", ["Peter Lindqvist"], "m")
+    doc = run(text, [holm, lind])
+    ent = _speaker(doc)
+    assert ent is not None and ent.type == "MISC"
+    assert "Die Abgeordneten Karin Holm und Peter Lindqvist" in [m.text for m in ent.mentions]
+    assert [m.text for m in lind.mentions] == ["Peter Lindqvist"]
+
+
+def test_und_before_a_second_verb_is_no_coordination() -> None:
+    text = "Karin Holm lobte den Plan und sagte, er sei gut."
+    holm = person(text, "KH", "Karin Holm", ["Karin Holm"], "f")
+    doc = run(text, [holm])
+    assert doc.quotes and doc.quotes[0].speaker == "KH"
+
+
+def test_plain_plural_nouns_joined_by_und_stay_as_they_were() -> None:
+    text = "Ärzte und Pfleger warnten, die Kliniken seien überlastet."
+    doc = run(text)
+    ent = _speaker(doc)
+    assert ent is not None and ent.type == "MISC"
+    assert all(m.text != "Ärzte und Pfleger" for m in ent.mentions)
+
+
+def test_titles_and_initials_with_full_stops_stay_inside_the_name() -> None:
+    text = "Laut Chefarzt Prof. Dr. Anna K. Lindqvist sei der Eingriff gelungen."
+    doc = run(text)
+    ent = _speaker(doc)
+    assert ent is not None and ent.type == "PER"
+    assert ent.name == "Anna K. Lindqvist"
+    assert any(m.text.endswith("Anna K. Lindqvist") for m in ent.mentions)
+
+
+def test_sentence_final_abbreviation_like_word_is_not_joined_across_sentences() -> None:
+    text = "Der Vertrag gilt ab Mai. Dr. Anna Lindqvist sagte, er sei fair."
+    doc = run(text)
+    assert all("Mai" not in e.name for e in doc.entities)
+
+
+def test_closing_mark_of_a_quoted_name_stays_in_the_subject() -> None:
+    text = "Die Initiative „Grüne Brücke“ weist darauf hin, dass die Mittel knapp seien."
+    doc = run(text)
+    assert doc.quotes and doc.quotes[0].speaker_text == "Die Initiative „Grüne Brücke“"
+
+
+def test_second_verb_after_und_shares_the_subject() -> None:
+    text = ("Der Stadtrat verurteilte den Anschlag und forderte, die Täter müssten schnell "
+            "gefasst werden.")
+    doc = run(text)
+    assert doc.quotes and doc.quotes[0].speaker_text == "Der Stadtrat"
+
+
+def test_shared_subject_is_looked_for_in_the_verbs_own_clause() -> None:
+    text = ("Der Verband lehnt den Plan ab, während der Mieterbund ihn lobt und fordert, dass "
+            "er rasch umgesetzt werde.")
+    doc = run(text)
+    assert doc.quotes and doc.quotes[-1].speaker_text == "der Mieterbund"
+
+
+def test_plural_object_first_is_not_the_subject_of_a_singular_verb() -> None:
+    text = ("Die Forderungen der Kommission nannte Karin Holm mutig und glaubt, dass sie "
+            "angenommen würden.")
+    holm = person(text, "KH", "Karin Holm", ["Karin Holm"], "f")
+    doc = run(text, [holm])
+    assert doc.quotes and doc.quotes[0].speaker == "KH"
+
+
+def test_object_after_the_verb_is_no_subject_behind_an_apposition() -> None:
+    text = ("Einer der Sprecher, Peter Lindqvist, dankte den Helfern und ergänzte, die Lage sei "
+            "ruhig.")
+    lind = person(text, "PL", "Peter Lindqvist", ["Peter Lindqvist"], "m")
+    doc = run(text, [lind])
+    assert doc.quotes and doc.quotes[0].speaker != "lb:MISC:helfern"
+    assert all(e.name != "Helfern" for e in doc.entities)
+
+
+def test_auxiliary_is_looked_for_in_the_verbs_own_clause() -> None:
+    text = "„Der Fonds hilft Moldau weiter“, hat ein Sprecher des Fonds am Abend mitgeteilt."
+    doc = run(text)
+    assert doc.quotes and doc.quotes[0].speaker_text == "ein Sprecher des Fonds"
+
+
+def test_clause_after_comma_und_has_its_own_subject() -> None:
+    text = ("Der Rat lehnte den Antrag ab, und die Stiftung Nordlicht rief die Regierung auf, "
+            "die Mittel freizugeben.")
+    doc = run(text)
+    assert doc.quotes and doc.quotes[-1].speaker_text == "die Stiftung Nordlicht"
+
+
+def test_subject_before_its_relative_clause() -> None:
+    text = ("Der Sender, der für die Übertragung verantwortlich ist, begründete die Pause damit, "
+            "dass die Technik ausgefallen sei.")
+    doc = run(text)
+    assert doc.quotes and doc.quotes[0].speaker_text == "Der Sender"
+
+
+def test_fronted_als_phrase_is_no_subject() -> None:
+    text = "Als Grund nannte die Behörde, die Straße müsse saniert werden."
+    doc = run(text)
+    assert doc.quotes and doc.quotes[0].speaker_text == "die Behörde"
+
+
+def test_subordinate_als_clause_still_names_its_subject() -> None:
+    text = "Als der Minister sagte, die Lage sei ernst, wurde es still."
+    doc = run(text)
+    assert doc.quotes and doc.quotes[0].speaker_text == "der Minister"
+
+
+def test_time_noun_after_the_verb_is_no_subject() -> None:
+    text = ("Ein Sprecher der Feuerwehr, Jonas Kettler, sagte heute Abend, das Feuer sei "
+            "gelöscht.")
+    doc = run(text)
+    assert doc.quotes and "Kettler" in (doc.quotes[0].speaker_text or "")
+
+
+def test_focus_particle_before_the_subject_is_skipped() -> None:
+    text = "Selbst die Wochenzeitung „Ostblick“ hatte letzten Herbst kritisiert, dass er schweige."
+    doc = run(text)
+    assert doc.quotes and "Ostblick" in (doc.quotes[0].speaker_text or "")
+
+
+def test_trailing_weekday_is_not_part_of_the_apposition() -> None:
+    text = "Die Lage sei stabil, sagte Jonas Kettler, Leiter des Einsatzes am Montag."
+    kettler = person(text, "JK", "Jonas Kettler", ["Jonas Kettler"], "m")
+    doc = run(text, [kettler])
+    assert doc.quotes and doc.quotes[0].speaker == "JK"
+    assert doc.quotes[0].speaker_text == "Jonas Kettler, Leiter des Einsatzes"
+
+
+def test_capitalised_surname_tagged_as_adjective_stays_in_the_name() -> None:
+    text = "Jonas Deutscher, Präsident des Verbands, sagte, die Saison beginne pünktlich."
+    doc = run(text)
+    assert doc.quotes and (doc.quotes[0].speaker_text or "").startswith("Jonas Deutscher")
+
+
+def test_seat_after_a_named_office_with_a_genitive() -> None:
+    text = "Die Straße bleibe gesperrt, teilte ein Sprecher des Landesamts in Kiel mit."
+    doc = run(text)
+    assert doc.quotes and doc.quotes[0].speaker_text == "ein Sprecher des Landesamts in Kiel"
+
+
+def test_newspaper_named_after_a_place_is_the_paper_not_the_place() -> None:
+    text = "Die Zeitung „Kiew Kurier“ berichtet, die Gespräche seien vertagt worden."
+    kyiv = person(text, "KY", "Kiew", ["Kiew"], None, "GPE")
+    doc = run(text, [kyiv])
+    ent = _speaker(doc)
+    assert ent is not None and ent.type == "ORG" and ent.name == "Kiew Kurier"
+    assert [m.text for m in kyiv.mentions] == ["Kiew"]
+
+
+def test_followers_of_a_titled_organisation_are_not_the_organisation() -> None:
+    text = "Anhänger der Gruppe „Nordwind“ drohten, die Straße werde blockiert."
+    doc = run(text)
+    ent = _speaker(doc)
+    assert ent is None or ent.name != "Nordwind"
+
+
+def test_participle_tagged_finite_after_an_auxiliary() -> None:
+    text = "Der Kieler Stadtrat hatte sich erhofft, dass die Mittel rasch fließen würden."
+    doc = run(text)
+    assert doc.quotes and doc.quotes[0].speaker_text == "Der Kieler Stadtrat"
+
+
+def test_herausstreichen_is_a_speech_verb() -> None:
+    text = "„Wir bleiben bei unserem Kurs“, strich Karin Holm in Kiel heraus."
+    holm = person(text, "KH", "Karin Holm", ["Karin Holm"], "f")
+    doc = run(text, [holm])
+    assert doc.quotes and doc.quotes[0].speaker == "KH"
+
+
+def test_colon_introduction_with_a_prepositional_phrase() -> None:
+    text = "Ein Polizeisprecher nach dem Einsatz: „Die Lage ist unter Kontrolle.“"
+    doc = run(text)
+    assert doc.quotes and doc.quotes[0].speaker_text == "Ein Polizeisprecher"
+
+
+def test_colon_after_a_verbless_phrase_with_more_than_a_pp_is_not_a_speaker() -> None:
+    text = "Neue Regeln ab Montag in allen Schulen gelten: „Masken bleiben Pflicht.“"
+    doc = run(text)
+    assert all(q.speaker_text != "Neue Regeln" for q in doc.quotes)

@@ -108,6 +108,7 @@ def test_unnamed_official_is_not_an_organisation() -> None:
 
 
 def test_speaker_phrase_ending_in_a_place_is_not_a_mention_of_the_speaker() -> None:
+    # a person's mention never ends in a place: she would be found under the place's name
     text = ("„Die Lage ist ernst“, sagte Olga Stefanyschyna, Botschafterin in Washington.")
     olga = person(text, "OS", "Olga Stefanyschyna", ["Olga Stefanyschyna"], "f")
     place = person(text, "Q61", "Washington", ["Washington"], None, "GPE")
@@ -116,3 +117,17 @@ def test_speaker_phrase_ending_in_a_place_is_not_a_mention_of_the_speaker() -> N
     speaker = doc.entity("OS")
     assert speaker is not None
     assert all("Washington" not in m.text for m in speaker.mentions)
+
+
+def test_name_with_apposition_ending_in_an_organisation_is_a_mention_of_the_speaker() -> None:
+    # the whole noun phrase, headed by her name, refers to her; the union keeps its mention
+    text = ("„Die Lage ist ernst“, sagte Olga Stefanyschyna, Sprecherin der Gewerkschaft Verdi.")
+    olga = person(text, "OS", "Olga Stefanyschyna", ["Olga Stefanyschyna"], "f")
+    union = person(text, "VD", "Verdi", ["Gewerkschaft Verdi"], None, "ORG")
+    doc = run(text, [olga, union])
+    assert doc.quotes[0].speaker == "OS"
+    speaker = doc.entity("OS")
+    assert speaker is not None
+    assert "Olga Stefanyschyna, Sprecherin der Gewerkschaft Verdi" in [
+        m.text for m in speaker.mentions]
+    assert [m.text for m in union.mentions] == ["Gewerkschaft Verdi"]

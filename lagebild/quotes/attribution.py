@@ -34,17 +34,59 @@ def sentence_bounds(toks: list[Tok], i: int, sentences: list[tuple[int, int]]) -
 
 def subject_of(toks: list[Tok], v: int, s0: int, limit: int) -> Phrase | None:
     """The subject of the (speech) verb at v in the clause [s0, limit)."""
+    relative = _relative_subject(toks, v, s0)
+    if relative is not None:
+        return relative
+    for k in range(v - 1, s0, -1):  # "…, und der Verband rief auf": the clause after "und"
+        if toks[k].is_finite or toks[k].text in QUOTE_CHARS:
+            break
+        if toks[k].low in MAIN_CONJUNCTIONS and toks[k - 1].text == ",":
+            s0 = k + 1
+            break
+    if s0 < v - 1 and toks[v - 1].low in {"und", "sowie"} and toks[v].is_finite:
+        # "Der Rat verurteilte den Angriff und forderte, …": the verbs share one subject
+        lo = s0
+        for k in range(v - 2, s0, -1):
+            if toks[k].text in {",", ";", ":"}:
+                lo = k + 1  # the clause of the first verb: "…, während X … lobt und fordert"
+                break
+        first = next((f for f in range(lo, v - 1) if toks[f].is_finite), None)
+        shared = subject_of(toks, first, lo, v - 1) if first is not None else None
+        if shared is not None and _agrees(shared, toks[v]):
+            return shared
+    if toks[v].is_finite and toks[v].pos == "VVFIN":
+        # "X hatte sich erhofft": a participle the tagger took for a finite verb; the
+        # auxiliary just before it holds the subject's place
+        for f in range(v - 1, max(s0, v - 5) - 1, -1):
+            if toks[f].text in {",", ";", ":", *QUOTE_CHARS}:
+                break
+            if toks[f].pos in {"VAFIN", "VMFIN"}:
+                return subject_of(toks, f, s0, limit)
     if not toks[v].is_finite and toks[v].low not in lexicon().english_verbs:
-        # "X hat … bekräftigt": the finite auxiliary holds the subject's place
+        agent = _passive_agent(toks, v, s0)
+        if agent is not None:
+            return agent
+        # "X hat … bekräftigt": the finite auxiliary holds the subject's place -- the nearest
+        # one in the verb's own clause ("„…“, ließ X verlauten": not a verb inside the quote)
+        for f in range(v - 1, s0 - 1, -1):
+            if toks[f].text in {",", ";", ":", *QUOTE_CHARS}:
+                break
+            if toks[f].is_finite:
+                return subject_of(toks, f, s0, limit)
         for f in range(s0, v):
             if toks[f].is_finite:
                 return subject_of(toks, f, s0, limit)
     if v > s0 and toks[v - 1].text in {",", *QUOTE_CHARS} or v == s0:
         # "Der Leiter der Studie, X, sieht …": a subject with its apposition closes at the comma
         lead = _apposed_subject(toks, s0, v) if toks[v - 1].text == "," else None
+        if lead is None and toks[v - 1].text == ",":
+            lead = _subject_before_relative(toks, s0, v)
         if lead is not None:
             return lead
         after = _after(toks, v, limit)
+        if after is not None and (after.toks[0].low in OBLIQUE_ARTICLES
+                                  or after.toks[-1].low in TIME_NOUNS):
+            after = None  # "X, Y, dankte den Helfern": an object, not the subject
         if after is not None or v == s0:
             return after
         # "Papier, Präsident des Gerichts, sagte, dass …": the clause before is the subject
@@ -58,11 +100,17 @@ def subject_of(toks: list[Tok], v: int, s0: int, limit: int) -> Phrase | None:
         before = np_from(toks, start, v)
         if before is not None and all(t.text == "," or _np_like(t) for t in toks[start:v]):
             # the whole phrase with its apposition: "Papier, Präsident des Gerichts"
-            return Phrase(toks[start:v - 1]) if v - 1 > start else before
+            end = v - 1 if toks[v - 1].text == "," else v  # a closing mark belongs to it
+            return Phrase(toks[start:end]) if end > start else before
         return None
-    while s0 < v - 1 and toks[s0].pos in {"ADV", "KON"} and toks[s0].low != "wie":
-        s0 += 1  # "Auch Hassemer glaubt"
+    while s0 < v - 1 and (toks[s0].pos in {"ADV", "KON"} or toks[s0].low in FOCUS_PARTICLES) \
+            and toks[s0].low != "wie":
+        s0 += 1  # "Auch Hassemer glaubt", "Selbst die Zeitung hatte kritisiert"
     first = toks[s0]
+    if first.low == "als" and v + 1 < limit and toks[v + 1].text != ",":
+        after = _after(toks, v, limit)  # "Als Grund nannte die Behörde, …": a fronted PP
+        if after is not None and not _unlikely_subject(after):
+            return after
     if first.low in SUBORDINATORS:
         return np_from(toks, s0 + 1, v)
     if first.low in {"von", "vom"} and any(t.lemma in {"werden", "kommen"}
@@ -88,6 +136,80 @@ def subject_of(toks: list[Tok], v: int, s0: int, limit: int) -> Phrase | None:
     return _nearest_name(toks, s0, limit, v)
 
 
+def _passive_agent(toks: list[Tok], v: int, s0: int) -> Phrase | None:
+    """'Zudem wurde die Regierung vom Verband aufgefordert, …', 'wie von der Polizei betont
+    wurde': in a werden-passive the agent after von/vom speaks, not the subject."""
+    if toks[v].pos != "VVPP":
+        return None
+    lo = v
+    while lo > s0 and toks[lo - 1].text not in {",", ";", ":", *QUOTE_CHARS}:
+        lo -= 1
+    hi = v + 1
+    while hi < len(toks) and hi <= v + 2 and toks[hi].text not in {",", ".", ";", ":"}:
+        hi += 1
+    if not any(t.lemma == "werden" and t.is_finite for t in toks[lo:hi]):
+        return None
+    for k in range(lo, v):
+        if toks[k].low in {"von", "vom"} and k > s0:
+            return np_from(toks, k + 1, v)
+    return None
+
+
+def _agrees(phrase: Phrase, verb: Tok) -> bool:
+    """Rough number agreement: a singular verb ("fordert") does not take "die Äußerungen"."""
+    words = [t for t in phrase.toks if t.is_word]
+    singular_verb = verb.low.endswith(("t", "te")) and not verb.low.endswith("ten")
+    plural_np = len(words) >= 2 and words[0].low == "die" and words[1].pos == "NN" \
+        and words[1].low.endswith("en")
+    return not (singular_verb and plural_np)
+
+
+NOMINATIVE_RELATIVES = frozenset({"der", "die", "das", "welcher", "welche", "welches"})
+
+
+def _relative_subject(toks: list[Tok], v: int, s0: int) -> Phrase | None:
+    """'…, die Ministerin, die betonte, …': the verb ends a relative clause whose pronoun is
+    its subject; the speaker is the antecedent before the comma, the pronoun its mention."""
+    for j in range(v - 1, s0, -1):
+        t = toks[j]
+        if t.text in {",", ";", ":", *QUOTE_CHARS} or t.is_finite and j != v:
+            return None
+        if t.pos == "PRELS" or t.low in NOMINATIVE_RELATIVES and t.pos in {"ART", "PDS"}:
+            break
+    else:
+        return None
+    if toks[j - 1].text != "," or t.low not in NOMINATIVE_RELATIVES:
+        return None  # "…, dem sie sagte", "…, von der …": the pronoun is no subject
+    nxt = toks[j + 1] if j + 1 < v else None
+    if nxt is not None and (nxt.low in {"er", "sie", "wir", "ich", "man", "es"}
+                            or nxt.low in {"der", "die", "das", "ein", "eine"}
+                            or nxt.pos in {"NE", "NN", "ADJA"}):
+        # "die Studie, die er vorstellte": another subject follows; "X, der Sprecher von Y
+        # sagte": an article opening an apposition, no relative pronoun
+        return None
+    antecedent = np_ending_at(toks, j - 1, s0)
+    if antecedent is None:
+        return None
+    antecedent.rel = t
+    return antecedent
+
+
+def _subject_before_relative(toks: list[Tok], s0: int, v: int) -> Phrase | None:
+    """'Der Sender, der für X verantwortlich ist, begründete …': the noun phrase that opens
+    the sentence, its relative clause closing at the comma before the verb."""
+    phrase = np_from(toks, s0, v)
+    if phrase is None or _unlikely_subject(phrase):
+        return None
+    end = s0 + len(phrase.toks)
+    if end + 1 >= v or toks[end].text != "," or toks[end + 1].low not in NOMINATIVE_RELATIVES \
+            and toks[end + 1].pos != "PRELS":
+        return None
+    inner = toks[end + 1:v - 1]
+    if any(t.text == "," for t in inner) or not any(t.pos.startswith("V") for t in inner):
+        return None
+    return phrase
+
+
 def _apposed_subject(toks: list[Tok], s0: int, v: int) -> Phrase | None:
     """'Der Leiter der Studie, X,' before the verb at v: a nominative noun phrase with a name
     in apposition that fills the whole stretch from the sentence start."""
@@ -96,12 +218,23 @@ def _apposed_subject(toks: list[Tok], s0: int, v: int) -> Phrase | None:
         return None
     end = s0 + len(phrase.toks)
     rest = toks[end:v]
-    if phrase.toks[-1].pos != "NE" or any(t.text != "," for t in rest) or not rest:
+    last = phrase.toks[-1]
+    named = last.pos == "NE" or last.pos == "NN" and "," in {t.text for t in phrase.toks}
+    if not named or any(t.text != "," for t in rest) or not rest:
         return None
     return phrase
 
 
 OBLIQUE_ARTICLES = frozenset({"den", "dem", "einen", "einem"})
+MAIN_CONJUNCTIONS = frozenset({"und", "aber", "doch", "sondern", "denn"})
+FOCUS_PARTICLES = frozenset({"selbst", "sogar", "auch", "nur", "bereits", "schon", "zudem"})
+# time nouns that a tagger without context may offer as a subject ("hatte letzten September")
+TIME_NOUNS = frozenset({"abend", "morgen", "mittag", "nachmittag", "vormittag", "nacht", "tag",
+                        "woche", "monat", "jahr", "januar", "februar", "märz", "april", "mai",
+                        "juni", "juli", "august", "september", "oktober", "november",
+                        "dezember", "montag", "dienstag", "mittwoch", "donnerstag", "freitag",
+                        "samstag", "sonntag", "wochenende", "herbst", "frühling", "frühjahr",
+                        "sommer", "winter"})
 # capitalised at the start of a sentence, these look like nouns to a tagger without context
 ADVERB_NOUNS = frozenset({"gestern", "heute", "morgen", "gegenüber", "vorgestern", "übermorgen",
                           "zuvor", "dort", "hier", "damals", "später", "zudem", "außerdem"})
@@ -111,7 +244,7 @@ def _unlikely_subject(phrase: Phrase) -> bool:
     """An accusative/dative article, or one capitalised word that is no name (a sentence-
     initial adverb or adjective the tagger took for a noun)."""
     first = phrase.toks[0]
-    if first.low in OBLIQUE_ARTICLES:
+    if first.low in OBLIQUE_ARTICLES or phrase.toks[-1].low in TIME_NOUNS:
         return True
     return len(phrase.toks) == 1 and (first.pos not in {"NE", "NN", "PPER"}
                                       or first.low in ADVERB_NOUNS)
@@ -210,9 +343,17 @@ def before_colon(toks: list[Tok], colon: int, s0: int) -> Attribution:
         if toks[v].is_finite:
             return Attribution(None, subject_of(toks, v, s0, colon), v, _plural(toks[v]))
     phrase = np_from(toks, s0, colon)
-    if phrase is not None and (s0 + len(phrase.toks) == colon or phrase.toks[0].pos == "NE"):
+    if phrase is not None and (s0 + len(phrase.toks) == colon or phrase.toks[0].pos == "NE"
+                               or _pp_only(toks, s0 + len(phrase.toks), colon)):
         return Attribution(None, phrase)
     return Attribution(None, None)
+
+
+def _pp_only(toks: list[Tok], a: int, b: int) -> bool:
+    """Is [a, b) one prepositional phrase ("nach der Festnahme") and nothing else?"""
+    if a >= b or toks[a].pos not in {"APPR", "APPRART"}:
+        return False
+    return all(t.pos in {"ART", "ADJA", "NN", "NE", "CARD", "PPOSAT"} for t in toks[a + 1:b])
 
 
 def in_sentence(toks: list[Tok], a: int, b: int, s0: int, s1: int) -> Attribution | None:

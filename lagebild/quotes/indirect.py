@@ -178,7 +178,10 @@ def _prepositional(toks: list[Tok], i: int, s0: int, s1: int, add) -> None:  # t
     if t.low in {"laut", "gemäß", "nach"} and s0 < i < s1 - 2 and toks[i - 1].text == "," \
             and toks[i + 1].low in RELATIVE_SOURCES:
         # "Studien der Universität, nach denen …": the relative pronoun stands for the source
-        attr = Attribution(f"{t.text} {toks[i + 1].text}", np_ending_at(toks, i - 1, s0), i)
+        antecedent = np_ending_at(toks, i - 1, s0)
+        if antecedent is not None:
+            antecedent.rel = toks[i + 1]
+        attr = Attribution(f"{t.text} {toks[i + 1].text}", antecedent, i)
         add(i + 2, _trim_end(toks, s1), attr)
         return
     if t.low in {"laut", "gemäß"} and t.pos in {"APPR", "ADJD", "ADV"} and i + 1 < s1:

@@ -26,6 +26,7 @@ DEFINITE = frozenset({"der", "die", "das", "des", "dem", "den", "the"})
 AFFILIATION = frozenset({"von", "vom", "aus"})
 TIME_WORDS = frozenset({"montag", "dienstag", "mittwoch", "donnerstag", "freitag", "samstag",
                         "sonntag", "anfang", "ende", "mitte", "beginn"})
+ACADEMIC_TITLES = frozenset({"Prof.", "Dr.", "Professor", "Professorin"})
 SPEAKER_BONUS = 150  # characters
 SUBJECT_BONUS = 80
 EN_DETS = frozenset({"the", "a", "an", "his", "her", "their", "its"})
@@ -36,6 +37,10 @@ class Phrase:
     """A speaker phrase: token range [a, b) in a paragraph's token list."""
 
     toks: list[Tok]
+    # a relative pronoun that stands for this phrase and is the speaker in the text
+    # ("die Ministerin, die betonte, …"): it becomes a mention of the speaker as well
+    rel: Tok | None = None
+    coordinated: bool = False  # "die Agentur X und der Sender Y": several speak together
 
     @property
     def start(self) -> int:
@@ -52,7 +57,7 @@ CLOSED = frozenset({"$,", "$.", "$(", "APPR", "APPRART", "APPO", "KON", "KOUS", 
 
 
 def _is_np_tok(t: Tok) -> bool:
-    if t.low in lexicon().english_verbs:
+    if t.low in lexicon().english_verbs and not t.text[:1].isupper():
         return False  # "Rutte said": the German tagger calls English verbs names
     if t.text[:1].isupper() and t.low in lexicon().function_words:
         return False  # "Von den Behörden …": a capitalised preposition is no name
@@ -79,6 +84,8 @@ def np_from(toks: list[Tok], i: int, limit: int) -> Phrase | None:
             or t.low in {"he", "she", "they", "we"}:
         return Phrase([t])
     particle = _name_particle(toks, i, limit)
+    if t.text in OPENING_MARKS:
+        return _quoted_title(toks, i, limit)
     if not _is_np_tok(t) and not particle:
         return None
     j = i
@@ -102,8 +109,10 @@ def np_from(toks: list[Tok], i: int, limit: int) -> Phrase | None:
             j = close + 1
             has_head = True
             continue
-        if j > i and toks[j].pos == "ADJA" and toks[j - 1].pos == "NE":
-            break  # "nannte Selenskyj zentrale Prioritäten": the object begins
+        if j > i and toks[j].pos == "ADJA" and toks[j - 1].pos == "NE" and not (
+                toks[j].text[:1].isupper() and j + 1 < limit and not toks[j + 1].is_word):
+            break  # "nannte Selenskyj zentrale Prioritäten": the object begins (a capitalised
+            # "adjective" closing the phrase is a surname: "Theo Zwanziger,")
         if j > i and toks[j].pos == "CARD" and has_head and not (
                 j + 1 < limit and toks[j + 1].pos == "NE"):  # "Bayer 04 Leverkusen" goes on
             break
@@ -113,6 +122,11 @@ def np_from(toks: list[Tok], i: int, limit: int) -> Phrase | None:
     # a short parenthesis: "Christian Wulff (CDU)"
     if j + 2 < limit and toks[j].text == "(" and toks[j + 2].text == ")":
         j += 3
+    # the seat of an unnamed office: "die Regierung in Lomé", "der Botschafter im indischen
+    # Delhi" (not after a person's name: "sagte Merkel in Berlin" says where she spoke)
+    last = _last_outside_parentheses(toks[i:j])
+    if last is not None and last.pos != "NE" or any(x.low in GENITIVE_ARTS for x in toks[i + 1:j]):
+        j = _seat_end(toks, j, limit)
     # apposition after a prepositional phrase: "die Sprecherin der Fraktion im Bundestag, A B"
     if j < limit and toks[j].pos in {"APPR", "APPRART"}:
         k = j + 1
@@ -136,10 +150,97 @@ def np_from(toks: list[Tok], i: int, limit: int) -> Phrase | None:
         end = apposed_name_end(toks, j + 1, limit)
         if end is not None:
             j = end
-    return Phrase(toks[i:j])
+    return _coordination(toks, i, j, limit) or Phrase(toks[i:j])
+
+
+def _coordination(toks: list[Tok], i: int, j: int, limit: int) -> Phrase | None:
+    """'Die Agentur X und der Sender Y teilten mit': two noun phrases joined by und/sowie,
+    closed by a verb or punctuation, speak together (not "X und fügte hinzu")."""
+    if j + 1 >= limit or toks[j].low not in {"und", "sowie"}:
+        return None
+    second = np_from(toks, j + 1, limit)
+    if second is None or len(second.toks) > 8:
+        return None
+    k = j + 1 + len(second.toks)
+    if k < limit and not (toks[k].pos.startswith("V") or toks[k].text in {",", ".", ":", ";"}):
+        return None
+    named = [any(t.pos == "NE" or t.text in OPENING_MARKS for t in part)
+             for part in (toks[i:j], second.toks)]
+    if not all(named):
+        return None  # "Experten und Fans" are plain plural nouns, said better as they stand
+    return Phrase(toks[i:k], coordinated=True)
 
 
 OPENING_MARKS = frozenset("„“\"»«‚")
+
+
+def _seat_end(toks: list[Tok], j: int, limit: int) -> int:
+    """End of 'in/im (Adjective) Name' at j, else j: a named place, optionally after a
+    capitalised place adjective ("im Berliner Abgeordnetenhaus"), closing the phrase."""
+    if j + 1 >= limit or toks[j].low not in {"in", "im"}:
+        return j
+    k = j + 1
+    while k < limit and toks[k].pos == "ADJA":
+        k += 1
+    if k >= limit or not toks[k].text[:1].isupper():
+        return j
+    if toks[k].pos != "NE" and not (k > j + 1 and toks[k - 1].text[:1].isupper()
+                                    and toks[k].pos == "NN"):
+        return j
+    k += 1
+    while k < limit and toks[k].pos == "NE":
+        k += 1
+    particle = k + 1 >= limit or not toks[k + 1].is_word  # "… in Kiew mit."
+    if k < limit and (toks[k].pos in {"ART", "NN", "ADJA"}
+                      or toks[k].pos in {"APPR", "APPRART"} and not particle
+                      or toks[k].is_word and toks[k].text[:1].islower()
+                      and not toks[k].pos.startswith("V") and not particle):
+        return j  # the phrase goes on: "in Berlin Gespräche …" is no seat
+    return k
+
+
+def _without_seat(toks: list[Tok]) -> list[Tok]:
+    """'Regierung in Lomé' -> 'Regierung': the seat is part of the mention, not the name."""
+    for k in range(1, len(toks)):
+        if toks[k].low in {"in", "im"} and _seat_end(toks, k, len(toks)) == len(toks):
+            return toks[:k]
+    return toks
+
+
+def _quoted_title(toks: list[Tok], i: int, limit: int) -> Phrase | None:
+    """'laut „Welt“', 'wie „heise online“ berichtet': a short capitalised title in quotation
+    marks where a speaker is expected names a publication."""
+    close = _closing_mark(toks, i, limit)
+    if close is None or close == i + 1 or close - i > 5:
+        return None
+    inner = toks[i + 1:close]
+    if not inner[0].text[:1].isupper() and not inner[0].text[:1].isdigit() \
+            and inner[0].pos != "NE" or any(t.is_finite for t in inner):
+        return None
+    return Phrase(toks[i:close + 1])
+
+
+def _titled_class_noun(toks: list[Tok]) -> list[Tok] | None:
+    """The title's words in 'die Zeitung „X“', 'die Organisation „Y“': a noun followed by a
+    quoted name that closes the phrase; else None."""
+    if len(toks) < 4 or toks[-1].text not in QUOTE_MARKS:
+        return None
+    head = _head(_strip_determiners(toks))
+    for a in range(1, len(toks) - 2):
+        if toks[a].text in OPENING_MARKS and toks[a - 1] is head \
+                and noun_class(head.low) is not None:
+            inner = [t for t in toks[a + 1:-1] if t.is_word]
+            return inner or None
+    return None
+
+
+def is_title_phrase(toks: list[Tok]) -> bool:
+    """A quoted title ("„Welt“") or a web address ("tagesschau.de"), alone or after an
+    article: the name of a publication or web site."""
+    core = _strip_determiners(toks)
+    if core and core[0].text in OPENING_MARKS and core[-1].text in QUOTE_MARKS:
+        return True
+    return len(core) == 1 and "." in core[0].text and core[0].text[-1:].isalpha()
 NAME_END = frozenset({",", ".", "!", "?", ";", ":", "(", *QUOTE_MARKS})
 
 
@@ -182,6 +283,9 @@ def _nominal_apposition(toks: list[Tok], j: int, limit: int) -> int:
     while k < limit and toks[k].text not in {",", ".", "!", "?", ":", ";", *QUOTE_MARKS}:
         if toks[k].pos in {"VVFIN", "VAFIN", "VMFIN", "VVPP", "VVINF", "PRELS", "KOUS"}:
             return j
+        if toks[k].low in {"am", "seit"} and k + 2 < limit and toks[k + 1].low in TIME_WORDS \
+                and toks[k + 2].text in {",", ".", "!", "?", ";", *QUOTE_MARKS}:
+            break  # "…, Kommandeur des Einsatzes am Montag.": when, not who
         k += 1
     return k if k - j <= 12 else j
 
@@ -290,10 +394,12 @@ class Resolver:
         self._sents: list[Sentence] = []
 
     # --- entities -----------------------------------------------------------------------------
-    def _covering(self, toks: list[Tok]) -> Entity | None:
+    def _covering(self, toks: list[Tok], surname_first: bool = False) -> Entity | None:
+        """The entity named in the phrase; in a person's name run the surname (the last name
+        word) is the surest part ("Prof. Dr. Anna K. Weber")."""
         names = [t for t in toks if t.pos == "NE" or t.text[:1].isupper() and t.pos != "ART"]
         best: Entity | None = None
-        for t in names:
+        for t in reversed(names) if surname_first else names:
             ent = self.doc.entity_at(t.start, t.end)
             if ent is not None and (best is None or ent.type == "PER" and best.type != "PER"):
                 best = ent
@@ -302,39 +408,58 @@ class Resolver:
         return best
 
     def _create(self, etype: str, toks: list[Tok], name_toks: list[Tok] | None = None) -> str:
-        core = name_toks or _strip_determiners(toks)
+        core = name_toks or _without_seat(_strip_determiners(toks))
+        while len(core) > 1 and core[0].text in ACADEMIC_TITLES:
+            core = core[1:]  # "Prof. Dr. Anna Weber" is Anna Weber
         name = self.doc.text[core[0].start:core[-1].end]
         eid = f"lb:{etype}:{fold(name)}"
         ent = self.doc.entity(eid)
         if ent is None:
             ent = Entity(id=eid, name=name, type=etype)  # type: ignore[arg-type]
             self.doc.entities.append(ent)
-        if not self._add_mention(ent, toks) and name_toks:
+        if not self._add_mention(ent, toks, headed=name_toks is None) and name_toks:
             self._add_mention(ent, name_toks)  # at least the name itself
         return eid
 
-    def _add_mention(self, ent: Entity, toks: list[Tok]) -> bool:
-        """The whole speaker phrase is a mention of the speaker ("X, Sprecher des Y") -- unless
-        it ends in, or has as its head, another entity's name: "IAEA von Ägypten" or
-        "…, Präsidentin des Zentrums in Washington" would make the speaker's forms name Ägypten
-        or Washington too."""
+    def _add_mention(self, ent: Entity, toks: list[Tok], headed: bool = False) -> bool:
+        """The whole speaker phrase is a mention of the speaker when the speaker is its head:
+        "Anna Weber, Sprecherin des Verbands X", "Kai Roth vom Institut Y", "die
+        Staatsanwaltschaft Kiel" name the person or office, modifiers and all. A phrase whose
+        head is another entity's name is never a mention; one whose head is not the speaker
+        (a role noun: "ein Sprecher der Behörde aus Z") is one only when it does not end in
+        another entity's name either. ``headed``: the entity was made from this phrase."""
         start, end = toks[0].start, toks[-1].end
         words = [t for t in toks if t.is_word]
         if not words:
             return False
         head = _head(_strip_determiners(words))
-        for t in (_last_outside_parentheses(toks) or words[-1], head):
-            if self._names_other(t, ent):
-                return False
+        key = _name_run(toks) or [head]  # "Anna Weber, Sprecherin …": the name is the head
+        own_head = headed or any(m.start <= t.start and t.end <= m.end
+                                 for t in key for m in ent.mentions)
+        if not own_head and self._names_other(head, ent):
+            return False
+        last = _last_outside_parentheses(toks) or words[-1]
+        # "die Regierung vom Verband X": an organisation is not "von" another one (a misread
+        # passive agent, or a partnership); a person may be ("Kai Roth vom Institut Y")
+        linked = ent.type != "PER" and any(t.low in {"von", "vom"} for t in toks)
+        if (not own_head or linked) and self._names_other(last, ent):
+            return False
+        at = next((k for k, t in enumerate(toks) if t is last), 0)
+        if ent.type == "PER" and at > 0 and toks[at - 1].pos in {"APPR", "APPRART"} \
+                and self._names_other(last, ent, {"GPE", "LOC"}):
+            # "Olga S., Botschafterin in Washington": the place modifies the office; a person
+            # whose mention ends in a place would be found (and linked) under the place's name
+            return False
         if all(m.start != start or m.end != end for m in ent.mentions):
             ent.mentions.append(Span(start=start, end=end, text=self.doc.text[start:end]))
         return True
 
-    def _names_other(self, t: Tok, ent: Entity) -> bool:
-        """Is the word (the end of it: the head of a German compound) another entity's name?
-        "EU-Kommissar" ends in a role noun, not in the EU."""
+    def _names_other(self, t: Tok, ent: Entity, types: set[str] | None = None) -> bool:
+        """Is the word (the end of it: the head of a German compound) another entity's name
+        (of one of ``types``)? "EU-Kommissar" ends in a role noun, not in the EU."""
         return any(o.id != ent.id and m.start < t.end <= m.end
-                   for o in self.doc.entities for m in o.mentions)
+                   for o in self.doc.entities if types is None or o.type in types
+                   for m in o.mentions)
 
     # --- pronouns and role nouns ------------------------------------------------------------
     def _antecedent(self, pos: int, gender: str | None, plural: bool,
@@ -386,6 +511,30 @@ class Resolver:
         return 0
 
     def resolve(self, phrase: Phrase | None, plural_verb: bool = False) -> str | None:
+        known = {e.id for e in self.doc.entities} if phrase is not None and phrase.rel else set()
+        found = self._resolve(phrase, plural_verb)
+        if found is not None and phrase is not None and phrase.rel is not None:
+            self._relative_mention(found, phrase, found not in known)
+        return found
+
+    def _relative_mention(self, eid: str, phrase: Phrase, created: bool) -> None:
+        """The relative pronoun is a mention of its antecedent -- when the antecedent's head is
+        the speaker ("die Agentur X, die meldete"), not when the speaker is only its owner
+        ("Studien des Instituts, nach denen …": the pronoun stands for the studies)."""
+        ent = self.doc.entity(eid)
+        rel = phrase.rel
+        if ent is None or rel is None:
+            return
+        words = [t for t in phrase.toks if t.is_word] or phrase.toks
+        head = (_name_run(phrase.toks) or [_head(_strip_determiners(words))])[0]
+        whole = (phrase.start, phrase.end)
+        if not created and not any(m.start <= head.start and head.end <= m.end
+                                   and (m.start, m.end) != whole for m in ent.mentions):
+            return
+        if all(m.start != rel.start for m in ent.mentions):
+            ent.mentions.append(Span(start=rel.start, end=rel.end, text=rel.text))
+
+    def _resolve(self, phrase: Phrase | None, plural_verb: bool = False) -> str | None:
         if phrase is None:
             return None
         toks = phrase.toks
@@ -396,17 +545,27 @@ class Resolver:
             gender, number = self.lex.pronouns.get(first, (None, "sg"))
             plural = number == "pl" or first == "sie" and plural_verb
             return self._antecedent(phrase.start, None if plural else gender, plural)
+        if phrase.coordinated:
+            # several named speakers: one group entity, its mention the phrase as written
+            return self._create("MISC", toks)
+        if is_title_phrase(toks):
+            return self._publication(toks)
+        titled = _titled_class_noun(toks)
+        if titled is not None:  # "die Zeitung „Nordpost“": the paper, not a place in its name
+            return self._publication(toks, titled)
         name = _name_run(toks)
         # the name or head of the phrase decides: "der Oberrabbiner Israels, Yona Metzger" is
         # Metzger, not Israel; "der Kremlsprecher" is whoever the entities stage made of it
         key = name or [_head(_strip_determiners(toks))]
-        ent = self._covering(key)
+        ent = self._covering(key, surname_first=bool(name))
         if ent is not None and len(name) >= 2 and ent.type in {"GPE", "LOC"}:
             ent = None  # a place inside a person's name ("Frank-Jürgen" read as a place)
         if ent is None and name:
             return self._create("PER", toks, name)
         if ent is None:
-            ent = self._covering(toks)  # "ein Sprecher des Kremls": the Kremlin speaks
+            # "ein Sprecher des Kremls": the Kremlin speaks; never the seat ("… in Kiew")
+            seat = next((k for k, t in enumerate(toks) if k and t.low in {"in", "im"}), len(toks))
+            ent = self._covering(toks[:seat])
         if ent is not None:
             if len(toks) > 1:
                 # the whole phrase names the speaker: "der Kremlsprecher Dmitri Peskow",
@@ -440,6 +599,22 @@ class Resolver:
             return None  # function words never become entities
         # unnamed speakers ("ein Beamter", "Experten", "die Agentur") are no named entities
         return self._create("MISC", toks)
+
+    def _publication(self, toks: list[Tok], core: list[Tok] | None = None) -> str:
+        """A newspaper, broadcaster or web site: the entity named so, else a new ORG.
+        ``core``: the title's words, where the phrase has more ("die Zeitung „X“")."""
+        core = core or [t for t in _strip_determiners(toks) if t.is_word]
+        if not core:
+            return self._create("ORG", toks)
+        # the longest name inside the title: "BBC News", not the "BBC" in it
+        ent = self.doc.entity_at(core[0].start, core[-1].end)
+        if ent is None or ent.type not in {"ORG", "MISC"}:
+            return self._create("ORG", toks, core)
+        start, end = toks[0].start, toks[-1].end
+        if all(m.start != start or m.end != end for m in ent.mentions):
+            # the title as written, marks and all, is a mention of the publication
+            ent.mentions.append(Span(start=start, end=end, text=self.doc.text[start:end]))
+        return ent.id
 
     def _kind(self, toks: list[Tok]) -> str | None:
         text = " ".join(t.low for t in toks)

@@ -13,6 +13,8 @@ from lagebild.model import Document, Sentence
 QUOTE_CHARS = frozenset("„“”\"»«‚‘’›‹")
 PUNCT_POS = frozenset({"$,", "$.", "$("})
 FINITE = frozenset({"VVFIN", "VAFIN", "VMFIN"})
+# titles and name parts written with a full stop inside a name
+NAME_ABBREVIATIONS = frozenset({"Prof", "Dr", "St", "Mr", "Mrs", "Ms", "Jr", "Sr", "Sen", "Gen"})
 
 
 @dataclass
@@ -56,6 +58,33 @@ def _segment_key(doc: Document, sent: Sentence) -> int:
     return -1
 
 
+def _join_domains(text: str, toks: list[Tok]) -> list[Tok]:
+    """'tagesschau.de', 'ver.di': the tokenizer cuts a web address or a dotted name into three
+    tokens; rejoined, it is one name (tagged NE) that can speak."""
+    out: list[Tok] = []
+    i = 0
+    while i < len(toks):
+        t = toks[i]
+        if i + 2 < len(toks) and toks[i + 1].text == "." and t.end == toks[i + 1].start \
+                and toks[i + 1].end == toks[i + 2].start and t.text[-1:].isalnum() \
+                and toks[i + 2].text.isalpha() and toks[i + 2].text.islower() \
+                and 2 <= len(toks[i + 2].text) <= 4:
+            end = toks[i + 2].end
+            out.append(Tok(t.start, end, text[t.start:end], text[t.start:end], "NE", t.sent))
+            i += 3
+            continue
+        if i + 2 < len(toks) and toks[i + 1].text == "." and t.end == toks[i + 1].start \
+                and (t.text in NAME_ABBREVIATIONS or len(t.text) == 1 and t.text.isupper()) \
+                and toks[i + 2].text[:1].isupper():
+            # "Prof. Dr. Anna Weber", "Matthias W. Beckmann", "St. Andrews": one name word
+            out.append(Tok(t.start, toks[i + 1].end, t.text + ".", t.text + ".", "NE", t.sent))
+            i += 2
+            continue
+        out.append(t)
+        i += 1
+    return out
+
+
 def paragraphs(doc: Document) -> list[Paragraph]:
     """News sentences grouped into paragraphs (same segment, no line break between)."""
     result: list[Paragraph] = []
@@ -70,7 +99,8 @@ def paragraphs(doc: Document) -> list[Paragraph]:
         para.end = sent.end
         first = len(para.toks)
         s_idx = len(para.sentences)
-        para.toks.extend(Tok(t.start, t.end, t.text, t.lemma, t.pos, s_idx) for t in sent.tokens)
+        para.toks.extend(_join_domains(doc.text, [Tok(t.start, t.end, t.text, t.lemma, t.pos, s_idx)
+                                                  for t in sent.tokens]))
         para.sentences.append((first, len(para.toks)))
         prev, prev_key = sent, key
     return [p for p in result if p.toks]
