@@ -38,3 +38,20 @@ def test_stage_gives_lemmas_and_sentences_per_line():
     assert lemmas["trafen"] == "treffen"
     tags = {t.text: t.pos for t in doc.sentences[1].tokens}
     assert tags["trafen"].startswith("VV") and tags["."] == "$."
+
+
+def test_titles_and_initials_keep_their_period() -> None:
+    from lagebild.nlp.tokenize import split_sentences, tokenize
+
+    text = "Botschafterin Dr. Jana M. Novak traf ca. 20 Delegierte. Danach reiste sie ab."
+    words = [t for _, _, t in tokenize(text)]
+    assert words[:5] == ["Botschafterin", "Dr.", "Jana", "M.", "Novak"]
+    assert "ca." in words and words.count(".") == 2  # the two sentence ends stay apart
+    assert len(split_sentences(text)) == 2
+
+
+def test_a_capital_letter_before_a_number_is_no_initial() -> None:
+    from lagebild.nlp.tokenize import tokenize
+
+    words = [t for _, _, t in tokenize("Es war Punkt A. 2019 kam B.")]
+    assert words[:5] == ["Es", "war", "Punkt", "A", "."]

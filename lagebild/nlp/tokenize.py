@@ -37,8 +37,31 @@ def abbreviations() -> frozenset[str]:
 
 
 def tokenize(text: str, offset: int = 0) -> list[tuple[int, int, str]]:
-    """Tokens as (start, end, text) with offsets shifted by ``offset``."""
-    return [(m.start() + offset, m.end() + offset, m.group()) for m in TOKEN_RE.finditer(text)]
+    """Tokens as (start, end, text) with offsets shifted by ``offset``.
+
+    The period of an abbreviation ("Prof.", "Dr.", "bzw.") or of an initial before a name
+    ("Anna K. Weber") stays on its word, as in the GermEval tokenisation the NER model is
+    trained on: a name then remains one run of tokens.
+    """
+    raw = [(m.start(), m.end(), m.group()) for m in TOKEN_RE.finditer(text)]
+    out: list[tuple[int, int, str]] = []
+    for i, (start, end, tok) in enumerate(raw):
+        if tok == "." and out and out[-1][1] == start and _keeps_period(raw, i):
+            prev_start, _, prev = out.pop()
+            out.append((prev_start, end, prev + "."))
+        else:
+            out.append((start, end, tok))
+    return [(s + offset, e + offset, t) for s, e, t in out]
+
+
+def _keeps_period(raw: list[tuple[int, int, str]], i: int) -> bool:
+    """Does the period at ``raw[i]`` belong to the word before it?"""
+    prev = raw[i - 1][2]
+    if prev in abbreviations() and " " not in prev:
+        return True
+    nxt = raw[i + 1][2] if i + 1 < len(raw) else ""
+    # an initial: one capital letter, the period, then a capitalised name ("W. Beckmann")
+    return len(prev) == 1 and prev.isupper() and nxt[:1].isupper() and nxt.isalpha()
 
 
 def _is_abbreviation(tokens: list[tuple[int, int, str]], i: int, text: str) -> bool:
@@ -46,6 +69,8 @@ def _is_abbreviation(tokens: list[tuple[int, int, str]], i: int, text: str) -> b
     if i == 0:
         return False
     prev = tokens[i - 1][2]
+    if prev.endswith(".") and len(prev) > 1:  # the tokeniser kept the period on "Dr."
+        return True
     if prev in abbreviations():
         return True
     # single letters ("A. Merkel", "z. B.") and "z. B" style pairs

@@ -80,6 +80,12 @@ def _join_domains(text: str, toks: list[Tok]) -> list[Tok]:
             out.append(Tok(t.start, toks[i + 1].end, t.text + ".", t.text + ".", "NE", t.sent))
             i += 2
             continue
+        if t.text.endswith(".") and (t.text[:-1] in NAME_ABBREVIATIONS or len(t.text) == 2) \
+                and t.text[0].isupper() and i + 1 < len(toks) and toks[i + 1].text[:1].isupper():
+            # the tokeniser already kept the period on the title or initial: one name word
+            out.append(Tok(t.start, t.end, t.text, t.text, "NE", t.sent))
+            i += 1
+            continue
         out.append(t)
         i += 1
     return out
