@@ -43,6 +43,8 @@ def hit_types(sentence: str) -> list[str]:
     ("Der frühere Milizenführer kommt in Arusha vor ein internationales Tribunal.", "ACCUSE"),
     ("Die Regierung will den Minister vor Gericht stellen.", "ACCUSE"),
     ("Der Vorschlag für eine Grenzkommission kam von Georgien.", "REQUEST"),
+    ("Die Opposition überreichte dem Präsidenten eine Petition.", "REQUEST"),
+    ("Die Menge skandierte Rücktrittsforderungen gegen den Premier.", "REQUEST"),
     ("Grenzsoldaten gaben Schüsse auf das Boot ab.", "ASSAULT"),
     ("Polizisten schossen am Abend vor dem Rathaus in die Luft.", "ASSAULT"),
     ("Ein Attentäter sprengte sich vor der Botschaft in die Luft.", "ASSAULT"),
@@ -146,6 +148,8 @@ def test_trigger_family(sentence, typ):
     ("Der Händler nahm die Ware zurück.", "CONCEDE"),
     # access granted without "Zugang" is aid (a loan)
     ("Die Bank gewährte Armenien einen Kredit.", "RETREAT"),
+    # a petition lying in an archive was not handed to anyone
+    ("Die alte Petition liegt seit Jahren im Archiv der Stadt.", "REQUEST"),
     # a reporter's office closing hours
     ("Die Bäckerei schloss um sechs Uhr.", "COERCE"),
 ])
