@@ -134,6 +134,16 @@ def _state_actor(doc: Document, args: arguments.Args, hit: triggers.Hit, before:
             args.actors = [state if state not in args.recipients else args.location]
 
 
+def _attacked_place(doc: Document, args: arguments.Args, hit: triggers.Hit) -> None:
+    """"Angriffe auf Ziele im Gazastreifen", "beschossen Stellungen bei Charkiw": an attack
+    with no named target hits the place where it happens."""
+    if hit.trigger.type != "ASSAULT" or args.recipients or not args.actors or not args.location:
+        return
+    place = doc.entity(args.location)
+    if place is not None and place.type in ("GPE", "LOC") and args.location not in args.actors:
+        args.recipients = [args.location]
+
+
 def _named_state(place: str, named: set[str]) -> str:
     """The state of a place when the text names that state, else the place itself."""
     state = kb_api.state_of(place)
@@ -283,6 +293,7 @@ def _sentence_events(doc: Document, sent: Sentence, index: EntityIndex, lex: Lex
                 continue
             _complement_recipient(args, hit, clauses, idx, lex)
             _state_actor(doc, args, hit, clause.end)
+            _attacked_place(doc, args, hit)
             _elliptic_recipient(args, hit, svocab, lex, ctx.events)
             _answered_claim(args, hit, ctx.events)
             _anaphoric_parties(args, hit, clause, lex, ctx.events)

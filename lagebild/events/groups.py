@@ -52,6 +52,26 @@ def _compound(low: str, language: str) -> str | None:
 
 
 @cache
+def _organs(language: str) -> frozenset[str]:
+    forms = (_data().get("state_organs") or {}).get(language) or ()
+    return frozenset(str(f).lower() for f in forms)
+
+
+def _organ(sent: Sentence, k: int, language: str) -> int:
+    """Number of tokens (0: none) of a state organ noun starting at token k."""
+    organs = _organs(language)
+    toks = sent.tokens
+    if k + 1 < len(toks) and f"{toks[k].text} {toks[k + 1].text}".lower() in organs:
+        return 2
+    low = toks[k].text.lower()
+    if low in organs:
+        return 1
+    long_tail = language == "de" and any(
+        low.endswith(o) and len(o) >= MIN_SUFFIX and len(low) - len(o) >= 3 for o in organs)
+    return 1 if long_tail and toks[k].text[:1].isupper() else 0
+
+
+@cache
 def _forms(language: str) -> dict[str, str]:
     """Word form (lower case, may be two words) -> group name."""
     out: dict[str, str] = {}
@@ -138,7 +158,12 @@ def add_groups(doc: Document, language: str) -> set[str]:
         while k < len(sent.tokens):
             hit = _match(sent, k, forms, language)
             if hit is None:
-                k += 1
+                n = _organ(sent, k, language)
+                end = sent.tokens[k + n - 1].end if n else 0
+                state = _state_before(sent, k, spans) if n else None
+                if state and not _covered(doc, sent.tokens[k].start, end, spans):
+                    _to_state(doc, state, sent.tokens[k - 1].start, end)
+                k += max(n, 1)
                 continue
             name, n = hit
             start, end = sent.tokens[k].start, sent.tokens[k + n - 1].end

@@ -1,0 +1,76 @@
+"""Event parties from harder constructions (round 4a), on sentences written for these tests:
+state organs after a state adjective, attacked places, dates trailing a name."""
+
+# ruff: noqa: E501  (test sentences read best on one line)
+from __future__ import annotations
+
+from lagebild import nlp
+from lagebild.events import run
+from lagebild.kb.link import _without_date_tail
+from lagebild.model import Document
+from tests.events_helpers import events_of, make_doc, of_type, parties
+
+E = {
+    "Q114": ("GPE", ["Kenia"]),  # the knowledge base's id: state adjectives are looked up to it
+    "Q1033": ("GPE", ["Nigeria"]),
+    "mombasa": ("GPE", ["Mombasa"]),
+    "musa": ("PER", ["Ali Musa", "Musa"]),
+    "fa": ("ORG", ["Frankfurter Allgemeine"]),
+}
+
+
+def _describe(events):
+    return [(e.type, e.actors, e.recipients, e.evidence.text) for e in events]
+
+
+def test_state_adjective_with_warplanes_is_the_state():
+    text = "Kenia liegt in Ostafrika. Kenianische Kampfjets bombardierten am Morgen Stellungen in Nigeria."
+    doc = run(make_doc(text, E))
+    assault = of_type(doc.events, "ASSAULT")
+    assert assault and assault[0].actors == ["Q114"], _describe(doc.events)
+    assert "Kenianische Kampfjets" in [m.text for m in doc.entity("Q114").mentions]
+
+
+def test_warplanes_without_a_state_adjective_are_no_party():
+    text = "Kenia liegt in Ostafrika. Alte Kampfjets standen am Morgen auf dem Flugfeld von Mombasa."
+    doc = run(make_doc(text, E))
+    assert [m.text for m in doc.entity("Q114").mentions] == ["Kenia"]
+
+
+def test_attack_without_target_hits_its_place():
+    events = events_of("Nigeria setzte am Dienstag seine Angriffe auf Ziele in Mombasa fort.", E)
+    assault = of_type(events, "ASSAULT")
+    assert assault and assault[0].actors == ["Q1033"] and assault[0].recipients == ["mombasa"], _describe(events)
+
+
+def test_attack_with_a_named_target_keeps_it():
+    events = events_of("Nigeria griff am Dienstag in Mombasa den Rebellenführer Ali Musa an.", E)
+    assault = of_type(events, "ASSAULT")
+    assert assault and assault[0].recipients == ["musa"], _describe(events)
+
+
+def test_a_meeting_place_is_no_party():
+    events = events_of("Ali Musa traf am Dienstag in Mombasa Vertreter Nigerias.", E)
+    assert all("mombasa" not in parties(e) for e in of_type(events, "CONSULT")), _describe(events)
+
+
+def _sentence(text: str):
+    doc = Document(text=text, language="de")
+    nlp.run(doc)
+    return doc.sentences[0]
+
+
+def test_date_after_a_newspaper_name_is_cut():
+    text = "Die Frankfurter Allgemeine von Donnerstag berichtete über den Besuch."
+    sent = _sentence(text)
+    start = text.index("Frankfurter")
+    end = _without_date_tail(sent, start, text.index(" berichtete"))
+    assert text[start:end] == "Frankfurter Allgemeine"
+
+
+def test_von_with_a_name_is_kept():
+    text = "Die Stiftung von Donnersmarck berichtete über den Besuch."
+    sent = _sentence(text)
+    start = text.index("Stiftung")
+    end = text.index(" berichtete")
+    assert _without_date_tail(sent, start, end) == end
