@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from lagebild import nlp
 from lagebild.events import run
+from lagebild.kb.api import local_id
 from lagebild.kb.link import _without_date_tail
 from lagebild.model import Document
 from tests.events_helpers import events_of, make_doc, of_type, parties
@@ -74,3 +75,34 @@ def test_von_with_a_name_is_kept():
     start = text.index("Stiftung")
     end = text.index(" berichtete")
     assert _without_date_tail(sent, start, end) == end
+
+
+def test_group_adjective_makes_a_party_of_persons():
+    events = events_of("Von Seiten militanter Siedler wurde am Abend der Bürgermeister Ali Musa angegriffen.", E)
+    assault = of_type(events, "ASSAULT")
+    assert assault and assault[0].actors == [local_id("Kämpfer", "MISC")], _describe(events)
+
+
+def test_group_adjective_before_a_thing_is_no_party():
+    doc = run(make_doc("Bewaffnete Konflikte bedrohen Nigeria seit Jahren. Nigeria verurteilte Kenia.", E))
+    assert doc.entity(local_id("Kämpfer", "MISC")) is None
+    assert of_type(doc.events, "ACCUSE"), _describe(doc.events)
+
+
+def test_opposition_parties_boycott():
+    events = events_of("Die oppositionellen Parteien in Nigeria boykottieren die Wahl.", E)
+    protest = of_type(events, "PROTEST")
+    assert protest and protest[0].actors == [local_id("Opposition", "MISC")], _describe(events)
+
+
+def test_nominalised_adjective_as_group():
+    events = events_of("Ali Musa wurde am Montag in Mombasa von Bewaffneten entführt.", E)
+    assault = of_type(events, "ASSAULT")
+    assert assault and local_id("Kämpfer", "MISC") in assault[0].actors, _describe(events)
+
+
+def test_state_ground_after_a_state_adjective():
+    text = "Kenia liegt in Ostafrika. Nigeria beschoss am Sonntag kenianisches Territorium mit Raketen."
+    events = run(make_doc(text, E)).events
+    assault = of_type(events, "ASSAULT")
+    assert assault and assault[0].actors == ["Q1033"] and assault[0].recipients == ["Q114"], _describe(events)

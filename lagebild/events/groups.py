@@ -126,6 +126,30 @@ def _bare_genitive(sent: Sentence, k: int) -> bool:
     return prev.pos == "NN" and prev.text.lower() not in quantities
 
 
+def _group_adjective(sent: Sentence, k: int, language: str) -> str | None:
+    """"militante Palästinenser", "bewaffnete Männer": the group an adjective makes of the
+    persons (group_heads, or a noun in -er) right after it."""
+    toks = sent.tokens
+    adjectives = (_data().get("group_adjectives") or {}).get(language) or {}
+    if k + 1 >= len(toks) or toks[k].pos not in ("ADJA", "ADJD") or not adjectives:
+        return None
+    low = toks[k].text.lower()
+    name = next((str(g) for stem, g in adjectives.items() if low.startswith(str(stem))), None)
+    nxt = toks[k + 1]
+    heads = frozenset(str(h) for h in (_data().get("group_heads") or {}).get(language) or ())
+    person = nxt.text.lower() in heads or nxt.text.lower().endswith("er")
+    return name if name and nxt.pos.startswith("N") and nxt.text[:1].isupper() and person else None
+
+
+def _nominalised(sent: Sentence, k: int) -> bool:
+    """A capitalised adjective inside the sentence with no noun after it is used as a noun
+    ("von Bewaffneten umringt")."""
+    toks = sent.tokens
+    nxt = toks[k + 1] if k + 1 < len(toks) else None
+    return k > 0 and toks[k].pos in ("ADJA", "ADJD") and \
+        (nxt is None or not nxt.pos.startswith("N"))
+
+
 def _match(sent: Sentence, k: int, forms: dict[str, str], language: str) -> tuple[str, int] | None:
     """Group name and number of tokens of a group noun starting at token k."""
     toks = sent.tokens
@@ -133,10 +157,13 @@ def _match(sent: Sentence, k: int, forms: dict[str, str], language: str) -> tupl
         two = f"{toks[k].text} {toks[k + 1].text}".lower()
         if two in forms:
             return forms[two], 2
+    adjective = _group_adjective(sent, k, language)
+    if adjective:
+        return adjective, 2
     tok = toks[k]
     low = tok.text.lower()
     if language == "de":
-        if not tok.text[:1].isupper() or not tok.pos.startswith("N"):
+        if not tok.text[:1].isupper() or not (tok.pos.startswith("N") or _nominalised(sent, k)):
             return None
         last = low.rsplit("-", 1)[-1]
         name = forms.get(low) or forms.get(last) or forms.get((tok.lemma or "").lower()) or \
