@@ -106,3 +106,15 @@ def test_state_ground_after_a_state_adjective():
     events = run(make_doc(text, E)).events
     assault = of_type(events, "ASSAULT")
     assert assault and assault[0].actors == ["Q1033"] and assault[0].recipients == ["Q114"], _describe(events)
+
+
+def test_main_clause_goes_on_after_a_relative_clause():
+    events = events_of("Ali Musa, der seit Jahren in Mombasa lebt, kritisierte am Montag Nigeria scharf.", E)
+    accuse = of_type(events, "ACCUSE")
+    assert accuse and accuse[0].actors == ["musa"] and accuse[0].recipients == ["Q1033"], _describe(events)
+
+
+def test_after_a_fronted_clause_the_subject_follows_the_verb():
+    events = events_of("Wie die Frankfurter Allgemeine berichtet, kritisierte Nigeria am Montag Ali Musa scharf.", E)
+    accuse = of_type(events, "ACCUSE")
+    assert accuse and accuse[0].actors == ["Q1033"], _describe(events)

@@ -116,6 +116,19 @@ def _unnamed_subject(clause: Clause, lex: Lexicon, bare: list[list[Chunk]], hit:
     return head is not None and (head.lemma in agents or head.low in agents)
 
 
+def _verb_first(clause: Clause, lex: Lexicon, ctx: Context) -> bool:
+    """"Putin, der seit 2000 regiert, traf Xi": after an embedded clause the main clause goes on
+    with its finite verb; its subject is the one before the embedded clause, and a bare entity
+    after the verb is an object."""
+    first, opening = clause.words[clause.i], clause.words[0]
+    # "Wie X berichtet, informierte Y ...": after a fronted subordinate clause the subject
+    # follows the verb
+    fronted = opening.pos in ("KOUS", "KOUI", "PWAV") or opening.low in lex.cue("subordinators")
+    return lex.language == "de" and clause.i > 0 and clause.words[clause.i - 1].text == "," \
+        and first.pos in FINITE and first.text[:1].islower() and bool(ctx.clause_subject) \
+        and not fronted
+
+
 def _relative_start(clause: Clause, lex: Lexicon) -> bool:
     """The clause opens with a relative pronoun right after a comma ("..., die ...")."""
     k = clause.i
@@ -214,6 +227,8 @@ def extract(clause: Clause, hit: Hit, lex: Lexicon, ctx: Context, light: bool,
                 objects = antecedent + objects
         elif antecedent:
             subject, objects = antecedent, [e for g in bare for e in _ids(g)]
+        elif _verb_first(clause, lex, ctx):
+            subject, objects = list(ctx.clause_subject), [e for g in bare for e in _ids(g)]
         elif _pronoun_first(clause, lex, bare):
             subject, args.explicit_subject = _resolve_pronoun(clause, lex, ctx)
             objects = [e for g in bare for e in _ids(g)]
