@@ -12,7 +12,7 @@ from lagebild.model import Document
 from tests.events_helpers import events_of, make_doc, of_type, parties
 
 E = {
-    "Q114": ("GPE", ["Kenia"]),  # the knowledge base's id: state adjectives are looked up to it
+    "Q114": ("GPE", ["Kenia", "Kenias"]),  # the knowledge base's id: state adjectives are looked up to it
     "Q1033": ("GPE", ["Nigeria"]),
     "mombasa": ("GPE", ["Mombasa"]),
     "musa": ("PER", ["Ali Musa", "Musa"]),
@@ -118,3 +118,42 @@ def test_after_a_fronted_clause_the_subject_follows_the_verb():
     events = events_of("Wie die Frankfurter Allgemeine berichtet, kritisierte Nigeria am Montag Ali Musa scharf.", E)
     accuse = of_type(events, "ACCUSE")
     assert accuse and accuse[0].actors == ["Q1033"], _describe(events)
+
+
+def test_source_before_zufolge_is_no_party():
+    events = events_of("Der Frankfurter Allgemeine zufolge hat Nigeria am Montag Mombasa angegriffen.", E)
+    assault = of_type(events, "ASSAULT")
+    assert assault and assault[0].actors == ["Q1033"] and "fa" not in parties(assault[0]), _describe(events)
+
+
+def test_addressee_before_gegenueber():
+    events = events_of("Kenia gegenüber drohte Nigeria am Montag mit Vergeltung.", E)
+    threat = of_type(events, "THREATEN")
+    assert threat and threat[0].actors == ["Q1033"] and threat[0].recipients == ["Q114"], _describe(events)
+
+
+def test_who_ordered_an_arrest_is_its_actor():
+    events = events_of("Auf Anordnung Kenias wurde der Journalist Ali Musa am Montag in Mombasa festgenommen.", E)
+    coerce = of_type(events, "COERCE")
+    assert coerce and coerce[0].actors == ["Q114"] and coerce[0].recipients == ["musa"], _describe(events)
+
+
+def test_a_genitive_on_a_plain_noun_stays_the_object():
+    events = events_of("Am Montag wurde der Sprecher Kenias in Mombasa festgenommen.", E)
+    for ev in of_type(events, "COERCE"):
+        assert ev.actors != ["Q114"], _describe(events)
+
+
+def test_org_noun_refers_back_to_the_named_organisation():
+    ents = dict(E, hamas=("ORG", ["Hamas"]))
+    text = "Die Hamas regiert den Gazastreifen. Die Organisation griff am Montag Nigeria an."
+    doc = run(make_doc(text, ents))
+    assert "Organisation" in [m.text for m in doc.entity("hamas").mentions]
+    assault = of_type(doc.events, "ASSAULT")
+    assert assault and assault[0].actors == ["hamas"], _describe(doc.events)
+
+
+def test_org_noun_with_a_name_after_it_is_that_name():
+    ents = dict(E, hamas=("ORG", ["Hamas"]))
+    doc = run(make_doc("Die Hamas regiert den Gazastreifen. Die Organisation Human Rights Watch kritisierte Nigeria.", ents))
+    assert [m.text for m in doc.entity("hamas").mentions] == ["Hamas"]

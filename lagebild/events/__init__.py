@@ -366,7 +366,9 @@ def extract_events(doc: Document, parties: set[str] | None = None) -> list[Event
 
 def run(doc: Document) -> Document:
     before = {e.id for e in doc.entities}
-    group_ids = groups.add_groups(doc, (doc.language or "de")[:2].lower())
+    language = (doc.language or "de")[:2].lower()
+    groups.add_org_anaphors(doc, language)
+    group_ids = groups.add_groups(doc, language)
     doc.events = extract_events(doc, group_ids)
     groups.prune(doc, group_ids, before)
     return doc

@@ -193,6 +193,11 @@ def _nested(words: list[Word], head: int, lo: int) -> bool:
     return False
 
 
+def _order_noun(w: Word, lex: Lexicon) -> bool:
+    """"Befehl", "Anordnung": the entity in its genitive gave the order."""
+    return w.low in lex.cue("order_nouns") or w.lemma in lex.cue("order_nouns")
+
+
 def _role_of(words: list[Word], i: int, lo: int, lex: Lexicon) -> tuple[str, str | None, bool]:
     """Role from the preposition governing the NP that ends at word i-1 ... back to lo.
     Returns (role, preposition, coordinated-with-previous)."""
@@ -228,12 +233,16 @@ def _role_of(words: list[Word], i: int, lo: int, lex: Lexicon) -> tuple[str, str
             return "ignore", w.low, False
         if w.lemma in lex.cue("time_nouns") or w.low in lex.cue("time_nouns") or w.pos == "CARD":
             break  # "am Montag Sánchez", "am 3. Mai Putin": the PP ends before the entity
+        if w.pos.startswith("N") and w.entity is None and _order_noun(w, lex):
+            return "agent", w.low, False  # "auf Befehl Moskaus": the one who ordered it
         if w.pos in NP_POS or (w.pos.startswith("N") and w.entity is None):
             if w.pos in DETERMINERS:
                 # a determiner opens the noun phrase: only a preposition may come before it
                 prev = words[k - 1] if k > lo else None
                 if prev is not None and _source(words, k - 1, lo, lex):
                     return "ignore", prev.low, False
+                if prev is not None and prev.pos.startswith("N") and _order_noun(prev, lex):
+                    return "agent", prev.low, False  # "auf Anordnung der Behörden"
                 if prev is None or not (prev.pos in ("APPR", "APPRART") or
                                         any(prev.low in v for v in preps.values())):
                     break
@@ -266,6 +275,10 @@ def chunks_of(words: list[Word], lo: int, hi: int, lex: Lexicon) -> list[Chunk]:
         if role == "coord":
             role = "bare"
         group += 1
+        post = words[ch.j].low if ch.j < hi else ""
+        postpositions = lex.grammar.get("postpositions") or {}
+        if role == "bare" and post in postpositions:  # "dem Ministerium zufolge"
+            role, prep = str(postpositions[post]), post
         ch.role, ch.prep, ch.group = role, prep, group
         if prep is not None:
             ch.attached = _prep_head(words, ch.i, lo, prep, lex)

@@ -210,6 +210,37 @@ def add_groups(doc: Document, language: str) -> set[str]:
     return {e.id for e in found.values()}
 
 
+_DEFINITE = frozenset({"der", "die", "das", "diese", "dieser", "dieses", "the", "this"})
+ANAPHOR_WINDOW = 2  # sentences back in which the named organisation must be
+
+
+def add_org_anaphors(doc: Document, language: str) -> None:
+    """Mentions of the organisation named last, for "die Organisation" / "the group"."""
+    nouns = frozenset(str(n) for n in (_data().get("org_anaphors") or {}).get(language) or ())
+    orgs = [(m.start, e) for e in doc.entities if e.type == "ORG" and not e.id.startswith(PREFIX)
+            for m in e.mentions]
+    if not nouns or not orgs:
+        return
+    spans = [(m.start, m.end) for e in doc.entities for m in e.mentions]
+    sents = doc.news_sentences()
+    for n, sent in enumerate(sents):
+        toks = sent.tokens
+        for k, tok in enumerate(toks[1:], 1):
+            if tok.text.lower() not in nouns or toks[k - 1].text.lower() not in _DEFINITE:
+                continue
+            nxt = toks[k + 1] if k + 1 < len(toks) else None
+            named_after = nxt is not None and (nxt.pos == "NE" or any(
+                s <= nxt.start < e for s, e in spans))
+            if named_after or any(s < tok.end and tok.start < e for s, e in spans):
+                continue
+            window = sents[max(0, n - ANAPHOR_WINDOW)].start
+            before = [(s, e) for s, e in orgs if window <= s < tok.start]
+            if before:
+                ent = max(before, key=lambda se: se[0])[1]
+                ent.mentions.append(doc.span(tok.start, tok.end))
+                ent.mentions.sort(key=lambda m: m.start)
+
+
 def prune(doc: Document, group_ids: set[str], before: set[str]) -> None:
     """Drop the groups that no event names (unless the entities stage had them already)."""
     used = {p for ev in doc.events for p in ev.actors + ev.recipients}
