@@ -17,6 +17,7 @@ E = {
     "mombasa": ("GPE", ["Mombasa"]),
     "musa": ("PER", ["Ali Musa", "Musa"]),
     "fa": ("ORG", ["Frankfurter Allgemeine"]),
+    "ruto": ("PER", ["William Ruto", "Rutos", "Ruto"]),
 }
 
 
@@ -157,3 +158,22 @@ def test_org_noun_with_a_name_after_it_is_that_name():
     ents = dict(E, hamas=("ORG", ["Hamas"]))
     doc = run(make_doc("Die Hamas regiert den Gazastreifen. Die Organisation Human Rights Watch kritisierte Nigeria.", ents))
     assert [m.text for m in doc.entity("hamas").mentions] == ["Hamas"]
+
+
+def test_followers_of_a_leader_are_one_group():
+    doc = run(make_doc("Tausende Anhänger Rutos demonstrierten am Montag in Mombasa gegen Nigeria.", E))
+    protest = of_type(doc.events, "PROTEST")
+    assert protest and protest[0].actors == [local_id("Anhänger William Ruto", "MISC")], _describe(doc.events)
+    group = doc.entity(protest[0].actors[0])
+    assert group is not None and [m.text for m in group.mentions] == ["Anhänger Rutos"]
+
+
+def test_followers_compound():
+    events = events_of("Ruto-Anhänger demonstrierten am Montag in Mombasa gegen Nigeria.", E)
+    protest = of_type(events, "PROTEST")
+    assert protest and protest[0].actors == [local_id("Anhänger William Ruto", "MISC")], _describe(events)
+
+
+def test_followers_without_a_leader_are_no_party():
+    doc = run(make_doc("Die Anhänger der Partei trafen sich am Montag in Mombasa. Ruto kritisierte Nigeria.", E))
+    assert not [e for e in doc.entities if e.name.startswith("Anhänger")]
