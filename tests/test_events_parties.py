@@ -177,3 +177,16 @@ def test_followers_compound():
 def test_followers_without_a_leader_are_no_party():
     doc = run(make_doc("Die Anhänger der Partei trafen sich am Montag in Mombasa. Ruto kritisierte Nigeria.", E))
     assert not [e for e in doc.entities if e.name.startswith("Anhänger")]
+
+
+def test_said_the_same_repeats_the_demand():
+    text = "Kenia forderte Nigeria am Montag auf, die Grenze zu öffnen. Ebenso äußerte sich Ali Musa."
+    events = events_of(text, E)
+    req = [e for e in of_type(events, "REQUEST") if e.actors == ["musa"]]
+    assert req and req[0].recipients == ["Q1033"] and req[0].evidence.text.startswith("Ebenso"), _describe(events)
+
+
+def test_said_the_same_needs_a_speech_act_just_before():
+    text = "Kenia und Nigeria trafen sich am Montag in Mombasa. Ebenso äußerte sich Ali Musa."
+    events = events_of(text, E)
+    assert not [e for e in events if "musa" in e.actors], _describe(events)

@@ -267,10 +267,32 @@ def _light(clause: Clause, hit: triggers.Hit, lex: Lexicon, all_hits: list[trigg
                    for h in all_hits)
 
 
+def _said_the_same(doc: Document, sent: Sentence, clauses: list[Clause], svocab: set[str],
+                   lex: Lexicon, ctx: arguments.Context) -> list[Event]:
+    """"Ebenso äußerte sich X": X repeats the demand, accusation ... of the sentence before."""
+    if len(clauses) != 1 or not svocab & lex.cue("same_as_before_speech") or \
+            not svocab & lex.cue("speech_verbs") or not ctx.previous_events:
+        return []
+    subject = arguments.subject_of(clauses[0])
+    speech = [e for e in ctx.previous_events if e.type in arguments.SPEECH_ACTS]
+    if not subject or not speech:
+        return []
+    last = speech[-1]
+    recipients = [r for r in last.recipients if r not in subject]
+    if not recipients:
+        return []
+    return [last.model_copy(update={
+        "actors": subject[:1], "recipients": recipients,
+        "date": _event_date(doc, sent, clauses[0]),
+        "evidence": doc.span(sent.start, sent.end),
+        "confidence": round(max(0.05, last.confidence - 0.1), 3)})]
+
+
 def _sentence_events(doc: Document, sent: Sentence, index: EntityIndex, lex: Lexicon,
                      ctx: arguments.Context) -> list[Event]:
     words = words_of(sent, index)
     if not words:
+        ctx.previous_events = []
         return []
     clauses = build_clauses(words, lex)
     svocab = triggers.sentence_vocab(words)
@@ -331,7 +353,10 @@ def _sentence_events(doc: Document, sent: Sentence, index: EntityIndex, lex: Lex
             location=args.location, status=st, topics=topics_for(sent.text),
             evidence=doc.span(sent.start, sent.end),
             confidence=_confidence(hit, args, st, sent, quote is not None)))
+    if not events:
+        events = _said_the_same(doc, sent, clauses, svocab, lex, ctx)
     ctx.events = ctx.events + events
+    ctx.previous_events = events
     return events
 
 

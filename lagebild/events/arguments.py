@@ -37,6 +37,7 @@ class Context:
     previous_chunks: list[Chunk] = field(default_factory=list)
     quote_speaker: str | None = None
     events: list = field(default_factory=list)  # events of earlier sentences (for ellipsis)
+    previous_events: list = field(default_factory=list)  # events of the sentence just before
 
 
 def _groups(chunks: list[Chunk]) -> list[list[Chunk]]:
