@@ -190,3 +190,25 @@ def test_said_the_same_needs_a_speech_act_just_before():
     text = "Kenia und Nigeria trafen sich am Montag in Mombasa. Ebenso äußerte sich Ali Musa."
     events = events_of(text, E)
     assert not [e for e in events if "musa" in e.actors], _describe(events)
+
+
+def test_place_inside_a_visit_compound():
+    ents = {"ruto": ("PER", ["William Ruto", "Ruto"])}
+    doc = run(make_doc("Ruto kündigte an, das Thema bei seinem Nigeriabesuch in der kommenden Woche anzusprechen.", ents))
+    visit = of_type(doc.events, "CONSULT")
+    assert visit and visit[0].actors == ["ruto"] and visit[0].recipients == ["Q1033"], _describe(doc.events)
+    nigeria = doc.entity("Q1033")
+    assert nigeria is not None and [m.text for m in nigeria.mentions] == ["Nigeria"]
+
+
+def test_common_word_before_a_trigger_noun_is_no_place():
+    ents = {"ruto": ("PER", ["William Ruto", "Ruto"])}
+    doc = run(make_doc("Ruto kündigte an, das Thema bei seinem Arbeitsbesuch in der kommenden Woche anzusprechen.", ents))
+    assert [e.id for e in doc.entities if e.type == "GPE"] == []
+
+
+def test_possessive_pronoun_names_the_visitor():
+    text = "Ruto reiste am Montag ab. Seine Reise nach Nigeria dauert drei Tage."
+    events = events_of(text, E)
+    visit = [e for e in of_type(events, "CONSULT") if "Q1033" in parties(e)]
+    assert visit and visit[0].actors == ["ruto"], _describe(events)

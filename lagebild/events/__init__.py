@@ -7,12 +7,14 @@ in ``data/``), arguments (``arguments``), status (``status``), date from the tim
 
 from __future__ import annotations
 
+from functools import cache
+
 from lagebild.events import arguments, groups, status, triggers
 from lagebild.events.clauses import Clause, EntityIndex, Word, build_clauses, words_of
 from lagebild.events.lexicon import Lexicon, load, mode_for, topics_for
 from lagebild.events.merge import merge_events
 from lagebild.kb import api as kb_api
-from lagebild.model import Document, Event, EventDate, Quote, Sentence
+from lagebild.model import Document, Entity, Event, EventDate, Quote, Sentence
 from lagebild.timex.api import date_for_span
 
 __all__ = ["run", "extract_events"]
@@ -377,6 +379,36 @@ def _refused_recipients(found: list[tuple[int, triggers.Hit, arguments.Args, Quo
                     break
 
 
+@cache
+def _place_named(prefix: str) -> kb_api.EntityInfo | None:
+    """The one place the knowledge base knows by this name, else None."""
+    places = [i for i in kb_api.lookup(prefix) if i.type == "GPE"]
+    return places[0] if len(places) == 1 else None
+
+
+def add_compound_places(doc: Document, lex: Lexicon) -> None:
+    """"Israelbesuch", "Moskau-Reise": a place named as the first part of an event noun is a
+    mention of that place (the entity stage marks names inside hyphen compounds only)."""
+    heads = sorted({t.head for t in lex.nouns if len(t.head) >= 4}, key=len, reverse=True)
+    taken = [(m.start, m.end) for e in doc.entities for m in e.mentions]
+    for sent in doc.news_sentences():
+        for tok in sent.tokens:
+            if tok.pos != "NN" or any(s < tok.end and tok.start < e for s, e in taken):
+                continue
+            low = tok.text.lower()
+            head = next((h for h in heads if low.endswith(h) and len(low) - len(h) >= 4), None)
+            prefix = tok.text[:len(low) - len(head)].rstrip("-") if head else ""
+            info = _place_named(prefix) if len(prefix) >= 4 else None
+            if info is None:
+                continue
+            ent = doc.entity(info.id)
+            if ent is None:
+                ent = Entity(id=info.id, name=info.name, type="GPE", kb=info.kb)
+                doc.entities.append(ent)
+            ent.mentions.append(doc.span(tok.start, tok.start + len(prefix)))
+            ent.mentions.sort(key=lambda m: m.start)
+
+
 def extract_events(doc: Document, parties: set[str] | None = None) -> list[Event]:
     """Events of the news sentences; ``parties`` are extra entity ids (collective actors of
     type MISC) that may be event parties."""
@@ -393,6 +425,8 @@ def run(doc: Document) -> Document:
     before = {e.id for e in doc.entities}
     language = (doc.language or "de")[:2].lower()
     groups.add_org_anaphors(doc, language)
+    if language == "de":
+        add_compound_places(doc, load(language))
     group_ids = groups.add_groups(doc, language)
     doc.events = extract_events(doc, group_ids)
     groups.prune(doc, group_ids, before)

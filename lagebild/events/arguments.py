@@ -182,6 +182,21 @@ def _noun_args(clause: Clause, hit: Hit, groups: list[list[Chunk]]) -> tuple[lis
     return actors, partners, recips
 
 
+def _possessor(clause: Clause, hit: Hit, lex: Lexicon, ctx: Context) -> list[str]:
+    """"bei seinem Besuch": the owner of a possessive pronoun before a noun trigger is the
+    subject of the clause (or of the governing one), else the last subject."""
+    k = hit.word - 1
+    while k >= clause.i and clause.words[k].pos in ("ADJA", "ADJD"):
+        k -= 1
+    if k < clause.i or clause.words[k].pos != "PPOSAT" or \
+            clause.words[k].low.startswith(("unser", "euer", "eure", "mein", "dein")):
+        return []
+    bare = [g for g in _groups(clause.chunks) if g[0].role == "bare" and g[0].i < hit.word]
+    if bare and not is_infinitive(clause):
+        return _ids(bare[0])
+    return list(ctx.clause_subject or ctx.last_subject)
+
+
 def extract(clause: Clause, hit: Hit, lex: Lexicon, ctx: Context, light: bool,
             trigger_words: set[int] | None = None) -> Args:
     """Arguments for ``hit``; ``light`` says a noun trigger is the object of a light/support verb,
@@ -203,7 +218,10 @@ def extract(clause: Clause, hit: Hit, lex: Lexicon, ctx: Context, light: bool,
         actors, partners, recips = _noun_args(clause, hit, groups)
         subject: list[str] = []
         objects: list[str] = []
-        if not (actors or partners or recips):
+        if not actors:
+            actors = [p for p in _possessor(clause, hit, lex, ctx) if p not in partners + recips]
+        # "seine Reise nach Nigeria": a visit's destination is its other side
+        if not (partners or recips or trig.visit and actors and places):
             return args
         if trig.sym and partners and not actors:
             # "er habe in einem Telefonat mit Trump vereinbart": the speaker was on the call
@@ -245,6 +263,8 @@ def extract(clause: Clause, hit: Hit, lex: Lexicon, ctx: Context, light: bool,
             objects = [e for g in bare[1:] for e in _ids(g)]
         else:
             subject, objects = [], []
+        if not subject and not passive and trig.kind == "noun":
+            subject = _possessor(clause, hit, lex, ctx)  # "bei seinem Treffen mit X"
         if not subject and not passive and _relative_start(clause, lex):
             subject = []  # "50.000 Menschen, die ... teilnahmen": the antecedent is no party
         elif not subject and not passive:
