@@ -88,7 +88,7 @@ def _reading(doc: Document, hit: triggers.Hit, args: arguments.Args,
     scharfen Rede"), is an accusation (``persons_as``)."""
     trig = hit.trigger
     # a named person "attacks" with words; armies, states and groups attack with weapons
-    persons = bool(args.actors) and all(
+    persons = bool(args.actors) and not args.followers and all(
         (e := doc.entity(p)) is not None and e.type == "PER" for p in args.actors)
     if trig.persons_as and (persons or trig.verbal & svocab):
         return trig.persons_as, "disapprove" if trig.persons_as == "ACCUSE" else None

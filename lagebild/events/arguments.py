@@ -26,6 +26,7 @@ class Args:
     recipients: list[str] = field(default_factory=list)
     location: str | None = None
     explicit_subject: bool = True
+    followers: bool = False  # the actor is named for its followers ("Anhänger Rutos")
 
 
 @dataclass
@@ -279,7 +280,23 @@ def extract(clause: Clause, hit: Hit, lex: Lexicon, ctx: Context, light: bool,
             recips = _ids(by_role["weak"])
         recips = objects + [r for r in recips if r not in objects]
     _assign(args, trig, actors, partners, recips, places, clause)
+    args.followers = _followers_of(clause, args.actors, lex)
     return args
+
+
+def _followers_of(clause: Clause, actors: list[str], lex: Lexicon) -> bool:
+    """"Anhänger Rutos", "Anhänger von Ruto", "Ruto-Anhänger": the first actor is named for
+    its followers, who act."""
+    nouns = lex.cue("followers")
+    if not actors or not nouns:
+        return False
+    chunk = next((c for c in clause.chunks if c.entity == actors[0]), None)
+    if chunk is None:
+        return False
+    words = clause.words
+    inside = any(w.low.rsplit("-", 1)[-1] in nouns for w in words[chunk.i:chunk.j])
+    before = any(w.low in nouns for w in words[max(clause.i, chunk.i - 4):chunk.i])
+    return inside or before
 
 
 def _assign(args: Args, trig, actors: list[str], partners: list[str], recips: list[str],

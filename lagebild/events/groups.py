@@ -173,52 +173,6 @@ def _match(sent: Sentence, k: int, forms: dict[str, str], language: str) -> tupl
     return (name, 1) if name else None
 
 
-def _leader(doc: Document, sent: Sentence, k: int, language: str) -> tuple[Entity, int] | None:
-    """The named leader of a followers noun at token k and the end offset of the group phrase:
-    "Anhänger Thaksins", "Anhänger des Präsidenten X", "Unterstützer von X", "Thaksin-Anhänger"."""
-    nouns = frozenset(str(n) for n in (_data().get("followers") or {}).get(language) or ())
-    tok = sent.tokens[k]
-    low = tok.text.lower()
-    head, _, tail = low.rpartition("-")
-    if head and tail in nouns:  # "Thaksin-Anhänger": the leader inside the compound
-        ent = _mentioned(doc, tok.start, tok.start + len(head))
-        return (ent, tok.end) if ent else None
-    if low not in nouns:
-        return None
-    for nxt in sent.tokens[k + 1:k + 5]:
-        ent = _mentioned(doc, nxt.start, nxt.end)
-        if ent is not None:
-            if ent.type not in ("PER", "ORG"):
-                return None
-            last = max(m.end for m in ent.mentions if m.start <= nxt.start < m.end)
-            return ent, last
-        if nxt.text[:1].isupper() and nxt.pos == "NN" or nxt.text in (",", ".", "und"):
-            return None  # "Anhänger der Opposition"? a noun of its own: no named leader
-    return None
-
-
-def _mentioned(doc: Document, start: int, end: int) -> Entity | None:
-    for ent in doc.entities:
-        if ent.type in ("PER", "ORG") and any(m.start <= start and end <= m.end or
-                                              start <= m.start and m.end <= end
-                                              for m in ent.mentions):
-            return ent
-    return None
-
-
-def _followers(doc: Document, sent: Sentence, k: int, language: str,
-               found: dict[str, Entity]) -> bool:
-    """Add "Anhänger <leader>" as a group at token k; True when one was added."""
-    hit = _leader(doc, sent, k, language)
-    if hit is None:
-        return False
-    leader, end = hit
-    name = f"Anhänger {leader.name}"
-    ent = found.setdefault(name, Entity(id=_slug(name), name=name, type="MISC"))
-    ent.mentions.append(doc.span(sent.tokens[k].start, end))
-    return True
-
-
 def add_groups(doc: Document, language: str) -> set[str]:
     """Add group entities (with their mentions) to ``doc.entities``; return their ids."""
     forms = _forms(language)
@@ -229,9 +183,6 @@ def add_groups(doc: Document, language: str) -> set[str]:
     for sent in doc.news_sentences():
         k = 0
         while k < len(sent.tokens):
-            if _followers(doc, sent, k, language, found):
-                k += 1
-                continue
             hit = _match(sent, k, forms, language)
             if hit is None:
                 n = _organ(sent, k, language)
