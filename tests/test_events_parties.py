@@ -210,3 +210,23 @@ def test_followers_compound_protest():
 def test_a_person_who_protests_against_accuses():
     events = events_of("Ruto protestierte am Montag scharf gegen Nigeria.", E)
     assert of_type(events, "ACCUSE") and not of_type(events, "PROTEST"), _describe(events)
+
+
+def test_apposition_names_the_party_not_the_genitive():
+    ents = dict(E, odm=("ORG", ["ODM"]))
+    events = events_of("Die Regierungspartei Kenias, die ODM, kritisierte am Montag Nigeria scharf.", ents)
+    accuse = of_type(events, "ACCUSE")
+    assert accuse and accuse[0].actors == ["odm"] and accuse[0].recipients == ["Q1033"], _describe(events)
+
+
+def test_enumeration_of_genitives_is_no_apposition():
+    ents = dict(E, Q1033=("GPE", ["Nigeria", "Nigerias"]), ug=("GPE", ["Ugandas"]))
+    events = events_of("Die Minister Kenias, Nigerias und Ugandas kritisierten am Montag Ali Musa scharf.", ents)
+    accuse = of_type(events, "ACCUSE")
+    assert accuse and "Q114" in accuse[0].actors and accuse[0].recipients == ["musa"], _describe(events)
+
+
+def test_expelled_from_a_state_by_that_state():
+    events = events_of("Der Journalist Ali Musa wurde am Montag aus Nigeria ausgewiesen.", E)
+    coerce = of_type(events, "COERCE")
+    assert coerce and coerce[0].actors == ["Q1033"] and coerce[0].recipients == ["musa"], _describe(events)

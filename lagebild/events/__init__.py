@@ -112,7 +112,7 @@ def _complement_recipient(args: arguments.Args, hit: triggers.Hit, clauses: list
     args.recipients = [e for e in cands if e not in args.actors and e != "-"][:1]
 
 
-def _state_actor(doc: Document, args: arguments.Args, hit: triggers.Hit, before: int) -> None:
+def _state_actor(doc: Document, args: arguments.Args, hit: triggers.Hit, clause: Clause) -> None:
     """An arrest, ban or expulsion with no named actor is done by the state: the state named
     most often in the news text so far (else the place where it happens). A city counts for its
     state when the text names that state too ("in Minsk ... Belarus": Belarus acts)."""
@@ -125,15 +125,21 @@ def _state_actor(doc: Document, args: arguments.Args, hit: triggers.Hit, before:
             key = _named_state(ent.id, named)
             if key in args.recipients:
                 continue
-            counts[key] = counts.get(key, 0) + sum(1 for m in ent.mentions if m.start < before)
+            counts[key] = counts.get(key, 0) + sum(1 for m in ent.mentions
+                                                   if m.start < clause.end)
     best = max(counts.items(), key=lambda kv: kv[1], default=(None, 0))
     if best[0] is not None and best[1] >= 2:
         args.actors = [best[0]]
-    elif args.location and args.location not in args.recipients:
-        place = doc.entity(args.location)
+    elif (place_id := args.location or _source_place(clause)) and place_id not in args.recipients:
+        place = doc.entity(place_id)
         if place is not None and place.type == "GPE":
-            state = _named_state(args.location, named)
-            args.actors = [state if state not in args.recipients else args.location]
+            state = _named_state(place_id, named)
+            args.actors = [state if state not in args.recipients else place_id]
+
+
+def _source_place(clause: Clause) -> str | None:
+    """"wurde aus Nigeria ausgewiesen": the state a person is expelled from acts."""
+    return next((c.entity for c in clause.chunks if c.role == "weak" and c.etype == "GPE"), None)
 
 
 def _attacked_place(doc: Document, args: arguments.Args, hit: triggers.Hit) -> None:
@@ -316,7 +322,7 @@ def _sentence_events(doc: Document, sent: Sentence, index: EntityIndex, lex: Lex
             if hit.trigger.reported and not _reported_speech(args, ctx.quote_speaker):
                 continue
             _complement_recipient(args, hit, clauses, idx, lex)
-            _state_actor(doc, args, hit, clause.end)
+            _state_actor(doc, args, hit, clause)
             _attacked_place(doc, args, hit)
             _elliptic_recipient(args, hit, svocab, lex, ctx.events)
             _answered_claim(args, hit, ctx.events)

@@ -283,7 +283,25 @@ def chunks_of(words: list[Word], lo: int, hi: int, lex: Lexicon) -> list[Chunk]:
         if prep is not None:
             ch.attached = _prep_head(words, ch.i, lo, prep, lex)
     _mark_modifiers(words, chunks)
+    _mark_appositions(words, chunks, hi)
     return chunks
+
+
+def _mark_appositions(words: list[Word], chunks: list[Chunk], hi: int) -> None:
+    """"Die Regierungspartei Kenias, die ODM, kritisierte ...": a genitive after a common noun,
+    followed by a name between commas, only qualifies the head noun that the name stands for;
+    the name is the party."""
+    for a, b in zip(chunks, chunks[1:], strict=False):
+        head = words[a.i - 1] if a.i > 0 else None
+        between = words[a.j:b.i]
+        genitive = head is not None and head.entity is None and head.pos == "NN" and \
+            head.text[:1].isupper()
+        framed = bool(between) and between[0].text == "," and \
+            all(w.pos in DETERMINERS for w in between[1:]) and \
+            (b.j >= hi or words[b.j].text in (",", "(", "–"))
+        if genitive and framed and a.role == "bare" and not a.modifier:
+            a.modifier = True
+            b.role, b.prep = "bare", None
 
 
 def _prep_head(words: list[Word], i: int, lo: int, prep: str, lex: Lexicon) -> int | None:
