@@ -230,3 +230,14 @@ def test_expelled_from_a_state_by_that_state():
     events = events_of("Der Journalist Ali Musa wurde am Montag aus Nigeria ausgewiesen.", E)
     coerce = of_type(events, "COERCE")
     assert coerce and coerce[0].actors == ["Q1033"] and coerce[0].recipients == ["musa"], _describe(events)
+
+
+def test_a_route_after_a_common_noun_is_no_actor():
+    events = events_of("Aus Protest gegen Ruto zogen am Montag Tausende durch Mombasa.", E)
+    assert all("mombasa" not in e.actors for e in events), _describe(events)
+
+
+def test_von_after_a_common_noun_is_a_genitive():
+    events = events_of("Vertreter von Kenia trafen am Montag in Mombasa Ali Musa.", E)
+    consult = of_type(events, "CONSULT")
+    assert consult and {"Q114", "musa"} <= parties(consult[0]), _describe(events)

@@ -221,7 +221,9 @@ def _role_of(words: list[Word], i: int, lo: int, lex: Lexicon) -> tuple[str, str
             continue
         if w.pos in ("APPR", "APPRART", "APPO", "KOKOM") or any(w.low in v for v in preps.values()):
             head = _attached_noun(words, k, lo, lex)
-            if w.low in preps["agent"] and head is not None:
+            # only "von" stands for a genitive ("Vertreter von X"); "Tausende durch Nairobi"
+            # is a route, "Kritik seitens X" an agent
+            if w.low in lex.cue("genitive_preps") and head is not None:
                 if _source(words, head, lo, lex):
                     return "ignore", w.low, False  # "nach Angaben von X"
                 k -= 1  # "Vertreter von X" is a genitive: the head noun's role counts
