@@ -241,3 +241,20 @@ def test_von_after_a_common_noun_is_a_genitive():
     events = events_of("Vertreter von Kenia trafen am Montag in Mombasa Ali Musa.", E)
     consult = of_type(events, "CONSULT")
     assert consult and {"Q114", "musa"} <= parties(consult[0]), _describe(events)
+
+
+def test_reply_to_a_proposal_goes_to_the_proposer():
+    text = ("Ein neuer Plan kam am Montag von Kenia, das vorschlug, eine Freihandelszone einzurichten. "
+            "Nigeria lehnte einen solchen Schritt zunächst ab, während Ali Musa den Vorstoß begrüßte.")
+    events = events_of(text, E)
+    reject = of_type(events, "REJECT")
+    support = of_type(events, "SUPPORT")
+    assert reject and reject[0].actors == ["Q1033"] and reject[0].recipients == ["Q114"], _describe(events)
+    assert support and support[0].actors == ["musa"] and support[0].recipients == ["Q114"], _describe(events)
+
+
+def test_reply_without_pointing_back_gets_no_proposer():
+    text = ("Ein neuer Plan kam am Montag von Kenia, das vorschlug, eine Freihandelszone einzurichten. "
+            "Nigeria lehnte am Dienstag neue Zölle ab.")
+    events = events_of(text, E)
+    assert all(not e.recipients for e in of_type(events, "REJECT")), _describe(events)

@@ -264,6 +264,36 @@ def _protest_target(doc: Document, args: arguments.Args, hit: triggers.Hit, befo
         args.recipients = [best[0]]
 
 
+REPLY_TYPES = {"REJECT", "SUPPORT", "AGREE"}
+PROPOSER_WINDOW = 3  # sentences in which a reply may answer a proposal
+
+
+def _note_proposer(args: arguments.Args, hit: triggers.Hit, lex: Lexicon,
+                   ctx: arguments.Context) -> None:
+    """Remember who proposed something ("Ägypten, das vorschlug, ..."), even when the proposal
+    itself names no addressee."""
+    word = (hit.trigger.particle or "") + hit.trigger.head
+    if args.actors and (word in lex.cue("proposal_cues") or hit.trigger.head in
+                        lex.cue("proposal_cues")):
+        ctx.proposer, ctx.proposer_age = args.actors[0], 0
+
+
+def _answered_proposal(args: arguments.Args, hit: triggers.Hit, clause: Clause, lex: Lexicon,
+                       ctx: arguments.Context) -> None:
+    """"Die USA lehnten einen solchen Satz ab, während die EU den Vorstoß begrüßte": a reply to
+    a proposal that points back to it is addressed to the one who made it."""
+    if hit.trigger.type not in REPLY_TYPES or args.recipients or not args.actors or \
+            ctx.proposer is None or ctx.proposer in args.actors or \
+            ctx.proposer_age > PROPOSER_WINDOW:
+        return
+    words = clause.span_words()
+    nouns = lex.cue("proposal_nouns")
+    points = lex.cue("pointing_back")
+    if any(w.low in nouns or w.lemma in nouns for w in words) or \
+            any(w.low in points for w in words):
+        args.recipients = [ctx.proposer]
+
+
 def _light(clause: Clause, hit: triggers.Hit, lex: Lexicon, all_hits: list[triggers.Hit]) -> bool:
     """A noun trigger takes the clause subject when no other verb trigger claims the clause, or
     when that verb only plans or proposes the noun's event ("vereinbarten ein Treffen")."""
@@ -305,6 +335,7 @@ def _sentence_events(doc: Document, sent: Sentence, index: EntityIndex, lex: Lex
     clauses = build_clauses(words, lex)
     svocab = triggers.sentence_vocab(words)
     found: list[tuple[int, triggers.Hit, arguments.Args, Quote | None]] = []
+    ctx.proposer_age += 1
     ctx.clause_subject = []
     ctx.previous_chunks = []
     attributed = _so_speaker(words, lex)
@@ -327,6 +358,8 @@ def _sentence_events(doc: Document, sent: Sentence, index: EntityIndex, lex: Lex
             _elliptic_recipient(args, hit, svocab, lex, ctx.events)
             _answered_claim(args, hit, ctx.events)
             _anaphoric_parties(args, hit, clause, lex, ctx.events)
+            _answered_proposal(args, hit, clause, lex, ctx)
+            _note_proposer(args, hit, lex, ctx)
             _protest_target(doc, args, hit, clause.end, index.parties)
             found.append((idx, hit, args, quote))
         subject = arguments.subject_of(clause)

@@ -39,6 +39,8 @@ class Context:
     quote_speaker: str | None = None
     events: list = field(default_factory=list)  # events of earlier sentences (for ellipsis)
     previous_events: list = field(default_factory=list)  # events of the sentence just before
+    proposer: str | None = None  # who made the last proposal, for replies to it
+    proposer_age: int = 0  # sentences since then
 
 
 def _groups(chunks: list[Chunk]) -> list[list[Chunk]]:
@@ -149,7 +151,7 @@ def _relative_antecedent(clause: Clause, lex: Lexicon, ctx: Context) -> list[str
         return None
     # the antecedent ends right before the comma: "Russland, das ..."
     prev = [c for c in ctx.previous_chunks if not c.modifier and c.etype in PARTY_TYPES
-            and c.j == clause.i - 1 and c.role in ("bare", "partner", "recipient")]
+            and c.j == clause.i - 1 and c.role in ("bare", "partner", "recipient", "agent")]
     if not prev:
         return None
     return [prev[-1].entity]
