@@ -258,3 +258,16 @@ def test_reply_without_pointing_back_gets_no_proposer():
             "Nigeria lehnte am Dienstag neue Zölle ab.")
     events = events_of(text, E)
     assert all(not e.recipients for e in of_type(events, "REJECT")), _describe(events)
+
+
+def test_visit_host_named_as_a_person():
+    events = events_of("Am Montag begann der Staatsbesuch von Ruto in Nigeria mit einem Empfang bei Präsident Ali Musa.", E)
+    visit = of_type(events, "CONSULT")
+    assert visit and visit[0].actors == ["ruto"] and visit[0].recipients == ["musa"], _describe(events)
+    assert visit[0].location == "Q1033"
+
+
+def test_visit_to_a_place_without_a_host_keeps_the_place():
+    events = events_of("Am Montag begann der Staatsbesuch von Ruto in Nigeria.", E)
+    visit = of_type(events, "CONSULT")
+    assert visit and visit[0].recipients == ["Q1033"], _describe(events)

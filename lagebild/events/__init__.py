@@ -264,6 +264,24 @@ def _protest_target(doc: Document, args: arguments.Args, hit: triggers.Hit, befo
         args.recipients = [best[0]]
 
 
+def _visit_host(doc: Document, args: arguments.Args, hit: triggers.Hit, clause: Clause,
+                lex: Lexicon) -> None:
+    """"Staatsbesuch in Großbritannien mit einem Empfang bei Königin Elisabeth": a visit to a
+    place whose host is named as a person ("bei X") is a visit to that person (the most specific
+    party); the place stays the location."""
+    if not hit.trigger.visit or not args.recipients:
+        return
+    places = [r for r in args.recipients if (e := doc.entity(r)) is not None and
+              e.type in ("GPE", "LOC")]
+    if len(places) != len(args.recipients):
+        return
+    hosts = [c.entity for c in clause.chunks if c.prep in lex.cue("host_preps")
+             and c.etype == "PER" and c.entity not in args.actors and not c.modifier]
+    if hosts:
+        args.location = args.location or places[0]
+        args.recipients = hosts[:1]
+
+
 REPLY_TYPES = {"REJECT", "SUPPORT", "AGREE"}
 PROPOSER_WINDOW = 3  # sentences in which a reply may answer a proposal
 
@@ -359,6 +377,7 @@ def _sentence_events(doc: Document, sent: Sentence, index: EntityIndex, lex: Lex
             _answered_claim(args, hit, ctx.events)
             _anaphoric_parties(args, hit, clause, lex, ctx.events)
             _answered_proposal(args, hit, clause, lex, ctx)
+            _visit_host(doc, args, hit, clause, lex)
             _note_proposer(args, hit, lex, ctx)
             _protest_target(doc, args, hit, clause.end, index.parties)
             found.append((idx, hit, args, quote))
