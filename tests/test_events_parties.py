@@ -271,3 +271,15 @@ def test_visit_to_a_place_without_a_host_keeps_the_place():
     events = events_of("Am Montag begann der Staatsbesuch von Ruto in Nigeria.", E)
     visit = of_type(events, "CONSULT")
     assert visit and visit[0].recipients == ["Q1033"], _describe(events)
+
+
+def test_agent_of_an_event_noun_in_a_fronted_phrase():
+    events = events_of("Nach dem Angriff von Nigeria auf Mombasa kündigte Ruto am Montag Gegenmaßnahmen an.", E)
+    assault = of_type(events, "ASSAULT")
+    assert assault and assault[0].actors == ["Q1033"] and "ruto" not in parties(assault[0]), _describe(events)
+
+
+def test_light_verb_subject_stays_the_actor():
+    events = events_of("Ruto führte am Montag in Mombasa Gespräche mit Ali Musa.", E)
+    consult = of_type(events, "CONSULT")
+    assert consult and {"ruto", "musa"} <= parties(consult[0]), _describe(events)

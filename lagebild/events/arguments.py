@@ -162,6 +162,26 @@ def _route(ch: Chunk) -> bool:
     return ch.prep in ("durch", "through") and ch.etype in PLACE_TYPES
 
 
+AGENT_OF_NOUN = frozenset({"von", "vom", "durch", "seitens", "by"})
+NP_WORDS = frozenset({"ART", "ADJA", "CARD", "PIAT", "PPOSAT"})
+
+
+def _by_agent(clause: Clause, k: int, ch: Chunk) -> bool:
+    """"die Kommandoaktion von Talibankämpfern": "von" right after the event noun names its
+    agent, whatever role the phrase got from words further back ("Nach der ...")."""
+    between = clause.words[k + 1:ch.i]
+    return bool(between) and between[0].low in AGENT_OF_NOUN and \
+        all(w.pos in NP_WORDS for w in between[1:])
+
+
+def _in_phrase(clause: Clause, hit: Hit) -> bool:
+    """The noun trigger stands in a prepositional phrase ("nach dem Angriff von X")."""
+    k = hit.word - 1
+    while k >= clause.i and clause.words[k].pos in NP_WORDS:
+        k -= 1
+    return k >= clause.i and clause.words[k].pos in ("APPR", "APPRART")
+
+
 def _noun_args(clause: Clause, hit: Hit, groups: list[list[Chunk]]) -> tuple[list[str], list[str],
                                                                              list[str]]:
     """Arguments attached to a noun trigger: possessive before it ("Putins Besuch"), genitive,
@@ -176,7 +196,7 @@ def _noun_args(clause: Clause, hit: Hit, groups: list[list[Chunk]]) -> tuple[lis
             actors += _ids(grp)
         elif ch.i > k and ch.i - k <= 6 and not _route(ch) and \
                 not any(is_verb(w) and w.text[:1].islower() for w in clause.words[k + 1:ch.i]):
-            if ch.role in ("bare", "agent"):
+            if ch.role in ("bare", "agent") or _by_agent(clause, k, ch):
                 actors += _ids(grp)
             elif ch.role == "partner":
                 partners += _ids(grp)
@@ -217,6 +237,9 @@ def extract(clause: Clause, hit: Hit, lex: Lexicon, ctx: Context, light: bool,
     # a visit's target ("nach Moskau") before other places ("in der Ukraine")
     located = sorted(by_role["location"], key=lambda c: c.prep not in lex.cue("destination"))
     places = _ids(located, PLACE_TYPES)
+    if trig.kind == "noun" and light and _in_phrase(clause, hit) and \
+            _noun_args(clause, hit, groups)[0]:
+        light = False  # "Nach der Aktion von X kündigte Y an": X acted, not Y
     if trig.kind == "noun" and not light:
         actors, partners, recips = _noun_args(clause, hit, groups)
         subject: list[str] = []
