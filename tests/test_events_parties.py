@@ -283,3 +283,16 @@ def test_light_verb_subject_stays_the_actor():
     events = events_of("Ruto führte am Montag in Mombasa Gespräche mit Ali Musa.", E)
     consult = of_type(events, "CONSULT")
     assert consult and {"ruto", "musa"} <= parties(consult[0]), _describe(events)
+
+
+def test_state_adjective_on_a_rejected_offer_is_the_addressee():
+    text = "Kenia ist ein Nachbar. Das kenianische Angebot, Verletzte kostenlos zu behandeln, lehnte Ali Musa jedoch ab."
+    events = events_of(text, E)
+    reject = of_type(events, "REJECT")
+    assert reject and reject[0].actors == ["musa"] and reject[0].recipients == ["Q114"], _describe(events)
+
+
+def test_state_adjective_on_another_noun_is_no_addressee():
+    text = "Kenia ist ein Nachbar. Die kenianische Küste liegt am Meer. Ali Musa lehnte am Montag neue Zölle ab."
+    events = events_of(text, E)
+    assert all(not e.recipients for e in of_type(events, "REJECT")), _describe(events)

@@ -296,16 +296,31 @@ def _note_proposer(args: arguments.Args, hit: triggers.Hit, lex: Lexicon,
         ctx.proposer, ctx.proposer_age = args.actors[0], 0
 
 
-def _answered_proposal(args: arguments.Args, hit: triggers.Hit, clause: Clause, lex: Lexicon,
-                       ctx: arguments.Context) -> None:
+def _proposal_owner(doc: Document, words: list[Word], nouns: frozenset[str]) -> str | None:
+    """"das ägyptische Angebot": the state whose adjective qualifies a proposal noun, when the
+    document names that state."""
+    for a, b in zip(words, words[1:], strict=False):
+        if a.pos == "ADJA" and (b.low in nouns or b.lemma in nouns):
+            state = kb_api.state_of_adjective(a.text)
+            if state and doc.entity(state) is not None:
+                return state
+    return None
+
+
+def _answered_proposal(doc: Document, args: arguments.Args, hit: triggers.Hit, clause: Clause,
+                       lex: Lexicon, ctx: arguments.Context) -> None:
     """"Die USA lehnten einen solchen Satz ab, während die EU den Vorstoß begrüßte": a reply to
     a proposal that points back to it is addressed to the one who made it."""
-    if hit.trigger.type not in REPLY_TYPES or args.recipients or not args.actors or \
-            ctx.proposer is None or ctx.proposer in args.actors or \
-            ctx.proposer_age > PROPOSER_WINDOW:
+    if hit.trigger.type not in REPLY_TYPES or args.recipients or not args.actors:
+        return
+    nouns = lex.cue("proposal_nouns")
+    owner = _proposal_owner(doc, clause.words[:clause.j], nouns)
+    if owner and owner not in args.actors:
+        args.recipients = [owner]  # "Das ägyptische Angebot ... lehnt er ab"
+        return
+    if ctx.proposer is None or ctx.proposer in args.actors or ctx.proposer_age > PROPOSER_WINDOW:
         return
     words = clause.span_words()
-    nouns = lex.cue("proposal_nouns")
     points = lex.cue("pointing_back")
     if any(w.low in nouns or w.lemma in nouns for w in words) or \
             any(w.low in points for w in words):
@@ -376,7 +391,7 @@ def _sentence_events(doc: Document, sent: Sentence, index: EntityIndex, lex: Lex
             _elliptic_recipient(args, hit, svocab, lex, ctx.events)
             _answered_claim(args, hit, ctx.events)
             _anaphoric_parties(args, hit, clause, lex, ctx.events)
-            _answered_proposal(args, hit, clause, lex, ctx)
+            _answered_proposal(doc, args, hit, clause, lex, ctx)
             _visit_host(doc, args, hit, clause, lex)
             _note_proposer(args, hit, lex, ctx)
             _protest_target(doc, args, hit, clause.end, index.parties)
