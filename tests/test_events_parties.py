@@ -296,3 +296,22 @@ def test_state_adjective_on_another_noun_is_no_addressee():
     text = "Kenia ist ein Nachbar. Die kenianische Küste liegt am Meer. Ali Musa lehnte am Montag neue Zölle ab."
     events = events_of(text, E)
     assert all(not e.recipients for e in of_type(events, "REJECT")), _describe(events)
+
+
+def test_state_adjective_before_an_event_noun_is_its_actor():
+    text = "Nigeria bestreitet alles. Der nigerianische Raketenangriff auf Mombasa dauerte am Montag die ganze Nacht."
+    events = events_of(text, E)
+    assault = [e for e in of_type(events, "ASSAULT") if "mombasa" in parties(e)]
+    assert assault and assault[0].actors == ["Q1033"], _describe(events)
+
+
+def test_state_adjective_of_a_state_not_named_is_no_actor():
+    text = "Der nigerianische Raketenangriff auf Mombasa dauerte am Montag die ganze Nacht."
+    events = events_of(text, {"mombasa": ("GPE", ["Mombasa"])})
+    assert all("Q1033" not in parties(e) for e in events), _describe(events)
+
+
+def test_troops_of_a_state_not_named_are_a_group():
+    events = events_of("Nigerianische Truppen beschossen am Montag die Stadt Mombasa.", {"mombasa": ("GPE", ["Mombasa"])})
+    assault = of_type(events, "ASSAULT")
+    assert assault and assault[0].actors == [local_id("Armee", "MISC")], _describe(events)

@@ -487,7 +487,7 @@ def extract_events(doc: Document, parties: set[str] | None = None) -> list[Event
     type MISC) that may be event parties."""
     lex = load((doc.language or "de")[:2].lower())  # "en-GB" reads as English
     index = EntityIndex(doc, parties or set())
-    ctx = arguments.Context()
+    ctx = arguments.Context(named={e.id for e in doc.entities})
     events: list[Event] = []
     for sent in doc.news_sentences():
         events.extend(_sentence_events(doc, sent, index, lex, ctx))

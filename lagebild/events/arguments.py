@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from lagebild.events.clauses import SPECIFICITY, Chunk, Clause, is_verb
 from lagebild.events.lexicon import Lexicon
 from lagebild.events.triggers import Hit
+from lagebild.kb.api import state_of_adjective
 
 PARTY_TYPES = {"PER", "ORG", "GPE"}
 FINITE = {"VVFIN", "VAFIN", "VMFIN"}
@@ -39,6 +40,7 @@ class Context:
     quote_speaker: str | None = None
     events: list = field(default_factory=list)  # events of earlier sentences (for ellipsis)
     previous_events: list = field(default_factory=list)  # events of the sentence just before
+    named: set[str] = field(default_factory=set)  # ids of the document's entities
     proposer: str | None = None  # who made the last proposal, for replies to it
     proposer_age: int = 0  # sentences since then
 
@@ -174,6 +176,18 @@ def _by_agent(clause: Clause, k: int, ch: Chunk) -> bool:
         all(w.pos in NP_WORDS for w in between[1:])
 
 
+def _adjective_state(clause: Clause, hit: Hit, ctx: Context) -> list[str]:
+    """The state whose adjective stands right before an event noun, when the text names it."""
+    k = hit.word - 1
+    while k >= clause.i and clause.words[k].pos == "ADJA":
+        w = clause.words[k]
+        state = state_of_adjective(w.text) if w.entity is None else None
+        if state and state in ctx.named:
+            return [state]
+        k -= 1
+    return []
+
+
 def _in_phrase(clause: Clause, hit: Hit) -> bool:
     """The noun trigger stands in a prepositional phrase ("nach dem Angriff von X")."""
     k = hit.word - 1
@@ -242,6 +256,8 @@ def extract(clause: Clause, hit: Hit, lex: Lexicon, ctx: Context, light: bool,
         light = False  # "Nach der Aktion von X kündigte Y an": X acted, not Y
     if trig.kind == "noun" and not light:
         actors, partners, recips = _noun_args(clause, hit, groups)
+        if not actors:  # "ein russischer Raketenangriff auf Kiew": Russia attacks
+            actors = [s for s in _adjective_state(clause, hit, ctx) if s not in partners + recips]
         subject: list[str] = []
         objects: list[str] = []
         if not actors:
@@ -290,7 +306,8 @@ def extract(clause: Clause, hit: Hit, lex: Lexicon, ctx: Context, light: bool,
         else:
             subject, objects = [], []
         if not subject and not passive and trig.kind == "noun":
-            subject = _possessor(clause, hit, lex, ctx)  # "bei seinem Treffen mit X"
+            # "bei seinem Treffen mit X", "der russische Angriff auf X dauerte"
+            subject = _possessor(clause, hit, lex, ctx) or _adjective_state(clause, hit, ctx)
         if not subject and not passive and _relative_start(clause, lex):
             subject = []  # "50.000 Menschen, die ... teilnahmen": the antecedent is no party
         elif not subject and not passive:

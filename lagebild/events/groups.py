@@ -195,8 +195,10 @@ def add_groups(doc: Document, language: str) -> set[str]:
             name, n = hit
             start, end = sent.tokens[k].start, sent.tokens[k + n - 1].end
             state = _state_before(sent, k, spans)
-            if state is not None and not _covered(doc, start, end, spans):
-                _to_state(doc, state, sent.tokens[k - 1].start, end)
+            # "russische Truppen" where the text never names Russia: the group is the party
+            named = state == "" or state is not None and doc.entity(state) is not None
+            if named and not _covered(doc, start, end, spans):
+                _to_state(doc, str(state), sent.tokens[k - 1].start, end)
             elif not _covered(doc, start, end, spans) and not _bare_genitive(sent, k):
                 ent = found.setdefault(name, Entity(id=_slug(name), name=name, type="MISC"))
                 ent.mentions.append(doc.span(start, end))
