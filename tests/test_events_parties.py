@@ -315,3 +315,14 @@ def test_troops_of_a_state_not_named_are_a_group():
     events = events_of("Nigerianische Truppen beschossen am Montag die Stadt Mombasa.", {"mombasa": ("GPE", ["Mombasa"])})
     assault = of_type(events, "ASSAULT")
     assert assault and assault[0].actors == [local_id("Armee", "MISC")], _describe(events)
+
+
+def test_addressee_of_a_stopped_delivery():
+    events = events_of("Nigeria stoppte am Montag die Lieferung von Ersatzteilen an Kenia.", E)
+    sanction = of_type(events, "SANCTION")
+    assert sanction and sanction[0].actors == ["Q1033"] and sanction[0].recipients == ["Q114"], _describe(events)
+
+
+def test_place_after_a_plain_noun_is_no_addressee():
+    events = events_of("Nigeria stoppte am Montag den Bau von Straßen an der Grenze zu Kenia.", E)
+    assert all("Q114" not in parties(e) for e in of_type(events, "SANCTION")), _describe(events)

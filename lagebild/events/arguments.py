@@ -188,6 +188,18 @@ def _adjective_state(clause: Clause, hit: Hit, ctx: Context) -> list[str]:
     return []
 
 
+def _transfer_chain(clause: Clause, lex: Lexicon) -> set[int]:
+    """"setzte die Lieferung von Patriot-Raketen an die Ukraine aus": after a noun of transfer
+    the nouns of what is transferred carry its addressee ("an X")."""
+    nouns = lex.cue("transfer_nouns")
+    words = clause.words
+    start = next((k for k in range(clause.i, clause.j) if words[k].low in nouns or
+                  words[k].lemma in nouns), None)
+    if start is None:
+        return set()
+    return {k for k in range(start + 1, min(clause.j, start + 6)) if words[k].pos.startswith("N")}
+
+
 def _in_phrase(clause: Clause, hit: Hit) -> bool:
     """The noun trigger stands in a prepositional phrase ("nach dem Angriff von X")."""
     k = hit.word - 1
@@ -240,7 +252,7 @@ def extract(clause: Clause, hit: Hit, lex: Lexicon, ctx: Context, light: bool,
     so the clause subject is its actor ("Putin führte Gespräche mit Xi"). Prepositional phrases
     hanging on a common noun that is no trigger ("an der Grenze zu Ägypten") name no party."""
     trig = hit.trigger
-    keep = (trigger_words or set()) | {hit.word}
+    keep = (trigger_words or set()) | {hit.word} | _transfer_chain(clause, lex)
     chunks = [c for c in clause.chunks if c.attached is None or c.attached in keep
               or c.role in ("location", "bare")]
     groups = _groups(chunks)
