@@ -326,3 +326,10 @@ def test_addressee_of_a_stopped_delivery():
 def test_place_after_a_plain_noun_is_no_addressee():
     events = events_of("Nigeria stoppte am Montag den Bau von Straßen an der Grenze zu Kenia.", E)
     assert all("Q114" not in parties(e) for e in of_type(events, "SANCTION")), _describe(events)
+
+
+def test_apposition_after_a_genitive_with_article():
+    ents = dict(E, fm=("ORG", ["Außenministeriums"]))
+    events = events_of("Der Sprecher des nigerianischen Außenministeriums, Ali Musa, wies die Vorwürfe Kenias zurück.", ents)
+    reject = of_type(events, "REJECT")
+    assert reject and reject[0].actors == ["musa"] and reject[0].recipients == ["Q114"], _describe(events)

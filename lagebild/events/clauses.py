@@ -294,10 +294,14 @@ def _mark_appositions(words: list[Word], chunks: list[Chunk], hi: int) -> None:
     followed by a name between commas, only qualifies the head noun that the name stands for;
     the name is the party."""
     for a, b in zip(chunks, chunks[1:], strict=False):
-        head = words[a.i - 1] if a.i > 0 else None
+        h = a.i - 1
+        while h > 0 and words[h].pos in ("ART", "ADJA") and words[h].entity is None:
+            h -= 1  # "der Sprecher des russischen Außenministeriums, X, ..."
+        head = words[h] if h >= 0 and h < a.i else None
         between = words[a.j:b.i]
-        genitive = head is not None and head.entity is None and head.pos == "NN" and \
-            head.text[:1].isupper()
+        # the head noun may be a title of the apposition's person ("Sprecher ..., X,")
+        genitive = head is not None and head.entity in (None, b.entity) and \
+            head.pos == "NN" and head.text[:1].isupper()
         framed = bool(between) and between[0].text == "," and \
             all(w.pos in DETERMINERS for w in between[1:]) and \
             (b.j >= hi or words[b.j].text in (",", "(", "–"))
