@@ -333,3 +333,14 @@ def test_apposition_after_a_genitive_with_article():
     events = events_of("Der Sprecher des nigerianischen Außenministeriums, Ali Musa, wies die Vorwürfe Kenias zurück.", ents)
     reject = of_type(events, "REJECT")
     assert reject and reject[0].actors == ["musa"] and reject[0].recipients == ["Q114"], _describe(events)
+
+
+def test_the_west_as_a_party():
+    events = events_of("Ruto drohte am Montag dem Westen mit Konsequenzen.", E)
+    threat = of_type(events, "THREATEN")
+    assert threat and threat[0].actors == ["ruto"] and threat[0].recipients == [local_id("Westen", "MISC")], _describe(events)
+
+
+def test_the_west_of_a_country_is_no_party():
+    events = events_of("Im Westen Kenias griff Nigeria am Montag die Stadt Mombasa an.", E)
+    assert all(local_id("Westen", "MISC") not in parties(e) for e in events), _describe(events)
