@@ -344,3 +344,10 @@ def test_the_west_as_a_party():
 def test_the_west_of_a_country_is_no_party():
     events = events_of("Im Westen Kenias griff Nigeria am Montag die Stadt Mombasa an.", E)
     assert all(local_id("Westen", "MISC") not in parties(e) for e in events), _describe(events)
+
+
+def test_summoned_ambassador_stands_for_his_state():
+    text = "Kenia bestreitet das. Nigeria hat am Montag den kenianischen Botschafter einbestellt."
+    events = events_of(text, E)
+    accuse = [e for e in of_type(events, "ACCUSE") if e.actors == ["Q1033"]]
+    assert accuse and accuse[0].recipients == ["Q114"], _describe(events)
