@@ -10,7 +10,7 @@ from __future__ import annotations
 from functools import cache
 
 from lagebild.events import arguments, groups, status, triggers
-from lagebild.events.clauses import Clause, EntityIndex, Word, build_clauses, words_of
+from lagebild.events.clauses import Clause, EntityIndex, Word, build_clauses, cue, words_of
 from lagebild.events.lexicon import Lexicon, load, mode_for, topics_for
 from lagebild.events.merge import merge_events
 from lagebild.kb import api as kb_api
@@ -275,7 +275,7 @@ def _visit_host(doc: Document, args: arguments.Args, hit: triggers.Hit, clause: 
               e.type in ("GPE", "LOC")]
     if len(places) != len(args.recipients):
         return
-    hosts = [c.entity for c in clause.chunks if c.prep in lex.cue("host_preps")
+    hosts = [c.entity for c in clause.chunks if c.prep in cue(lex.language, "host_preps")
              and c.etype == "PER" and c.entity not in args.actors and not c.modifier]
     if hosts:
         args.location = args.location or places[0]
@@ -291,8 +291,8 @@ def _note_proposer(args: arguments.Args, hit: triggers.Hit, lex: Lexicon,
     """Remember who proposed something ("Ägypten, das vorschlug, ..."), even when the proposal
     itself names no addressee."""
     word = (hit.trigger.particle or "") + hit.trigger.head
-    if args.actors and (word in lex.cue("proposal_cues") or hit.trigger.head in
-                        lex.cue("proposal_cues")):
+    cues = cue(lex.language, "proposal_cues")
+    if args.actors and (word in cues or hit.trigger.head in cues):
         ctx.proposer, ctx.proposer_age = args.actors[0], 0
 
 
@@ -313,7 +313,7 @@ def _answered_proposal(doc: Document, args: arguments.Args, hit: triggers.Hit, c
     a proposal that points back to it is addressed to the one who made it."""
     if hit.trigger.type not in REPLY_TYPES or args.recipients or not args.actors:
         return
-    nouns = lex.cue("proposal_nouns")
+    nouns = cue(lex.language, "proposal_nouns")
     owner = _proposal_owner(doc, clause.words[:clause.j], nouns)
     if owner and owner not in args.actors:
         args.recipients = [owner]  # "Das ägyptische Angebot ... lehnt er ab"
@@ -321,7 +321,7 @@ def _answered_proposal(doc: Document, args: arguments.Args, hit: triggers.Hit, c
     if ctx.proposer is None or ctx.proposer in args.actors or ctx.proposer_age > PROPOSER_WINDOW:
         return
     words = clause.span_words()
-    points = lex.cue("pointing_back")
+    points = cue(lex.language, "pointing_back")
     if any(w.low in nouns or w.lemma in nouns for w in words) or \
             any(w.low in points for w in words):
         args.recipients = [ctx.proposer]
@@ -341,8 +341,8 @@ def _light(clause: Clause, hit: triggers.Hit, lex: Lexicon, all_hits: list[trigg
 def _said_the_same(doc: Document, sent: Sentence, clauses: list[Clause], svocab: set[str],
                    lex: Lexicon, ctx: arguments.Context) -> list[Event]:
     """"Ebenso äußerte sich X": X repeats the demand, accusation ... of the sentence before."""
-    if len(clauses) != 1 or not svocab & lex.cue("same_as_before_speech") or \
-            not svocab & lex.cue("speech_verbs") or not ctx.previous_events:
+    if len(clauses) != 1 or not svocab & cue(lex.language, "same_as_before_speech") or \
+            not svocab & cue(lex.language, "speech_verbs") or not ctx.previous_events:
         return []
     subject = arguments.subject_of(clauses[0])
     speech = [e for e in ctx.previous_events if e.type in arguments.SPEECH_ACTS]
@@ -459,20 +459,33 @@ def _place_named(prefix: str) -> kb_api.EntityInfo | None:
     return places[0] if len(places) == 1 else None
 
 
+@cache
+def _event_heads(language: str) -> tuple[str, ...]:
+    return tuple(sorted({t.head for t in load(language).nouns if len(t.head) >= 4},
+                        key=len, reverse=True))
+
+
+@cache  # per word form
+def _place_prefix(word: str, language: str) -> str:
+    """The first part of a compound event noun ("Israel" of "Israelbesuch"), else ""."""
+    low = word.lower()
+    head = next((h for h in _event_heads(language) if low.endswith(h) and len(low) - len(h) >= 4),
+                None)
+    prefix = word[:len(low) - len(head)].rstrip("-") if head else ""
+    return prefix if len(prefix) >= 4 else ""
+
+
 def add_compound_places(doc: Document, lex: Lexicon) -> None:
     """"Israelbesuch", "Moskau-Reise": a place named as the first part of an event noun is a
     mention of that place (the entity stage marks names inside hyphen compounds only)."""
-    heads = sorted({t.head for t in lex.nouns if len(t.head) >= 4}, key=len, reverse=True)
     taken = [(m.start, m.end) for e in doc.entities for m in e.mentions]
     for sent in doc.news_sentences():
         for tok in sent.tokens:
-            if tok.pos != "NN" or any(s < tok.end and tok.start < e for s, e in taken):
+            if tok.pos != "NN":
                 continue
-            low = tok.text.lower()
-            head = next((h for h in heads if low.endswith(h) and len(low) - len(h) >= 4), None)
-            prefix = tok.text[:len(low) - len(head)].rstrip("-") if head else ""
-            info = _place_named(prefix) if len(prefix) >= 4 else None
-            if info is None:
+            prefix = _place_prefix(tok.text, lex.language)
+            info = _place_named(prefix) if prefix else None
+            if info is None or any(s < tok.end and tok.start < e for s, e in taken):
                 continue
             ent = doc.entity(info.id)
             if ent is None:

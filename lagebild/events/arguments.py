@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from lagebild.events.clauses import SPECIFICITY, Chunk, Clause, is_verb
+from lagebild.events.clauses import SPECIFICITY, Chunk, Clause, cue, is_verb
 from lagebild.events.lexicon import Lexicon
 from lagebild.events.triggers import Hit
 from lagebild.kb.api import state_of_adjective
@@ -129,7 +129,8 @@ def _verb_first(clause: Clause, lex: Lexicon, ctx: Context) -> bool:
     first, opening = clause.words[clause.i], clause.words[0]
     # "Wie X berichtet, informierte Y ...": after a fronted subordinate clause the subject
     # follows the verb
-    fronted = opening.pos in ("KOUS", "KOUI", "PWAV") or opening.low in lex.cue("subordinators")
+    fronted = opening.pos in ("KOUS", "KOUI", "PWAV") or \
+        opening.low in cue(lex.language, "subordinators")
     return lex.language == "de" and clause.i > 0 and clause.words[clause.i - 1].text == "," \
         and first.pos in FINITE and first.text[:1].islower() and bool(ctx.clause_subject) \
         and not fronted
@@ -191,7 +192,7 @@ def _adjective_state(clause: Clause, hit: Hit, ctx: Context) -> list[str]:
 def _transfer_chain(clause: Clause, lex: Lexicon) -> set[int]:
     """"setzte die Lieferung von Patriot-Raketen an die Ukraine aus": after a noun of transfer
     the nouns of what is transferred carry its addressee ("an X")."""
-    nouns = lex.cue("transfer_nouns")
+    nouns = cue(lex.language, "transfer_nouns")
     words = clause.words
     start = next((k for k in range(clause.i, clause.j) if words[k].low in nouns or
                   words[k].lemma in nouns), None)
@@ -341,7 +342,7 @@ def extract(clause: Clause, hit: Hit, lex: Lexicon, ctx: Context, light: bool,
 def _followers_of(clause: Clause, actors: list[str], lex: Lexicon) -> bool:
     """"Anhänger Rutos", "Anhänger von Ruto", "Ruto-Anhänger": the first actor is named for
     its followers, who act."""
-    nouns = lex.cue("followers")
+    nouns = cue(lex.language, "followers")
     if not actors or not nouns:
         return False
     chunk = next((c for c in clause.chunks if c.entity == actors[0]), None)

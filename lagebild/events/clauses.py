@@ -10,9 +10,17 @@ grammatical role read off the preposition that governs them ("mit X" partner, "a
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import cache
 
-from lagebild.events.lexicon import Lexicon
+from lagebild.events.lexicon import Lexicon, load
 from lagebild.model import Document, Sentence
+
+
+@cache
+def cue(language: str, name: str) -> frozenset[str]:
+    """A grammar cue of the language's lexicon, built once (it is asked per word)."""
+    return load(language).cue(name)
+
 
 SPECIFICITY = {"PER": 4, "ORG": 3, "GPE": 2, "LOC": 1}
 BOUNDARY_POS = {"$,", "$(", "$."}
@@ -195,7 +203,8 @@ def _nested(words: list[Word], head: int, lo: int) -> bool:
 
 def _order_noun(w: Word, lex: Lexicon) -> bool:
     """"Befehl", "Anordnung": the entity in its genitive gave the order."""
-    return w.low in lex.cue("order_nouns") or w.lemma in lex.cue("order_nouns")
+    nouns = cue(lex.language, "order_nouns")
+    return w.low in nouns or w.lemma in nouns
 
 
 def _role_of(words: list[Word], i: int, lo: int, lex: Lexicon) -> tuple[str, str | None, bool]:
@@ -223,7 +232,7 @@ def _role_of(words: list[Word], i: int, lo: int, lex: Lexicon) -> tuple[str, str
             head = _attached_noun(words, k, lo, lex)
             # only "von" stands for a genitive ("Vertreter von X"); "Tausende durch Nairobi"
             # is a route, "Kritik seitens X" an agent
-            if w.low in lex.cue("genitive_preps") and head is not None:
+            if w.low in cue(lex.language, "genitive_preps") and head is not None:
                 if _source(words, head, lo, lex):
                     return "ignore", w.low, False  # "nach Angaben von X"
                 k -= 1  # "Vertreter von X" is a genitive: the head noun's role counts

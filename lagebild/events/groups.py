@@ -66,9 +66,14 @@ def _organ(sent: Sentence, k: int, language: str) -> int:
     low = toks[k].text.lower()
     if low in organs:
         return 1
-    long_tail = language == "de" and any(
-        low.endswith(o) and len(o) >= MIN_SUFFIX and len(low) - len(o) >= 3 for o in organs)
-    return 1 if long_tail and toks[k].text[:1].isupper() else 0
+    return 1 if toks[k].text[:1].isupper() and _organ_tail(low, language) else 0
+
+
+@cache  # per word form: the suffix scan runs once per distinct noun
+def _organ_tail(low: str, language: str) -> bool:
+    """"Transportflugzeuge": a compound whose last part is a state organ noun."""
+    return language == "de" and any(low.endswith(o) and len(o) >= MIN_SUFFIX and
+                                    len(low) - len(o) >= 3 for o in _organs(language))
 
 
 @cache
@@ -126,19 +131,32 @@ def _bare_genitive(sent: Sentence, k: int) -> bool:
     return prev.pos == "NN" and prev.text.lower() not in quantities
 
 
+@cache
+def _group_adjectives(language: str) -> tuple[tuple[str, str], ...]:
+    """(adjective stem, group name) pairs."""
+    pairs = (_data().get("group_adjectives") or {}).get(language) or {}
+    return tuple((str(stem), str(g)) for stem, g in pairs.items())
+
+
+@cache
+def _group_heads(language: str) -> frozenset[str]:
+    return frozenset(str(h) for h in (_data().get("group_heads") or {}).get(language) or ())
+
+
 def _group_adjective(sent: Sentence, k: int, language: str) -> str | None:
     """"militante Palästinenser", "bewaffnete Männer": the group an adjective makes of the
     persons (group_heads, or a noun in -er) right after it."""
     toks = sent.tokens
-    adjectives = (_data().get("group_adjectives") or {}).get(language) or {}
-    if k + 1 >= len(toks) or toks[k].pos not in ("ADJA", "ADJD") or not adjectives:
+    if k + 1 >= len(toks) or toks[k].pos not in ("ADJA", "ADJD"):
         return None
     low = toks[k].text.lower()
-    name = next((str(g) for stem, g in adjectives.items() if low.startswith(str(stem))), None)
+    name = next((g for stem, g in _group_adjectives(language) if low.startswith(stem)), None)
+    if name is None:
+        return None
     nxt = toks[k + 1]
-    heads = frozenset(str(h) for h in (_data().get("group_heads") or {}).get(language) or ())
+    heads = _group_heads(language)
     person = nxt.text.lower() in heads or nxt.text.lower().endswith("er")
-    return name if name and nxt.pos.startswith("N") and nxt.text[:1].isupper() and person else None
+    return name if nxt.pos.startswith("N") and nxt.text[:1].isupper() and person else None
 
 
 def _nominalised(sent: Sentence, k: int) -> bool:
