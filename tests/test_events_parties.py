@@ -351,3 +351,8 @@ def test_summoned_ambassador_stands_for_his_state():
     events = events_of(text, E)
     accuse = [e for e in of_type(events, "ACCUSE") if e.actors == ["Q1033"]]
     assert accuse and accuse[0].recipients == ["Q114"], _describe(events)
+
+
+def test_no_event_without_any_actor():
+    events = events_of("Dem Journalisten Ali Musa wurde am Montag die Einreise verweigert.", E)
+    assert all(e.actors for e in events), _describe(events)

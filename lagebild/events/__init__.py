@@ -410,8 +410,8 @@ def _sentence_events(doc: Document, sent: Sentence, index: EntityIndex, lex: Lex
             continue  # "Polizisten sicherten die Demonstration": the police guard it
         n_parties = len(set(args.actors) | set(args.recipients))
         if n_parties < 2 and (hit.trigger.type not in SINGLE_PARTY_TYPES
-                              or not args.explicit_subject):
-            continue
+                              or not args.explicit_subject or not args.actors):
+            continue  # a one-party event needs its actor ("wurde verweigert" names none)
         st = status.decide(doc, clauses, idx, hit, lex)
         etype, mode = _reading(doc, hit, args, svocab)
         mode = mode_for(etype, mode, [w.low for w in clause.span_words()])
