@@ -356,3 +356,13 @@ def test_summoned_ambassador_stands_for_his_state():
 def test_no_event_without_any_actor():
     events = events_of("Dem Journalisten Ali Musa wurde am Montag die Einreise verweigert.", E)
     assert all(e.actors for e in events), _describe(events)
+
+
+def test_target_of_a_dispersed_protest_is_not_the_one_dispersed():
+    events = events_of("Die Demonstration gegen Präsident Ruto wurde am Montag von der Polizei aufgelöst.", E)
+    assert all("ruto" not in e.recipients for e in of_type(events, "COERCE")), _describe(events)
+
+
+def test_partner_of_an_agreed_meeting_stays_a_party():
+    events = events_of("Ruto vereinbarte am Montag ein Treffen mit Ali Musa.", E)
+    assert any({"ruto", "musa"} <= parties(e) for e in events), _describe(events)
