@@ -327,12 +327,12 @@ def _answered_proposal(doc: Document, args: arguments.Args, hit: triggers.Hit, c
         args.recipients = [ctx.proposer]
 
 
-def _kin_words(hit: triggers.Hit, hits: list[triggers.Hit]) -> set[int]:
-    """Trigger words whose phrases may carry this hit's parties: all but protest nouns under
-    another act ("die Demonstration gegen X wurde aufgelöst": X is the protest's target, not
-    the one dispersed)."""
-    return {h.word for h in hits if h is hit or h.trigger.type != "PROTEST" or
-            hit.trigger.type == "PROTEST"}
+def _foreign_nouns(hit: triggers.Hit, hits: list[triggers.Hit]) -> set[int]:
+    """Protest nouns under another act: their phrases are not that act's parties ("die
+    Demonstration gegen X wurde aufgelöst": X is the protest's target, not the one dispersed)."""
+    if hit.trigger.type == "PROTEST":
+        return set()
+    return {h.word for h in hits if h.trigger.type == "PROTEST" and h.trigger.kind == "noun"}
 
 
 def _light(clause: Clause, hit: triggers.Hit, lex: Lexicon, all_hits: list[triggers.Hit]) -> bool:
@@ -388,7 +388,8 @@ def _sentence_events(doc: Document, sent: Sentence, index: EntityIndex, lex: Lex
             if hit.trigger.active_only and arguments.is_passive(clause, lex, hit):
                 continue  # "die Städte wurden getroffen" (hit), not a meeting
             args = arguments.extract(clause, hit, lex, ctx, _light(clause, hit, lex, hits),
-                                     _kin_words(hit, hits))
+                                     {h.word for h in hits},
+                                     _foreign_nouns(hit, hits))
             if not args.actors and not args.recipients:
                 continue
             if hit.trigger.reported and not _reported_speech(args, ctx.quote_speaker):

@@ -189,6 +189,16 @@ def _adjective_state(clause: Clause, hit: Hit, ctx: Context) -> list[str]:
     return []
 
 
+def _hanging_on(clause: Clause, ch: Chunk) -> int | None:
+    """The word right before the preposition that governs ``ch`` ("Demonstration gegen X")."""
+    if ch.prep is None:
+        return None
+    for k in range(ch.i - 1, max(clause.i, ch.i - 5) - 1, -1):
+        if clause.words[k].low == ch.prep:
+            return k - 1 if k > clause.i else None
+    return None
+
+
 def _transfer_chain(clause: Clause, lex: Lexicon) -> set[int]:
     """"setzte die Lieferung von Patriot-Raketen an die Ukraine aus": after a noun of transfer
     the nouns of what is transferred carry its addressee ("an X")."""
@@ -248,14 +258,15 @@ def _possessor(clause: Clause, hit: Hit, lex: Lexicon, ctx: Context) -> list[str
 
 
 def extract(clause: Clause, hit: Hit, lex: Lexicon, ctx: Context, light: bool,
-            trigger_words: set[int] | None = None) -> Args:
+            trigger_words: set[int] | None = None, foreign: set[int] | None = None) -> Args:
     """Arguments for ``hit``; ``light`` says a noun trigger is the object of a light/support verb,
     so the clause subject is its actor ("Putin führte Gespräche mit Xi"). Prepositional phrases
     hanging on a common noun that is no trigger ("an der Grenze zu Ägypten") name no party."""
     trig = hit.trigger
     keep = (trigger_words or set()) | {hit.word} | _transfer_chain(clause, lex)
-    chunks = [c for c in clause.chunks if c.attached is None or c.attached in keep
-              or c.role in ("location", "bare")]
+    foreign = foreign or set()
+    chunks = [c for c in clause.chunks if (c.attached is None or c.attached in keep
+              or c.role in ("location", "bare")) and _hanging_on(clause, c) not in foreign]
     groups = _groups(chunks)
     bare = [g for g in groups if g[0].role == "bare"]
     by_role = {r: [c for g in groups if g[0].role == r for c in g]
