@@ -8,7 +8,7 @@ from lagebild import nlp
 from lagebild.events import run
 from lagebild.kb.api import local_id
 from lagebild.kb.link import _without_date_tail
-from lagebild.model import Document
+from lagebild.model import Document, Quote
 from tests.events_helpers import events_of, make_doc, of_type, parties
 
 E = {
@@ -366,3 +366,23 @@ def test_target_of_a_dispersed_protest_is_not_the_one_dispersed():
 def test_partner_of_an_agreed_meeting_stays_a_party():
     events = events_of("Ruto vereinbarte am Montag ein Treffen mit Ali Musa.", E)
     assert any({"ruto", "musa"} <= parties(e) for e in events), _describe(events)
+
+
+def test_we_in_a_direct_quote_is_its_speaker():
+    text = "„Wir werden Kenia weiter unterstützen“, sagte Ruto am Montag in Mombasa."
+    quote_start = text.index("Wir")
+    quote = Quote(start=quote_start, end=text.index("“"), text=text[quote_start:text.index("“")],
+                  kind="direct", speaker="ruto")
+    events = events_of(text, E, quotes=[quote])
+    support = of_type(events, "SUPPORT")
+    assert support and support[0].actors == ["ruto"] and support[0].recipients == ["Q114"], _describe(events)
+
+
+def test_man_in_reported_speech_is_the_speaker():
+    text = "Ruto sagte am Montag, man lehne den Plan Nigerias entschieden ab."
+    quote_start = text.index("man")
+    quote = Quote(start=quote_start, end=len(text) - 1, text=text[quote_start:-1], kind="indirect",
+                  speaker="ruto")
+    events = events_of(text, dict(E, Q1033=("GPE", ["Nigerias", "Nigeria"])), quotes=[quote])
+    reject = of_type(events, "REJECT")
+    assert reject and reject[0].actors == ["ruto"], _describe(events)

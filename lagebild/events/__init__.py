@@ -29,8 +29,15 @@ PLACED_TYPES = {"CONSULT", "PROTEST", "ASSAULT", "COERCE", "MOBILIZE", "RETREAT"
 SINGLE_PARTY_TYPES = {"PROTEST", "MOBILIZE", "RETREAT", "REJECT"}
 
 
-def _quote_at(quotes: list[Quote], start: int, end: int) -> Quote | None:
-    for q in quotes:
+QUOTE_MARKS = "„“”\"»«‚‘’›‹ "
+
+
+def _quote_at(doc: Document, start: int, end: int) -> Quote | None:
+    """The quote a clause lies in; the clause may begin with the opening quotation mark, which
+    the quote's span leaves out."""
+    while start < end and doc.text[start] in QUOTE_MARKS:
+        start += 1
+    for q in doc.quotes:
         if q.start <= start and end <= q.end + 1:
             return q
     return None
@@ -381,7 +388,7 @@ def _sentence_events(doc: Document, sent: Sentence, index: EntityIndex, lex: Lex
     ctx.previous_chunks = []
     attributed = _so_speaker(words, lex)
     for idx, clause in enumerate(clauses):
-        quote = _quote_at(doc.quotes, clause.start, clause.end)
+        quote = _quote_at(doc, clause.start, clause.end)
         ctx.quote_speaker = quote.speaker if quote and quote.speaker else attributed
         hits = triggers.find(clause, lex, svocab)
         for hit in hits:
