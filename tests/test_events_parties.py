@@ -386,3 +386,14 @@ def test_man_in_reported_speech_is_the_speaker():
     events = events_of(text, dict(E, Q1033=("GPE", ["Nigerias", "Nigeria"])), quotes=[quote])
     reject = of_type(events, "REJECT")
     assert reject and reject[0].actors == ["ruto"], _describe(events)
+
+
+def test_crowd_before_a_protest_word_are_the_protesters():
+    events = events_of("Tausende Menschen demonstrierten am Sonntag in Mombasa gegen Präsident Ruto.", E)
+    protest = of_type(events, "PROTEST")
+    assert protest and protest[0].actors == [local_id("Demonstranten", "MISC")], _describe(events)
+
+
+def test_crowd_without_a_protest_word_is_no_party():
+    doc = run(make_doc("Tausende Menschen begrüßten am Sonntag in Mombasa Präsident Ruto.", E))
+    assert doc.entity(local_id("Demonstranten", "MISC")) is None

@@ -191,6 +191,27 @@ def _match(sent: Sentence, k: int, forms: dict[str, str], language: str) -> tupl
     return (name, 1) if name else None
 
 
+def _words(key: str, language: str) -> frozenset[str]:
+    return frozenset(str(w) for w in (_data().get(key) or {}).get(language) or ())
+
+
+def _protest_at(sent: Sentence, language: str) -> int | None:
+    """Index of the first protest word of the sentence (word form or lemma), else None."""
+    words = _words("protest_words", language)
+    return next((k for k, t in enumerate(sent.tokens)
+                 if t.text.lower() in words or (t.lemma or "").lower() in words), None)
+
+
+def _crowd(sent: Sentence, k: int, language: str, protest: int | None) -> str | None:
+    """The protesters' group name for a crowd noun at k before the sentence's protest word."""
+    tok = sent.tokens[k]
+    if protest is None or k >= protest or tok.text.lower() not in _words("crowds", language):
+        return None
+    if language == "de" and not tok.pos.startswith("N"):
+        return None
+    return str((_data().get("protesters") or {}).get(language) or "") or None
+
+
 def add_groups(doc: Document, language: str) -> set[str]:
     """Add group entities (with their mentions) to ``doc.entities``; return their ids."""
     forms = _forms(language)
@@ -200,8 +221,12 @@ def add_groups(doc: Document, language: str) -> set[str]:
     found: dict[str, Entity] = {}
     for sent in doc.news_sentences():
         k = 0
+        protest = _protest_at(sent, language)
         while k < len(sent.tokens):
             hit = _match(sent, k, forms, language)
+            crowd = _crowd(sent, k, language, protest) if hit is None else None
+            if crowd:
+                hit = (crowd, 1)
             if hit is None:
                 n = _organ(sent, k, language)
                 end = sent.tokens[k + n - 1].end if n else 0
