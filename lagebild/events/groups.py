@@ -209,6 +209,10 @@ def _crowd(sent: Sentence, k: int, language: str, protest: int | None) -> str | 
         return None
     if language == "de" and not tok.pos.startswith("N"):
         return None
+    nxt = sent.tokens[k + 1] if k + 1 < len(sent.tokens) else None
+    if nxt is not None and (nxt.pos.startswith("N") or nxt.text[:1].isupper() and
+                            language == "en"):
+        return None  # "Tausende Polizisten": a quantity; the noun after it is the head
     return str((_data().get("protesters") or {}).get(language) or "") or None
 
 
