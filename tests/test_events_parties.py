@@ -397,3 +397,10 @@ def test_crowd_before_a_protest_word_are_the_protesters():
 def test_crowd_without_a_protest_word_is_no_party():
     doc = run(make_doc("Tausende Menschen begrüßten am Sonntag in Mombasa Präsident Ruto.", E))
     assert doc.entity(local_id("Demonstranten", "MISC")) is None
+
+
+def test_weapons_after_durch_name_the_state():
+    text = "Kenia bestreitet das. Nigeria verurteilte die Verletzung seines Luftraums durch kenianische Drohnen."
+    events = events_of(text, E)
+    accuse = of_type(events, "ACCUSE")
+    assert accuse and accuse[0].actors == ["Q1033"] and accuse[0].recipients == ["Q114"], _describe(events)

@@ -160,9 +160,12 @@ def _relative_antecedent(clause: Clause, lex: Lexicon, ctx: Context) -> list[str
     return [prev[-1].entity]
 
 
-def _route(ch: Chunk) -> bool:
-    """"durch Nairobi": a place passed through, not an agent or addressee."""
-    return ch.prep in ("durch", "through") and ch.etype in PLACE_TYPES
+def _route(ch: Chunk, words: list | None = None) -> bool:
+    """"durch Nairobi": a place passed through, not an agent or addressee ("durch russische
+    Drohnen" names the state by its weapons: an agent)."""
+    if ch.prep not in ("durch", "through") or ch.etype not in PLACE_TYPES:
+        return False
+    return words is None or words[ch.j - 1].pos in ("NE", "FM") or words[ch.j - 1].text.isupper()
 
 
 AGENT_OF_NOUN = frozenset({"von", "vom", "durch", "seitens", "by"})
@@ -231,7 +234,7 @@ def _noun_args(clause: Clause, hit: Hit, groups: list[list[Chunk]]) -> tuple[lis
         ch = grp[0]
         if ch.j <= k and k - ch.j <= 1 and clause.words[ch.j - 1].low.endswith("s"):
             actors += _ids(grp)
-        elif ch.i > k and ch.i - k <= 6 and not _route(ch) and \
+        elif ch.i > k and ch.i - k <= 6 and not _route(ch, clause.words) and \
                 not any(is_verb(w) and w.text[:1].islower() for w in clause.words[k + 1:ch.i]):
             if ch.role in ("bare", "agent") or _by_agent(clause, k, ch):
                 actors += _ids(grp)
@@ -293,14 +296,17 @@ def extract(clause: Clause, hit: Hit, lex: Lexicon, ctx: Context, light: bool,
             # "er habe in einem Telefonat mit Trump vereinbart": the speaker was on the call
             pronoun = any(w.low in lex.cue("pronouns") | lex.cue("first_person")
                           for w in clause.words[clause.i:hit.word])
-            actors = _ids(bare[0]) if bare and bare[0][0].i < hit.word else \
+            # "Bei dem Treffen mit Xi sprach Putin ...": after a fronted phrase the subject
+            # follows the verb
+            fronted = _in_phrase(clause, hit) and hit.word - clause.i <= 4
+            actors = _ids(bare[0]) if bare and (bare[0][0].i < hit.word or fronted) else \
                 _resolve_pronoun(clause, lex, ctx)[0] if pronoun else []
     else:
         actors, partners, recips = [], _ids(by_role["partner"]), _ids(by_role["recipient"])
         passive = is_passive(clause, lex, hit)
         if not passive:  # "verlangte vom Wächterrat", "forderte von X": the addressee
             # ("zogen durch Nairobi": a route, no addressee)
-            agents = [c for c in by_role["agent"] if not _route(c)]
+            agents = [c for c in by_role["agent"] if not _route(c, clause.words)]
             recips += [e for e in _ids(agents) if e not in recips]
         antecedent = _relative_antecedent(clause, lex, ctx)
         if passive:
