@@ -404,3 +404,15 @@ def test_weapons_after_durch_name_the_state():
     events = events_of(text, E)
     accuse = of_type(events, "ACCUSE")
     assert accuse and accuse[0].actors == ["Q1033"] and accuse[0].recipients == ["Q114"], _describe(events)
+
+
+def test_members_of_an_organisation_meet():
+    ents = dict(E, au=("ORG", ["Afrikanischen Union"]))
+    events = events_of("Die Außenminister der Afrikanischen Union trafen sich am Montag in Mombasa.", ents)
+    consult = of_type(events, "CONSULT")
+    assert consult and consult[0].actors == ["au"] and consult[0].mode == "multilateral", _describe(events)
+
+
+def test_a_single_person_meeting_nobody_is_no_event():
+    events = events_of("Ruto traf sich am Montag zu später Stunde.", E)
+    assert not of_type(events, "CONSULT"), _describe(events)

@@ -334,6 +334,18 @@ def _answered_proposal(doc: Document, args: arguments.Args, hit: triggers.Hit, c
         args.recipients = [ctx.proposer]
 
 
+def _members_meet(doc: Document, hit: triggers.Hit, args: arguments.Args, clause: Clause) -> bool:
+    """"Die Außenminister der G7 trafen sich in Kanada": an organisation's members meeting among
+    themselves is a one-party meeting."""
+    if hit.trigger.type != "CONSULT" or not hit.trigger.sym or len(args.actors) != 1 or \
+            args.recipients or not args.explicit_subject:
+        return False
+    ent = doc.entity(args.actors[0])
+    reflexive = any(w.low in ("sich", "themselves") for w in clause.span_words())
+    return ent is not None and ent.type == "ORG" and not ent.id.startswith(groups.PREFIX) and \
+        reflexive
+
+
 def _foreign_nouns(hit: triggers.Hit, hits: list[triggers.Hit]) -> set[int]:
     """Protest nouns under another act: their phrases are not that act's parties ("die
     Demonstration gegen X wurde aufgelöst": X is the protest's target, not the one dispersed)."""
@@ -426,13 +438,14 @@ def _sentence_events(doc: Document, sent: Sentence, index: EntityIndex, lex: Lex
             continue  # "Polizisten sicherten die Demonstration": the police guard it
         n_parties = len(set(args.actors) | set(args.recipients))
         if n_parties < 2 and (hit.trigger.type not in SINGLE_PARTY_TYPES
-                              or not args.explicit_subject or not args.actors):
+                              or not args.explicit_subject or not args.actors) and \
+                not _members_meet(doc, hit, args, clause):
             continue  # a one-party event needs its actor ("wurde verweigert" names none)
         st = status.decide(doc, clauses, idx, hit, lex)
         etype, mode = _reading(doc, hit, args, svocab)
         mode = mode_for(etype, mode, [w.low for w in clause.span_words()])
         if etype == "CONSULT" and mode in (None, "meet") and \
-                len(set(args.actors) | set(args.recipients)) >= 3:
+                (len(set(args.actors) | set(args.recipients)) >= 3 or n_parties == 1):
             mode = "multilateral"
         if etype not in PLACED_TYPES or mode == "phone":
             args.location = None  # "lehnt Truppen in der Ukraine ab": the place of the content
