@@ -7,7 +7,7 @@ from __future__ import annotations
 from lagebild import nlp
 from lagebild.events import run
 from lagebild.kb.api import local_id
-from lagebild.kb.link import _without_date_tail
+from lagebild.kb.link import _without_date_head, _without_date_tail
 from lagebild.model import Document, Quote
 from tests.events_helpers import events_of, make_doc, of_type, parties
 
@@ -416,3 +416,17 @@ def test_members_of_an_organisation_meet():
 def test_a_single_person_meeting_nobody_is_no_event():
     events = events_of("Ruto traf sich am Montag zu später Stunde.", E)
     assert not of_type(events, "CONSULT"), _describe(events)
+
+
+def test_weekday_before_a_name_is_cut():
+    text = "Ruto wird am Montag Musa empfangen."
+    sent = _sentence(text)
+    start = text.index("Montag")
+    assert text[_without_date_head(sent, start, text.index(" empfangen")):].startswith("Musa")
+
+
+def test_name_without_a_weekday_keeps_its_start():
+    text = "Ruto wird am Montag Ali Musa empfangen."
+    sent = _sentence(text)
+    start = text.index("Ali")
+    assert _without_date_head(sent, start, text.index(" empfangen")) == start

@@ -302,7 +302,7 @@ def _ner_mentions(index: Index, sent: Sentence, taken: list[Mention]) -> list[Me
     for start, end, label in spans:
         if label not in _NER_TYPES:
             continue
-        end = _without_date_tail(sent, start, end)
+        start, end = _without_date_head(sent, start, end), _without_date_tail(sent, start, end)
         inside = [m for m in taken if m.start < end and start < m.end]
         within = bool(inside) and all(start <= m.start and m.end <= end
                                       and (m.end - m.start) < end - start for m in inside)
@@ -323,6 +323,17 @@ def _ner_mentions(index: Index, sent: Sentence, taken: list[Mention]) -> list[Me
         text = sent.text[start - sent.start:end - sent.start]
         out.append(Mention(start, end, text, kind="ner", label=_NER_TYPES[label]))
     return out
+
+
+def _without_date_head(sent: Sentence, start: int, end: int) -> int:
+    """The start of a model span without a leading day or month ("Montag Selenskyj" in "am
+    Montag Selenskyj empfangen")."""
+    toks = [t for t in sent.tokens if start <= t.start and t.end <= end]
+    k = 0
+    while k < len(toks) - 1 and _TIME_WORD.match(toks[k].text.lower()) and \
+            not toks[k].text[:1].isdigit():
+        k += 1
+    return toks[k].start if k else start
 
 
 def _without_date_tail(sent: Sentence, start: int, end: int) -> int:
