@@ -430,3 +430,15 @@ def test_name_without_a_weekday_keeps_its_start():
     sent = _sentence(text)
     start = text.index("Ali")
     assert _without_date_head(sent, start, text.index(" empfangen")) == start
+
+
+def test_von_seiten_names_the_agent():
+    text = "Kenia ist ein Nachbar. Von Seiten der kenianischen Regierung wurde am Montag Ali Musa scharf kritisiert."
+    events = events_of(text, E)
+    accuse = of_type(events, "ACCUSE")
+    assert accuse and accuse[0].actors == ["Q114"] and accuse[0].recipients == ["musa"], _describe(events)
+
+
+def test_no_event_with_recipients_only():
+    events = events_of("Am Montag wurden Ali Musa und Nigeria scharf kritisiert.", E)
+    assert all(e.actors for e in events), _describe(events)

@@ -436,6 +436,8 @@ def _sentence_events(doc: Document, sent: Sentence, index: EntityIndex, lex: Lex
         if hit.trigger.type == "PROTEST" and hit.trigger.kind == "noun" and \
                 set(args.actors) & groups.state_forces():
             continue  # "Polizisten sicherten die Demonstration": the police guard it
+        if not args.actors:
+            continue  # "wurde ... verboten" with no agent and no state to act: who did it?
         n_parties = len(set(args.actors) | set(args.recipients))
         if n_parties < 2 and (hit.trigger.type not in SINGLE_PARTY_TYPES
                               or not args.explicit_subject or not args.actors) and \

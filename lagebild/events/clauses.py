@@ -254,6 +254,9 @@ def _role_of(words: list[Word], i: int, lo: int, lex: Lexicon) -> tuple[str, str
                     return "ignore", prev.low, False
                 if prev is not None and prev.pos.startswith("N") and _order_noun(prev, lex):
                     return "agent", prev.low, False  # "auf Anordnung der Behörden"
+                if prev is not None and prev.low == "seiten" and k - 2 >= lo and \
+                        words[k - 2].low == "von":
+                    return "agent", "von", False  # "von Seiten der Regierung"
                 if prev is None or not (prev.pos in ("APPR", "APPRART") or
                                         any(prev.low in v for v in preps.values())):
                     break
