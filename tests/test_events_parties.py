@@ -442,3 +442,9 @@ def test_von_seiten_names_the_agent():
 def test_no_event_with_recipients_only():
     events = events_of("Am Montag wurden Ali Musa und Nigeria scharf kritisiert.", E)
     assert all(e.actors for e in events), _describe(events)
+
+
+def test_gegenueber_before_a_phrase_is_a_preposition():
+    events = events_of("Nach langem Streit drohte Nigeria gegenüber Kenia mit Vergeltung.", E)
+    threat = of_type(events, "THREATEN")
+    assert threat and threat[0].actors == ["Q1033"] and threat[0].recipients == ["Q114"], _describe(events)

@@ -291,7 +291,10 @@ def chunks_of(words: list[Word], lo: int, hi: int, lex: Lexicon) -> list[Chunk]:
         group += 1
         post = words[ch.j].low if ch.j < hi else ""
         postpositions = lex.grammar.get("postpositions") or {}
-        if role == "bare" and post in postpositions:  # "dem Ministerium zufolge"
+        # "Polen gegenüber der EU": a preposition of the next phrase, not a postposition
+        governs_next = ch.j + 1 < hi and (words[ch.j + 1].pos in DETERMINERS or
+                                          words[ch.j + 1].entity is not None)
+        if role == "bare" and post in postpositions and not governs_next:  # "X zufolge"
             role, prep = str(postpositions[post]), post
         ch.role, ch.prep, ch.group = role, prep, group
         if prep is not None:
