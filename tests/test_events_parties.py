@@ -448,3 +448,14 @@ def test_gegenueber_before_a_phrase_is_a_preposition():
     events = events_of("Nach langem Streit drohte Nigeria gegenüber Kenia mit Vergeltung.", E)
     threat = of_type(events, "THREATEN")
     assert threat and threat[0].actors == ["Q1033"] and threat[0].recipients == ["Q114"], _describe(events)
+
+
+def test_phrase_after_an_instrument_belongs_to_the_act():
+    events = events_of("Sicherheitskräfte gingen in Mombasa mit Schlagstöcken gegen die Demonstranten vor.", E)
+    assault = of_type(events, "ASSAULT")
+    assert assault and assault[0].recipients == [local_id("Demonstranten", "MISC")], _describe(events)
+
+
+def test_a_kidnapping_in_a_city_is_not_done_to_the_city():
+    events = events_of("Die Entführer haben in Mombasa einen Entwicklungshelfer verschleppt.", E)
+    assert all("mombasa" not in e.recipients for e in of_type(events, "ASSAULT")), _describe(events)

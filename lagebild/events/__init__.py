@@ -149,11 +149,15 @@ def _source_place(clause: Clause) -> str | None:
     return next((c.entity for c in clause.chunks if c.role == "weak" and c.etype == "GPE"), None)
 
 
+PERSON_ASSAULTS = {"abduct", "beat", "torture", "targeted"}
+
+
 def _attacked_place(doc: Document, args: arguments.Args, hit: triggers.Hit) -> None:
     """"Angriffe auf Ziele im Gazastreifen", "beschossen Stellungen bei Charkiw": an attack
     with no named target hits the place where it happens."""
-    if hit.trigger.type != "ASSAULT" or args.recipients or not args.actors or not args.location:
-        return
+    if hit.trigger.type != "ASSAULT" or args.recipients or not args.actors or \
+            not args.location or hit.trigger.mode in PERSON_ASSAULTS:
+        return  # a kidnapping or beating "in Kandahar" is not done to the city
     place = doc.entity(args.location)
     if place is not None and place.type in ("GPE", "LOC") and args.location not in args.actors:
         args.recipients = [args.location]

@@ -192,6 +192,17 @@ def _adjective_state(clause: Clause, hit: Hit, ctx: Context) -> list[str]:
     return []
 
 
+def _instrument(clause: Clause, k: int | None) -> bool:
+    """"mit Schlagstöcken gegen die Demonstranten": the phrase after an instrument belongs to
+    the act, not to the instrument."""
+    if k is None:
+        return False
+    m = k - 1
+    while m >= clause.i and clause.words[m].pos in ("ADJA", "ART", "CARD"):
+        m -= 1
+    return m >= clause.i and clause.words[m].low == "mit"
+
+
 def _hanging_on(clause: Clause, ch: Chunk) -> int | None:
     """The word right before the preposition that governs ``ch`` ("Demonstration gegen X")."""
     if ch.prep is None:
@@ -269,7 +280,8 @@ def extract(clause: Clause, hit: Hit, lex: Lexicon, ctx: Context, light: bool,
     keep = (trigger_words or set()) | {hit.word} | _transfer_chain(clause, lex)
     foreign = foreign or set()
     chunks = [c for c in clause.chunks if (c.attached is None or c.attached in keep
-              or c.role in ("location", "bare")) and _hanging_on(clause, c) not in foreign]
+              or c.role in ("location", "bare") or _instrument(clause, c.attached))
+              and _hanging_on(clause, c) not in foreign]
     groups = _groups(chunks)
     bare = [g for g in groups if g[0].role == "bare"]
     by_role = {r: [c for g in groups if g[0].role == r for c in g]
