@@ -441,12 +441,12 @@ def _sentence_events(doc: Document, sent: Sentence, index: EntityIndex, lex: Lex
                 set(args.actors) & groups.state_forces():
             continue  # "Polizisten sicherten die Demonstration": the police guard it
         if not args.actors:
-            continue  # "wurde ... verboten" with no agent and no state to act: who did it?
+            continue  # "wurde ... verweigert" with no agent and no state to act: who did it?
         n_parties = len(set(args.actors) | set(args.recipients))
         if n_parties < 2 and (hit.trigger.type not in SINGLE_PARTY_TYPES
-                              or not args.explicit_subject or not args.actors) and \
+                              or not args.explicit_subject) and \
                 not _members_meet(doc, hit, args, clause):
-            continue  # a one-party event needs its actor ("wurde verweigert" names none)
+            continue
         st = status.decide(doc, clauses, idx, hit, lex)
         etype, mode = _reading(doc, hit, args, svocab)
         mode = mode_for(etype, mode, [w.low for w in clause.span_words()])
