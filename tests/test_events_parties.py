@@ -459,3 +459,23 @@ def test_phrase_after_an_instrument_belongs_to_the_act():
 def test_a_kidnapping_in_a_city_is_not_done_to_the_city():
     events = events_of("Die Entführer haben in Mombasa einen Entwicklungshelfer verschleppt.", E)
     assert all("mombasa" not in e.recipients for e in of_type(events, "ASSAULT")), _describe(events)
+
+
+def test_arrested_journalists_are_a_victim_group():
+    text = "Nigeria verschärft den Kurs. In Nigeria wurden am Montag zwei Journalisten festgenommen."
+    events = events_of(text, E)
+    coerce = of_type(events, "COERCE")
+    assert coerce and coerce[0].actors == ["Q1033"], _describe(events)
+    assert coerce[0].recipients == [local_id("Journalisten", "MISC")]
+
+
+def test_journalists_are_no_actors():
+    events = events_of("Journalisten kritisierten am Montag in Mombasa Präsident Ruto scharf.", E)
+    assert all(local_id("Journalisten", "MISC") not in e.actors for e in events), _describe(events)
+
+
+def test_group_noun_before_a_name_is_a_title():
+    doc = run(make_doc("Nigeria verschärft den Kurs. In Nigeria wurde der Journalist Ali Musa festgenommen.", E))
+    coerce = of_type(doc.events, "COERCE")
+    assert coerce and coerce[0].recipients == ["musa"], _describe(doc.events)
+    assert doc.entity(local_id("Journalisten", "MISC")) is None

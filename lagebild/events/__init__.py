@@ -350,6 +350,15 @@ def _members_meet(doc: Document, hit: triggers.Hit, args: arguments.Args, clause
         reflexive
 
 
+def _drop_victims(args: arguments.Args, hit: triggers.Hit) -> None:
+    """Civilian groups ("Journalisten", "Gefangene") are parties only as the ones arrested,
+    attacked or freed."""
+    victims = groups.victims()
+    args.actors = [a for a in args.actors if a not in victims]
+    if hit.trigger.type not in groups.victim_types():
+        args.recipients = [r for r in args.recipients if r not in victims]
+
+
 def _foreign_nouns(hit: triggers.Hit, hits: list[triggers.Hit]) -> set[int]:
     """Protest nouns under another act: their phrases are not that act's parties ("die
     Demonstration gegen X wurde aufgelöst": X is the protest's target, not the one dispersed)."""
@@ -440,6 +449,7 @@ def _sentence_events(doc: Document, sent: Sentence, index: EntityIndex, lex: Lex
         if hit.trigger.type == "PROTEST" and hit.trigger.kind == "noun" and \
                 set(args.actors) & groups.state_forces():
             continue  # "Polizisten sicherten die Demonstration": the police guard it
+        _drop_victims(args, hit)
         if not args.actors:
             continue  # "wurde ... verweigert" with no agent and no state to act: who did it?
         n_parties = len(set(args.actors) | set(args.recipients))

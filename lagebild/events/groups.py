@@ -36,6 +36,17 @@ def state_forces() -> frozenset[str]:
 
 
 @cache
+def victims() -> frozenset[str]:
+    """Ids of the groups that may only be the ones an act is done to."""
+    return frozenset(_slug(str(n)) for n in _data().get("victims") or ())
+
+
+@cache
+def victim_types() -> frozenset[str]:
+    return frozenset(str(t) for t in _data().get("victim_types") or ())
+
+
+@cache
 def _suffixes(language: str) -> tuple[tuple[str, str], ...]:
     """(form, name) for compound tails, longest first."""
     forms = _forms(language) if language == "de" else {}
@@ -216,12 +227,18 @@ def _crowd(sent: Sentence, k: int, language: str, protest: int | None) -> str | 
     return str((_data().get("protesters") or {}).get(language) or "") or None
 
 
+def _titles_person(sent: Sentence, k: int, persons: set[int]) -> bool:
+    """The token at k starts a person's name: the group noun before it is a title."""
+    return k < len(sent.tokens) and sent.tokens[k].start in persons
+
+
 def add_groups(doc: Document, language: str) -> set[str]:
     """Add group entities (with their mentions) to ``doc.entities``; return their ids."""
     forms = _forms(language)
     if not forms:
         return set()
     spans = [(m.start, m.end, e.type) for e in doc.entities for m in e.mentions]
+    persons = {m.start for e in doc.entities if e.type == "PER" for m in e.mentions}
     found: dict[str, Entity] = {}
     for sent in doc.news_sentences():
         k = 0
@@ -241,6 +258,9 @@ def add_groups(doc: Document, language: str) -> set[str]:
                 continue
             name, n = hit
             start, end = sent.tokens[k].start, sent.tokens[k + n - 1].end
+            if _titles_person(sent, k + n, persons):
+                k += n  # "der Journalist Ali Musa": a title of the person, no group
+                continue
             state = _state_before(sent, k, spans)
             # "russische Truppen" where the text never names Russia: the group is the party
             named = state == "" or state is not None and doc.entity(state) is not None
