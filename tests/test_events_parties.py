@@ -40,7 +40,7 @@ def test_warplanes_without_a_state_adjective_are_no_party():
 
 
 def test_attack_without_target_hits_its_place():
-    events = events_of("Nigeria setzte am Dienstag seine Angriffe auf Ziele in Mombasa fort.", E)
+    events = events_of("Nigeria bombardierte am Dienstag erneut Ziele in Mombasa.", E)
     assault = of_type(events, "ASSAULT")
     assert assault and assault[0].actors == ["Q1033"] and assault[0].recipients == ["mombasa"], _describe(events)
 
@@ -79,7 +79,7 @@ def test_von_with_a_name_is_kept():
 
 
 def test_group_adjective_makes_a_party_of_persons():
-    events = events_of("Von Seiten militanter Siedler wurde am Abend der Bürgermeister Ali Musa angegriffen.", E)
+    events = events_of("Der Bürgermeister Ali Musa wurde am Abend von Seiten militanter Siedler angegriffen.", E)
     assault = of_type(events, "ASSAULT")
     assert assault and assault[0].actors == [local_id("Kämpfer", "MISC")], _describe(events)
 
@@ -91,7 +91,7 @@ def test_group_adjective_before_a_thing_is_no_party():
 
 
 def test_opposition_parties_boycott():
-    events = events_of("Die oppositionellen Parteien in Nigeria boykottieren die Wahl.", E)
+    events = events_of("Zwei oppositionelle Parteien boykottierten im Mai die Parlamentswahl in Nigeria.", E)
     protest = of_type(events, "PROTEST")
     assert protest and protest[0].actors == [local_id("Opposition", "MISC")], _describe(events)
 
@@ -146,18 +146,18 @@ def test_a_genitive_on_a_plain_noun_stays_the_object():
 
 
 def test_org_noun_refers_back_to_the_named_organisation():
-    ents = dict(E, hamas=("ORG", ["Hamas"]))
-    text = "Die Hamas regiert den Gazastreifen. Die Organisation griff am Montag Nigeria an."
+    ents = dict(E, hamas=("ORG", ["Händlerunion"]))
+    text = "Die Händlerunion ist in Mombasa stark. Die Organisation kritisierte am Montag Nigeria."
     doc = run(make_doc(text, ents))
     assert "Organisation" in [m.text for m in doc.entity("hamas").mentions]
-    assault = of_type(doc.events, "ASSAULT")
-    assert assault and assault[0].actors == ["hamas"], _describe(doc.events)
+    accuse = of_type(doc.events, "ACCUSE")
+    assert accuse and accuse[0].actors == ["hamas"], _describe(doc.events)
 
 
 def test_org_noun_with_a_name_after_it_is_that_name():
-    ents = dict(E, hamas=("ORG", ["Hamas"]))
-    doc = run(make_doc("Die Hamas regiert den Gazastreifen. Die Organisation Human Rights Watch kritisierte Nigeria.", ents))
-    assert [m.text for m in doc.entity("hamas").mentions] == ["Hamas"]
+    ents = dict(E, hamas=("ORG", ["Händlerunion"]))
+    doc = run(make_doc("Die Händlerunion ist in Mombasa stark. Die Organisation Human Rights Watch kritisierte Nigeria.", ents))
+    assert [m.text for m in doc.entity("hamas").mentions] == ["Händlerunion"]
 
 
 def test_followers_name_their_leader_as_party():
@@ -167,21 +167,21 @@ def test_followers_name_their_leader_as_party():
 
 
 def test_said_the_same_repeats_the_demand():
-    text = "Kenia forderte Nigeria am Montag auf, die Grenze zu öffnen. Ebenso äußerte sich Ali Musa."
+    text = "Kenia forderte Nigeria am Montag auf, die Grenze zu öffnen. Ähnlich äußerte sich am Dienstag Ali Musa."
     events = events_of(text, E)
     req = [e for e in of_type(events, "REQUEST") if e.actors == ["musa"]]
-    assert req and req[0].recipients == ["Q1033"] and req[0].evidence.text.startswith("Ebenso"), _describe(events)
+    assert req and req[0].recipients == ["Q1033"] and req[0].evidence.text.startswith("Ähnlich"), _describe(events)
 
 
 def test_said_the_same_needs_a_speech_act_just_before():
-    text = "Kenia und Nigeria trafen sich am Montag in Mombasa. Ebenso äußerte sich Ali Musa."
+    text = "Kenia und Nigeria trafen sich am Montag in Mombasa. Ähnlich äußerte sich am Dienstag Ali Musa."
     events = events_of(text, E)
     assert not [e for e in events if "musa" in e.actors], _describe(events)
 
 
 def test_place_inside_a_visit_compound():
     ents = {"ruto": ("PER", ["William Ruto", "Ruto"])}
-    doc = run(make_doc("Ruto kündigte an, das Thema bei seinem Nigeriabesuch in der kommenden Woche anzusprechen.", ents))
+    doc = run(make_doc("Ruto will im Mai bei seinem Nigeriabesuch über Handel reden.", ents))
     visit = of_type(doc.events, "CONSULT")
     assert visit and visit[0].actors == ["ruto"] and visit[0].recipients == ["Q1033"], _describe(doc.events)
     nigeria = doc.entity("Q1033")
@@ -190,7 +190,7 @@ def test_place_inside_a_visit_compound():
 
 def test_common_word_before_a_trigger_noun_is_no_place():
     ents = {"ruto": ("PER", ["William Ruto", "Ruto"])}
-    doc = run(make_doc("Ruto kündigte an, das Thema bei seinem Arbeitsbesuch in der kommenden Woche anzusprechen.", ents))
+    doc = run(make_doc("Ruto will im Mai bei seinem Arbeitsbesuch über Handel reden.", ents))
     assert [e.id for e in doc.entities if e.type == "GPE"] == []
 
 
@@ -214,7 +214,7 @@ def test_a_person_who_protests_against_accuses():
 
 def test_apposition_names_the_party_not_the_genitive():
     ents = dict(E, odm=("ORG", ["ODM"]))
-    events = events_of("Die Regierungspartei Kenias, die ODM, kritisierte am Montag Nigeria scharf.", ents)
+    events = events_of("Die größte Partei Kenias, die ODM, kritisierte am Montag Nigeria scharf.", ents)
     accuse = of_type(events, "ACCUSE")
     assert accuse and accuse[0].actors == ["odm"] and accuse[0].recipients == ["Q1033"], _describe(events)
 
@@ -244,8 +244,8 @@ def test_von_after_a_common_noun_is_a_genitive():
 
 
 def test_reply_to_a_proposal_goes_to_the_proposer():
-    text = ("Ein neuer Plan kam am Montag von Kenia, das vorschlug, eine Freihandelszone einzurichten. "
-            "Nigeria lehnte einen solchen Schritt zunächst ab, während Ali Musa den Vorstoß begrüßte.")
+    text = ("Der Vorstoß stammt von Kenia, das am Montag vorschlug, die Zölle zu senken. "
+            "Nigeria wies eine solche Senkung am Dienstag zurück; Ali Musa dagegen begrüßte den Vorstoß.")
     events = events_of(text, E)
     reject = of_type(events, "REJECT")
     support = of_type(events, "SUPPORT")
@@ -254,21 +254,21 @@ def test_reply_to_a_proposal_goes_to_the_proposer():
 
 
 def test_reply_without_pointing_back_gets_no_proposer():
-    text = ("Ein neuer Plan kam am Montag von Kenia, das vorschlug, eine Freihandelszone einzurichten. "
-            "Nigeria lehnte am Dienstag neue Zölle ab.")
+    text = ("Der Vorstoß stammt von Kenia, das am Montag vorschlug, die Zölle zu senken. "
+            "Nigeria lehnte am Dienstag neue Gesetze ab.")
     events = events_of(text, E)
     assert all(not e.recipients for e in of_type(events, "REJECT")), _describe(events)
 
 
 def test_visit_host_named_as_a_person():
-    events = events_of("Am Montag begann der Staatsbesuch von Ruto in Nigeria mit einem Empfang bei Präsident Ali Musa.", E)
+    events = events_of("Rutos Staatsbesuch in Nigeria startete am Montag mit einem Abendessen bei Präsident Ali Musa.", E)
     visit = of_type(events, "CONSULT")
     assert visit and visit[0].actors == ["ruto"] and visit[0].recipients == ["musa"], _describe(events)
     assert visit[0].location == "Q1033"
 
 
 def test_visit_to_a_place_without_a_host_keeps_the_place():
-    events = events_of("Am Montag begann der Staatsbesuch von Ruto in Nigeria.", E)
+    events = events_of("Rutos Staatsbesuch in Nigeria startete am Montag.", E)
     visit = of_type(events, "CONSULT")
     assert visit and visit[0].recipients == ["Q1033"], _describe(events)
 
@@ -286,7 +286,7 @@ def test_light_verb_subject_stays_the_actor():
 
 
 def test_state_adjective_on_a_rejected_offer_is_the_addressee():
-    text = "Kenia ist ein Nachbar. Das kenianische Angebot, Verletzte kostenlos zu behandeln, lehnte Ali Musa jedoch ab."
+    text = "Kenia ist ein Nachbar. Den kenianischen Vorschlag für eine Waffenruhe wies Ali Musa am Montag zurück."
     events = events_of(text, E)
     reject = of_type(events, "REJECT")
     assert reject and reject[0].actors == ["musa"] and reject[0].recipients == ["Q114"], _describe(events)
