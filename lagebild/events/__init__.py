@@ -153,11 +153,11 @@ PERSON_ASSAULTS = {"abduct", "beat", "torture", "targeted"}
 
 
 def _attacked_place(doc: Document, args: arguments.Args, hit: triggers.Hit) -> None:
-    """"Angriffe auf Ziele im Gazastreifen", "beschossen Stellungen bei Charkiw": an attack
+    """"Luftangriffe auf Ziele in Mombasa", "beschossen Stellungen bei Charkiw": an attack
     with no named target hits the place where it happens."""
     if hit.trigger.type != "ASSAULT" or args.recipients or not args.actors or \
             not args.location or hit.trigger.mode in PERSON_ASSAULTS:
-        return  # a kidnapping or beating "in Kandahar" is not done to the city
+        return  # a kidnapping or beating "in Mombasa" is not done to the city
     place = doc.entity(args.location)
     if place is not None and place.type in ("GPE", "LOC") and args.location not in args.actors:
         args.recipients = [args.location]
@@ -277,7 +277,7 @@ def _protest_target(doc: Document, args: arguments.Args, hit: triggers.Hit, befo
 
 def _visit_host(doc: Document, args: arguments.Args, hit: triggers.Hit, clause: Clause,
                 lex: Lexicon) -> None:
-    """"Staatsbesuch in Großbritannien mit einem Empfang bei Königin Elisabeth": a visit to a
+    """"Staatsbesuch in Nigeria mit einem Abendessen bei Präsident Tinubu": a visit to a
     place whose host is named as a person ("bei X") is a visit to that person (the most specific
     party); the place stays the location."""
     if not hit.trigger.visit or not args.recipients:
@@ -299,7 +299,7 @@ PROPOSER_WINDOW = 3  # sentences in which a reply may answer a proposal
 
 def _note_proposer(args: arguments.Args, hit: triggers.Hit, lex: Lexicon,
                    ctx: arguments.Context) -> None:
-    """Remember who proposed something ("Ägypten, das vorschlug, ..."), even when the proposal
+    """Remember who proposed something ("Kenia, das vorschlug, ..."), even when the proposal
     itself names no addressee."""
     word = (hit.trigger.particle or "") + hit.trigger.head
     cues = cue(lex.language, "proposal_cues")
@@ -308,7 +308,7 @@ def _note_proposer(args: arguments.Args, hit: triggers.Hit, lex: Lexicon,
 
 
 def _proposal_owner(doc: Document, words: list[Word], nouns: frozenset[str]) -> str | None:
-    """"das ägyptische Angebot": the state whose adjective qualifies a proposal noun, when the
+    """"der kenianische Vorschlag": the state whose adjective qualifies a proposal noun, when the
     document names that state."""
     for a, b in zip(words, words[1:], strict=False):
         if a.pos == "ADJA" and (b.low in nouns or b.lemma in nouns):
@@ -320,14 +320,14 @@ def _proposal_owner(doc: Document, words: list[Word], nouns: frozenset[str]) -> 
 
 def _answered_proposal(doc: Document, args: arguments.Args, hit: triggers.Hit, clause: Clause,
                        lex: Lexicon, ctx: arguments.Context) -> None:
-    """"Die USA lehnten einen solchen Satz ab, während die EU den Vorstoß begrüßte": a reply to
+    """"Nigeria wies eine solche Senkung zurück, Ghana begrüßte den Vorstoß": a reply to
     a proposal that points back to it is addressed to the one who made it."""
     if hit.trigger.type not in REPLY_TYPES or args.recipients or not args.actors:
         return
     nouns = cue(lex.language, "proposal_nouns")
     owner = _proposal_owner(doc, clause.words[:clause.j], nouns)
     if owner and owner not in args.actors:
-        args.recipients = [owner]  # "Das ägyptische Angebot ... lehnt er ab"
+        args.recipients = [owner]  # "Den kenianischen Vorschlag wies er zurück"
         return
     if ctx.proposer is None or ctx.proposer in args.actors or ctx.proposer_age > PROPOSER_WINDOW:
         return
@@ -380,7 +380,7 @@ def _light(clause: Clause, hit: triggers.Hit, lex: Lexicon, all_hits: list[trigg
 
 def _said_the_same(doc: Document, sent: Sentence, clauses: list[Clause], svocab: set[str],
                    lex: Lexicon, ctx: arguments.Context) -> list[Event]:
-    """"Ebenso äußerte sich X": X repeats the demand, accusation ... of the sentence before."""
+    """"Ähnlich äußerte sich X": X repeats the demand, accusation ... of the sentence before."""
     if len(clauses) != 1 or not svocab & cue(lex.language, "same_as_before_speech") or \
             not svocab & cue(lex.language, "speech_verbs") or not ctx.previous_events:
         return []
@@ -512,7 +512,7 @@ def _event_heads(language: str) -> tuple[str, ...]:
 
 @cache  # per word form
 def _place_prefix(word: str, language: str) -> str:
-    """The first part of a compound event noun ("Israel" of "Israelbesuch"), else ""."""
+    """The first part of a compound event noun ("Polen" of "Polenbesuch"), else ""."""
     low = word.lower()
     head = next((h for h in _event_heads(language) if low.endswith(h) and len(low) - len(h) >= 4),
                 None)
@@ -521,7 +521,7 @@ def _place_prefix(word: str, language: str) -> str:
 
 
 def add_compound_places(doc: Document, lex: Lexicon) -> None:
-    """"Israelbesuch", "Moskau-Reise": a place named as the first part of an event noun is a
+    """"Polenbesuch", "Moskau-Reise": a place named as the first part of an event noun is a
     mention of that place (the entity stage marks names inside hyphen compounds only)."""
     taken = [(m.start, m.end) for e in doc.entities for m in e.mentions]
     for sent in doc.news_sentences():

@@ -173,7 +173,7 @@ NP_WORDS = frozenset({"ART", "ADJA", "CARD", "PIAT", "PPOSAT"})
 
 
 def _by_agent(clause: Clause, k: int, ch: Chunk) -> bool:
-    """"die Kommandoaktion von Talibankämpfern": "von" right after the event noun names its
+    """"der Überfall von Rebellen auf X": "von" right after the event noun names its
     agent, whatever role the phrase got from words further back ("Nach der ...")."""
     between = clause.words[k + 1:ch.i]
     return bool(between) and between[0].low in AGENT_OF_NOUN and \

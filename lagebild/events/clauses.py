@@ -305,7 +305,7 @@ def chunks_of(words: list[Word], lo: int, hi: int, lex: Lexicon) -> list[Chunk]:
 
 
 def _mark_appositions(words: list[Word], chunks: list[Chunk], hi: int) -> None:
-    """"Die Regierungspartei Kenias, die ODM, kritisierte ...": a genitive after a common noun,
+    """"Die größte Partei Kenias, die ODM, kritisierte ...": a genitive after a common noun,
     followed by a name between commas, only qualifies the head noun that the name stands for;
     the name is the party."""
     for a, b in zip(chunks, chunks[1:], strict=False):

@@ -155,7 +155,7 @@ def _group_heads(language: str) -> frozenset[str]:
 
 
 def _group_adjective(sent: Sentence, k: int, language: str) -> str | None:
-    """"militante Palästinenser", "bewaffnete Männer": the group an adjective makes of the
+    """"militante Siedler", "bewaffnete Männer": the group an adjective makes of the
     persons (group_heads, or a noun in -er) right after it."""
     toks = sent.tokens
     if k + 1 >= len(toks) or toks[k].pos not in ("ADJA", "ADJD"):
@@ -172,7 +172,7 @@ def _group_adjective(sent: Sentence, k: int, language: str) -> str | None:
 
 def _nominalised(sent: Sentence, k: int) -> bool:
     """A capitalised adjective inside the sentence with no noun after it is used as a noun
-    ("von Bewaffneten umringt")."""
+    ("von Bewaffneten entführt")."""
     toks = sent.tokens
     nxt = toks[k + 1] if k + 1 < len(toks) else None
     return k > 0 and toks[k].pos in ("ADJA", "ADJD") and \

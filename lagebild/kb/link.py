@@ -39,8 +39,8 @@ _SURNAME_POS = frozenset({"NE", "NN", "ADJA", "FM"})
 _PLACE_PREPOSITIONS = frozenset({"in", "nach", "aus"})
 _STREETS = ("straße", "strasse", "platz", "allee", "weg", "ring", "brücke", "damm", "ufer")
 _NER_TYPES = {"PER": "PER", "ORG": "ORG", "LOC": "GPE"}
-# a date after a name ("die New York Times von Donnerstag", "der Beschluss vom 3. Mai") belongs
-# to the sentence, not to the name
+# a date after a name ("die Frankfurter Allgemeine von Donnerstag", "der Beschluss vom 3. Mai")
+# belongs to the sentence, not to the name
 _DATE_PREPOSITIONS = frozenset({"von", "vom", "am", "of"})
 _TIME_WORD = re.compile(
     r"^(?:\d{1,4}\.?|(?:montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonnabend|sonntag)"
@@ -337,7 +337,7 @@ def _without_date_head(sent: Sentence, start: int, end: int) -> int:
 
 
 def _without_date_tail(sent: Sentence, start: int, end: int) -> int:
-    """The end of a model span without a trailing date ("New York Times von Donnerstag")."""
+    """The end of a model span without a trailing date ("Frankfurter Allgemeine von Donnerstag")."""
     toks = [t for t in sent.tokens if start <= t.start and t.end <= end]
     for k in range(1, len(toks) - 1):
         if toks[k].text in _DATE_PREPOSITIONS and \
