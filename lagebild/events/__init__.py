@@ -7,12 +7,14 @@ in ``data/``), arguments (``arguments``), status (``status``), date from the tim
 
 from __future__ import annotations
 
+from functools import cache
+
 from lagebild.events import arguments, groups, status, triggers
-from lagebild.events.clauses import Clause, EntityIndex, Word, build_clauses, words_of
+from lagebild.events.clauses import Clause, EntityIndex, Word, build_clauses, cue, words_of
 from lagebild.events.lexicon import Lexicon, load, mode_for, topics_for
 from lagebild.events.merge import merge_events
 from lagebild.kb import api as kb_api
-from lagebild.model import Document, Event, EventDate, Quote, Sentence
+from lagebild.model import Document, Entity, Event, EventDate, Quote, Sentence
 from lagebild.timex.api import date_for_span
 
 __all__ = ["run", "extract_events"]
@@ -27,8 +29,15 @@ PLACED_TYPES = {"CONSULT", "PROTEST", "ASSAULT", "COERCE", "MOBILIZE", "RETREAT"
 SINGLE_PARTY_TYPES = {"PROTEST", "MOBILIZE", "RETREAT", "REJECT"}
 
 
-def _quote_at(quotes: list[Quote], start: int, end: int) -> Quote | None:
-    for q in quotes:
+QUOTE_MARKS = "„“”\"»«‚‘’›‹ "
+
+
+def _quote_at(doc: Document, start: int, end: int) -> Quote | None:
+    """The quote a clause lies in; the clause may begin with the opening quotation mark, which
+    the quote's span leaves out."""
+    while start < end and doc.text[start] in QUOTE_MARKS:
+        start += 1
+    for q in doc.quotes:
         if q.start <= start and end <= q.end + 1:
             return q
     return None
@@ -86,7 +95,7 @@ def _reading(doc: Document, hit: triggers.Hit, args: arguments.Args,
     scharfen Rede"), is an accusation (``persons_as``)."""
     trig = hit.trigger
     # a named person "attacks" with words; armies, states and groups attack with weapons
-    persons = bool(args.actors) and all(
+    persons = bool(args.actors) and not args.followers and all(
         (e := doc.entity(p)) is not None and e.type == "PER" for p in args.actors)
     if trig.persons_as and (persons or trig.verbal & svocab):
         return trig.persons_as, "disapprove" if trig.persons_as == "ACCUSE" else None
@@ -110,7 +119,7 @@ def _complement_recipient(args: arguments.Args, hit: triggers.Hit, clauses: list
     args.recipients = [e for e in cands if e not in args.actors and e != "-"][:1]
 
 
-def _state_actor(doc: Document, args: arguments.Args, hit: triggers.Hit, before: int) -> None:
+def _state_actor(doc: Document, args: arguments.Args, hit: triggers.Hit, clause: Clause) -> None:
     """An arrest, ban or expulsion with no named actor is done by the state: the state named
     most often in the news text so far (else the place where it happens). A city counts for its
     state when the text names that state too ("in Minsk ... Belarus": Belarus acts)."""
@@ -123,15 +132,35 @@ def _state_actor(doc: Document, args: arguments.Args, hit: triggers.Hit, before:
             key = _named_state(ent.id, named)
             if key in args.recipients:
                 continue
-            counts[key] = counts.get(key, 0) + sum(1 for m in ent.mentions if m.start < before)
+            counts[key] = counts.get(key, 0) + sum(1 for m in ent.mentions
+                                                   if m.start < clause.end)
     best = max(counts.items(), key=lambda kv: kv[1], default=(None, 0))
     if best[0] is not None and best[1] >= 2:
         args.actors = [best[0]]
-    elif args.location and args.location not in args.recipients:
-        place = doc.entity(args.location)
+    elif (place_id := args.location or _source_place(clause)) and place_id not in args.recipients:
+        place = doc.entity(place_id)
         if place is not None and place.type == "GPE":
-            state = _named_state(args.location, named)
-            args.actors = [state if state not in args.recipients else args.location]
+            state = _named_state(place_id, named)
+            args.actors = [state if state not in args.recipients else place_id]
+
+
+def _source_place(clause: Clause) -> str | None:
+    """"wurde aus Nigeria ausgewiesen": the state a person is expelled from acts."""
+    return next((c.entity for c in clause.chunks if c.role == "weak" and c.etype == "GPE"), None)
+
+
+PERSON_ASSAULTS = {"abduct", "beat", "torture", "targeted"}
+
+
+def _attacked_place(doc: Document, args: arguments.Args, hit: triggers.Hit) -> None:
+    """"Luftangriffe auf Ziele in Mombasa", "beschossen Stellungen bei Charkiw": an attack
+    with no named target hits the place where it happens."""
+    if hit.trigger.type != "ASSAULT" or args.recipients or not args.actors or \
+            not args.location or hit.trigger.mode in PERSON_ASSAULTS:
+        return  # a kidnapping or beating "in Mombasa" is not done to the city
+    place = doc.entity(args.location)
+    if place is not None and place.type in ("GPE", "LOC") and args.location not in args.actors:
+        args.recipients = [args.location]
 
 
 def _named_state(place: str, named: set[str]) -> str:
@@ -246,6 +275,98 @@ def _protest_target(doc: Document, args: arguments.Args, hit: triggers.Hit, befo
         args.recipients = [best[0]]
 
 
+def _visit_host(doc: Document, args: arguments.Args, hit: triggers.Hit, clause: Clause,
+                lex: Lexicon) -> None:
+    """"Staatsbesuch in Nigeria mit einem Abendessen bei Präsident Tinubu": a visit to a
+    place whose host is named as a person ("bei X") is a visit to that person (the most specific
+    party); the place stays the location."""
+    if not hit.trigger.visit or not args.recipients:
+        return
+    places = [r for r in args.recipients if (e := doc.entity(r)) is not None and
+              e.type in ("GPE", "LOC")]
+    if len(places) != len(args.recipients):
+        return
+    hosts = [c.entity for c in clause.chunks if c.prep in cue(lex.language, "host_preps")
+             and c.etype == "PER" and c.entity not in args.actors and not c.modifier]
+    if hosts:
+        args.location = args.location or places[0]
+        args.recipients = hosts[:1]
+
+
+REPLY_TYPES = {"REJECT", "SUPPORT", "AGREE"}
+PROPOSER_WINDOW = 3  # sentences in which a reply may answer a proposal
+
+
+def _note_proposer(args: arguments.Args, hit: triggers.Hit, lex: Lexicon,
+                   ctx: arguments.Context) -> None:
+    """Remember who proposed something ("Kenia, das vorschlug, ..."), even when the proposal
+    itself names no addressee."""
+    word = (hit.trigger.particle or "") + hit.trigger.head
+    cues = cue(lex.language, "proposal_cues")
+    if args.actors and (word in cues or hit.trigger.head in cues):
+        ctx.proposer, ctx.proposer_age = args.actors[0], 0
+
+
+def _proposal_owner(doc: Document, words: list[Word], nouns: frozenset[str]) -> str | None:
+    """"der kenianische Vorschlag": the state whose adjective qualifies a proposal noun, when the
+    document names that state."""
+    for a, b in zip(words, words[1:], strict=False):
+        if a.pos == "ADJA" and (b.low in nouns or b.lemma in nouns):
+            state = kb_api.state_of_adjective(a.text)
+            if state and doc.entity(state) is not None:
+                return state
+    return None
+
+
+def _answered_proposal(doc: Document, args: arguments.Args, hit: triggers.Hit, clause: Clause,
+                       lex: Lexicon, ctx: arguments.Context) -> None:
+    """"Nigeria wies eine solche Senkung zurück, Ghana begrüßte den Vorstoß": a reply to
+    a proposal that points back to it is addressed to the one who made it."""
+    if hit.trigger.type not in REPLY_TYPES or args.recipients or not args.actors:
+        return
+    nouns = cue(lex.language, "proposal_nouns")
+    owner = _proposal_owner(doc, clause.words[:clause.j], nouns)
+    if owner and owner not in args.actors:
+        args.recipients = [owner]  # "Den kenianischen Vorschlag wies er zurück"
+        return
+    if ctx.proposer is None or ctx.proposer in args.actors or ctx.proposer_age > PROPOSER_WINDOW:
+        return
+    words = clause.span_words()
+    points = cue(lex.language, "pointing_back")
+    if any(w.low in nouns or w.lemma in nouns for w in words) or \
+            any(w.low in points for w in words):
+        args.recipients = [ctx.proposer]
+
+
+def _members_meet(doc: Document, hit: triggers.Hit, args: arguments.Args, clause: Clause) -> bool:
+    """"Die Außenminister der G7 trafen sich in Kanada": an organisation's members meeting among
+    themselves is a one-party meeting."""
+    if hit.trigger.type != "CONSULT" or not hit.trigger.sym or len(args.actors) != 1 or \
+            args.recipients or not args.explicit_subject:
+        return False
+    ent = doc.entity(args.actors[0])
+    reflexive = any(w.low in ("sich", "themselves") for w in clause.span_words())
+    return ent is not None and ent.type == "ORG" and not ent.id.startswith(groups.PREFIX) and \
+        reflexive
+
+
+def _drop_victims(args: arguments.Args, hit: triggers.Hit) -> None:
+    """Civilian groups ("Journalisten", "Gefangene") are parties only as the ones arrested,
+    attacked or freed."""
+    victims = groups.victims()
+    args.actors = [a for a in args.actors if a not in victims]
+    if hit.trigger.type not in groups.victim_types():
+        args.recipients = [r for r in args.recipients if r not in victims]
+
+
+def _foreign_nouns(hit: triggers.Hit, hits: list[triggers.Hit]) -> set[int]:
+    """Protest nouns under another act: their phrases are not that act's parties ("die
+    Demonstration gegen X wurde aufgelöst": X is the protest's target, not the one dispersed)."""
+    if hit.trigger.type == "PROTEST":
+        return set()
+    return {h.word for h in hits if h.trigger.type == "PROTEST" and h.trigger.kind == "noun"}
+
+
 def _light(clause: Clause, hit: triggers.Hit, lex: Lexicon, all_hits: list[triggers.Hit]) -> bool:
     """A noun trigger takes the clause subject when no other verb trigger claims the clause, or
     when that verb only plans or proposes the noun's event ("vereinbarten ein Treffen")."""
@@ -257,35 +378,63 @@ def _light(clause: Clause, hit: triggers.Hit, lex: Lexicon, all_hits: list[trigg
                    for h in all_hits)
 
 
+def _said_the_same(doc: Document, sent: Sentence, clauses: list[Clause], svocab: set[str],
+                   lex: Lexicon, ctx: arguments.Context) -> list[Event]:
+    """"Ähnlich äußerte sich X": X repeats the demand, accusation ... of the sentence before."""
+    if len(clauses) != 1 or not svocab & cue(lex.language, "same_as_before_speech") or \
+            not svocab & cue(lex.language, "speech_verbs") or not ctx.previous_events:
+        return []
+    subject = arguments.subject_of(clauses[0])
+    speech = [e for e in ctx.previous_events if e.type in arguments.SPEECH_ACTS]
+    if not subject or not speech:
+        return []
+    last = speech[-1]
+    recipients = [r for r in last.recipients if r not in subject]
+    if not recipients:
+        return []
+    return [last.model_copy(update={
+        "actors": subject[:1], "recipients": recipients,
+        "date": _event_date(doc, sent, clauses[0]),
+        "evidence": doc.span(sent.start, sent.end),
+        "confidence": round(max(0.05, last.confidence - 0.1), 3)})]
+
+
 def _sentence_events(doc: Document, sent: Sentence, index: EntityIndex, lex: Lexicon,
                      ctx: arguments.Context) -> list[Event]:
     words = words_of(sent, index)
     if not words:
+        ctx.previous_events = []
         return []
     clauses = build_clauses(words, lex)
     svocab = triggers.sentence_vocab(words)
     found: list[tuple[int, triggers.Hit, arguments.Args, Quote | None]] = []
+    ctx.proposer_age += 1
     ctx.clause_subject = []
     ctx.previous_chunks = []
     attributed = _so_speaker(words, lex)
     for idx, clause in enumerate(clauses):
-        quote = _quote_at(doc.quotes, clause.start, clause.end)
+        quote = _quote_at(doc, clause.start, clause.end)
         ctx.quote_speaker = quote.speaker if quote and quote.speaker else attributed
         hits = triggers.find(clause, lex, svocab)
         for hit in hits:
             if hit.trigger.active_only and arguments.is_passive(clause, lex, hit):
                 continue  # "die Städte wurden getroffen" (hit), not a meeting
             args = arguments.extract(clause, hit, lex, ctx, _light(clause, hit, lex, hits),
-                                     {h.word for h in hits})
+                                     {h.word for h in hits},
+                                     _foreign_nouns(hit, hits))
             if not args.actors and not args.recipients:
                 continue
             if hit.trigger.reported and not _reported_speech(args, ctx.quote_speaker):
                 continue
             _complement_recipient(args, hit, clauses, idx, lex)
-            _state_actor(doc, args, hit, clause.end)
+            _state_actor(doc, args, hit, clause)
+            _attacked_place(doc, args, hit)
             _elliptic_recipient(args, hit, svocab, lex, ctx.events)
             _answered_claim(args, hit, ctx.events)
             _anaphoric_parties(args, hit, clause, lex, ctx.events)
+            _answered_proposal(doc, args, hit, clause, lex, ctx)
+            _visit_host(doc, args, hit, clause, lex)
+            _note_proposer(args, hit, lex, ctx)
             _protest_target(doc, args, hit, clause.end, index.parties)
             found.append((idx, hit, args, quote))
         subject = arguments.subject_of(clause)
@@ -304,9 +453,13 @@ def _sentence_events(doc: Document, sent: Sentence, index: EntityIndex, lex: Lex
         if hit.trigger.type == "PROTEST" and hit.trigger.kind == "noun" and \
                 set(args.actors) & groups.state_forces():
             continue  # "Polizisten sicherten die Demonstration": the police guard it
+        _drop_victims(args, hit)
+        if not args.actors:
+            continue  # "wurde ... verweigert" with no agent and no state to act: who did it?
         n_parties = len(set(args.actors) | set(args.recipients))
         if n_parties < 2 and (hit.trigger.type not in SINGLE_PARTY_TYPES
-                              or not args.explicit_subject):
+                              or not args.explicit_subject) and \
+                not _members_meet(doc, hit, args, clause):
             continue
         st = status.decide(doc, clauses, idx, hit, lex)
         etype, mode = _reading(doc, hit, args, svocab)
@@ -318,7 +471,7 @@ def _sentence_events(doc: Document, sent: Sentence, index: EntityIndex, lex: Lex
                 args.actors = speaker[:1]
         mode = mode_for(etype, mode, [w.low for w in clause.span_words()])
         if etype == "CONSULT" and mode in (None, "meet") and \
-                len(set(args.actors) | set(args.recipients)) >= 3:
+                (len(set(args.actors) | set(args.recipients)) >= 3 or n_parties == 1):
             mode = "multilateral"
         if etype not in PLACED_TYPES or mode == "phone":
             args.location = None  # "lehnt Truppen in der Ukraine ab": the place of the content
@@ -330,7 +483,10 @@ def _sentence_events(doc: Document, sent: Sentence, index: EntityIndex, lex: Lex
             location=args.location, status=st, topics=topics_for(sent.text),
             evidence=doc.span(sent.start, sent.end),
             confidence=_confidence(hit, args, st, sent, quote is not None)))
+    if not events:
+        events = _said_the_same(doc, sent, clauses, svocab, lex, ctx)
     ctx.events = ctx.events + events
+    ctx.previous_events = events
     return events
 
 
@@ -351,12 +507,55 @@ def _refused_recipients(found: list[tuple[int, triggers.Hit, arguments.Args, Quo
                     break
 
 
+@cache
+def _place_named(prefix: str) -> kb_api.EntityInfo | None:
+    """The one place the knowledge base knows by this name, else None."""
+    places = [i for i in kb_api.lookup(prefix) if i.type == "GPE"]
+    return places[0] if len(places) == 1 else None
+
+
+@cache
+def _event_heads(language: str) -> tuple[str, ...]:
+    return tuple(sorted({t.head for t in load(language).nouns if len(t.head) >= 4},
+                        key=len, reverse=True))
+
+
+@cache  # per word form
+def _place_prefix(word: str, language: str) -> str:
+    """The first part of a compound event noun ("Polen" of "Polenbesuch"), else ""."""
+    low = word.lower()
+    head = next((h for h in _event_heads(language) if low.endswith(h) and len(low) - len(h) >= 4),
+                None)
+    prefix = word[:len(low) - len(head)].rstrip("-") if head else ""
+    return prefix if len(prefix) >= 4 else ""
+
+
+def add_compound_places(doc: Document, lex: Lexicon) -> None:
+    """"Polenbesuch", "Moskau-Reise": a place named as the first part of an event noun is a
+    mention of that place (the entity stage marks names inside hyphen compounds only)."""
+    taken = [(m.start, m.end) for e in doc.entities for m in e.mentions]
+    for sent in doc.news_sentences():
+        for tok in sent.tokens:
+            if tok.pos != "NN":
+                continue
+            prefix = _place_prefix(tok.text, lex.language)
+            info = _place_named(prefix) if prefix else None
+            if info is None or any(s < tok.end and tok.start < e for s, e in taken):
+                continue
+            ent = doc.entity(info.id)
+            if ent is None:
+                ent = Entity(id=info.id, name=info.name, type="GPE", kb=info.kb)
+                doc.entities.append(ent)
+            ent.mentions.append(doc.span(tok.start, tok.start + len(prefix)))
+            ent.mentions.sort(key=lambda m: m.start)
+
+
 def extract_events(doc: Document, parties: set[str] | None = None) -> list[Event]:
     """Events of the news sentences; ``parties`` are extra entity ids (collective actors of
     type MISC) that may be event parties."""
     lex = load((doc.language or "de")[:2].lower())  # "en-GB" reads as English
     index = EntityIndex(doc, parties or set())
-    ctx = arguments.Context()
+    ctx = arguments.Context(named={e.id for e in doc.entities})
     events: list[Event] = []
     for sent in doc.news_sentences():
         events.extend(_sentence_events(doc, sent, index, lex, ctx))
@@ -365,7 +564,11 @@ def extract_events(doc: Document, parties: set[str] | None = None) -> list[Event
 
 def run(doc: Document) -> Document:
     before = {e.id for e in doc.entities}
-    group_ids = groups.add_groups(doc, (doc.language or "de")[:2].lower())
+    language = (doc.language or "de")[:2].lower()
+    groups.add_org_anaphors(doc, language)
+    if language == "de":
+        add_compound_places(doc, load(language))
+    group_ids = groups.add_groups(doc, language)
     doc.events = extract_events(doc, group_ids)
     groups.prune(doc, group_ids, before)
     return doc

@@ -10,9 +10,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from lagebild.events.clauses import SPECIFICITY, Chunk, Clause, is_verb
+from lagebild.events.clauses import SPECIFICITY, Chunk, Clause, cue, is_verb
 from lagebild.events.lexicon import Lexicon
 from lagebild.events.triggers import Hit
+from lagebild.kb.api import state_of_adjective
 
 PARTY_TYPES = {"PER", "ORG", "GPE"}
 FINITE = {"VVFIN", "VAFIN", "VMFIN"}
@@ -26,6 +27,7 @@ class Args:
     recipients: list[str] = field(default_factory=list)
     location: str | None = None
     explicit_subject: bool = True
+    followers: bool = False  # the actor is named for its followers ("Anhänger Rutos")
 
 
 @dataclass
@@ -37,6 +39,10 @@ class Context:
     previous_chunks: list[Chunk] = field(default_factory=list)
     quote_speaker: str | None = None
     events: list = field(default_factory=list)  # events of earlier sentences (for ellipsis)
+    previous_events: list = field(default_factory=list)  # events of the sentence just before
+    named: set[str] = field(default_factory=set)  # ids of the document's entities
+    proposer: str | None = None  # who made the last proposal, for replies to it
+    proposer_age: int = 0  # sentences since then
 
 
 def _groups(chunks: list[Chunk]) -> list[list[Chunk]]:
@@ -116,6 +122,20 @@ def _unnamed_subject(clause: Clause, lex: Lexicon, bare: list[list[Chunk]], hit:
     return head is not None and (head.lemma in agents or head.low in agents)
 
 
+def _verb_first(clause: Clause, lex: Lexicon, ctx: Context) -> bool:
+    """"Putin, der seit 2000 regiert, traf Xi": after an embedded clause the main clause goes on
+    with its finite verb; its subject is the one before the embedded clause, and a bare entity
+    after the verb is an object."""
+    first, opening = clause.words[clause.i], clause.words[0]
+    # "Wie X berichtet, informierte Y ...": after a fronted subordinate clause the subject
+    # follows the verb
+    fronted = opening.pos in ("KOUS", "KOUI", "PWAV") or \
+        opening.low in cue(lex.language, "subordinators")
+    return lex.language == "de" and clause.i > 0 and clause.words[clause.i - 1].text == "," \
+        and first.pos in FINITE and first.text[:1].islower() and bool(ctx.clause_subject) \
+        and not fronted
+
+
 def _relative_start(clause: Clause, lex: Lexicon) -> bool:
     """The clause opens with a relative pronoun right after a comma ("..., die ...")."""
     k = clause.i
@@ -134,15 +154,83 @@ def _relative_antecedent(clause: Clause, lex: Lexicon, ctx: Context) -> list[str
         return None
     # the antecedent ends right before the comma: "Russland, das ..."
     prev = [c for c in ctx.previous_chunks if not c.modifier and c.etype in PARTY_TYPES
-            and c.j == clause.i - 1 and c.role in ("bare", "partner", "recipient")]
+            and c.j == clause.i - 1 and c.role in ("bare", "partner", "recipient", "agent")]
     if not prev:
         return None
     return [prev[-1].entity]
 
 
-def _route(ch: Chunk) -> bool:
-    """"durch Nairobi": a place passed through, not an agent or addressee."""
-    return ch.prep in ("durch", "through") and ch.etype in PLACE_TYPES
+def _route(ch: Chunk, words: list | None = None) -> bool:
+    """"durch Nairobi": a place passed through, not an agent or addressee ("durch russische
+    Drohnen" names the state by its weapons: an agent)."""
+    if ch.prep not in ("durch", "through") or ch.etype not in PLACE_TYPES:
+        return False
+    return words is None or words[ch.j - 1].pos in ("NE", "FM") or words[ch.j - 1].text.isupper()
+
+
+AGENT_OF_NOUN = frozenset({"von", "vom", "durch", "seitens", "by"})
+NP_WORDS = frozenset({"ART", "ADJA", "CARD", "PIAT", "PPOSAT"})
+
+
+def _by_agent(clause: Clause, k: int, ch: Chunk) -> bool:
+    """"der Überfall von Rebellen auf X": "von" right after the event noun names its
+    agent, whatever role the phrase got from words further back ("Nach der ...")."""
+    between = clause.words[k + 1:ch.i]
+    return bool(between) and between[0].low in AGENT_OF_NOUN and \
+        all(w.pos in NP_WORDS for w in between[1:])
+
+
+def _adjective_state(clause: Clause, hit: Hit, ctx: Context) -> list[str]:
+    """The state whose adjective stands right before an event noun, when the text names it."""
+    k = hit.word - 1
+    while k >= clause.i and clause.words[k].pos == "ADJA":
+        w = clause.words[k]
+        state = state_of_adjective(w.text) if w.entity is None else None
+        if state and state in ctx.named:
+            return [state]
+        k -= 1
+    return []
+
+
+def _instrument(clause: Clause, k: int | None) -> bool:
+    """"mit Schlagstöcken gegen die Demonstranten": the phrase after an instrument belongs to
+    the act, not to the instrument."""
+    if k is None:
+        return False
+    m = k - 1
+    while m >= clause.i and clause.words[m].pos in ("ADJA", "ART", "CARD"):
+        m -= 1
+    return m >= clause.i and clause.words[m].low == "mit"
+
+
+def _hanging_on(clause: Clause, ch: Chunk) -> int | None:
+    """The word right before the preposition that governs ``ch`` ("Demonstration gegen X")."""
+    if ch.prep is None:
+        return None
+    for k in range(ch.i - 1, max(clause.i, ch.i - 5) - 1, -1):
+        if clause.words[k].low == ch.prep:
+            return k - 1 if k > clause.i else None
+    return None
+
+
+def _transfer_chain(clause: Clause, lex: Lexicon) -> set[int]:
+    """"setzte die Lieferung von Patriot-Raketen an die Ukraine aus": after a noun of transfer
+    the nouns of what is transferred carry its addressee ("an X")."""
+    nouns = cue(lex.language, "transfer_nouns")
+    words = clause.words
+    start = next((k for k in range(clause.i, clause.j) if words[k].low in nouns or
+                  words[k].lemma in nouns), None)
+    if start is None:
+        return set()
+    return {k for k in range(start + 1, min(clause.j, start + 6)) if words[k].pos.startswith("N")}
+
+
+def _in_phrase(clause: Clause, hit: Hit) -> bool:
+    """The noun trigger stands in a prepositional phrase ("nach dem Angriff von X")."""
+    k = hit.word - 1
+    while k >= clause.i and clause.words[k].pos in NP_WORDS:
+        k -= 1
+    return k >= clause.i and clause.words[k].pos in ("APPR", "APPRART")
 
 
 def _noun_args(clause: Clause, hit: Hit, groups: list[list[Chunk]]) -> tuple[list[str], list[str],
@@ -157,9 +245,9 @@ def _noun_args(clause: Clause, hit: Hit, groups: list[list[Chunk]]) -> tuple[lis
         ch = grp[0]
         if ch.j <= k and k - ch.j <= 1 and clause.words[ch.j - 1].low.endswith("s"):
             actors += _ids(grp)
-        elif ch.i > k and ch.i - k <= 6 and not _route(ch) and \
+        elif ch.i > k and ch.i - k <= 6 and not _route(ch, clause.words) and \
                 not any(is_verb(w) and w.text[:1].islower() for w in clause.words[k + 1:ch.i]):
-            if ch.role in ("bare", "agent"):
+            if ch.role in ("bare", "agent") or _by_agent(clause, k, ch):
                 actors += _ids(grp)
             elif ch.role == "partner":
                 partners += _ids(grp)
@@ -168,15 +256,32 @@ def _noun_args(clause: Clause, hit: Hit, groups: list[list[Chunk]]) -> tuple[lis
     return actors, partners, recips
 
 
+def _possessor(clause: Clause, hit: Hit, lex: Lexicon, ctx: Context) -> list[str]:
+    """"bei seinem Besuch": the owner of a possessive pronoun before a noun trigger is the
+    subject of the clause (or of the governing one), else the last subject."""
+    k = hit.word - 1
+    while k >= clause.i and clause.words[k].pos in ("ADJA", "ADJD"):
+        k -= 1
+    if k < clause.i or clause.words[k].pos != "PPOSAT" or \
+            clause.words[k].low.startswith(("unser", "euer", "eure", "mein", "dein")):
+        return []
+    bare = [g for g in _groups(clause.chunks) if g[0].role == "bare" and g[0].i < hit.word]
+    if bare and not is_infinitive(clause):
+        return _ids(bare[0])
+    return list(ctx.clause_subject or ctx.last_subject)
+
+
 def extract(clause: Clause, hit: Hit, lex: Lexicon, ctx: Context, light: bool,
-            trigger_words: set[int] | None = None) -> Args:
+            trigger_words: set[int] | None = None, foreign: set[int] | None = None) -> Args:
     """Arguments for ``hit``; ``light`` says a noun trigger is the object of a light/support verb,
     so the clause subject is its actor ("Putin führte Gespräche mit Xi"). Prepositional phrases
     hanging on a common noun that is no trigger ("an der Grenze zu Ägypten") name no party."""
     trig = hit.trigger
-    keep = (trigger_words or set()) | {hit.word}
-    chunks = [c for c in clause.chunks if c.attached is None or c.attached in keep
-              or c.role in ("location", "bare")]
+    keep = (trigger_words or set()) | {hit.word} | _transfer_chain(clause, lex)
+    foreign = foreign or set()
+    chunks = [c for c in clause.chunks if (c.attached is None or c.attached in keep
+              or c.role in ("location", "bare") or _instrument(clause, c.attached))
+              and _hanging_on(clause, c) not in foreign]
     groups = _groups(chunks)
     bare = [g for g in groups if g[0].role == "bare"]
     by_role = {r: [c for g in groups if g[0].role == r for c in g]
@@ -185,24 +290,35 @@ def extract(clause: Clause, hit: Hit, lex: Lexicon, ctx: Context, light: bool,
     # a visit's target ("nach Moskau") before other places ("in der Ukraine")
     located = sorted(by_role["location"], key=lambda c: c.prep not in lex.cue("destination"))
     places = _ids(located, PLACE_TYPES)
+    if trig.kind == "noun" and light and _in_phrase(clause, hit) and \
+            _noun_args(clause, hit, groups)[0]:
+        light = False  # "Nach der Aktion von X kündigte Y an": X acted, not Y
     if trig.kind == "noun" and not light:
         actors, partners, recips = _noun_args(clause, hit, groups)
+        if not actors:  # "ein russischer Raketenangriff auf Kiew": Russia attacks
+            actors = [s for s in _adjective_state(clause, hit, ctx) if s not in partners + recips]
         subject: list[str] = []
         objects: list[str] = []
-        if not (actors or partners or recips):
+        if not actors:
+            actors = [p for p in _possessor(clause, hit, lex, ctx) if p not in partners + recips]
+        # "seine Reise nach Nigeria": a visit's destination is its other side
+        if not (partners or recips or trig.visit and actors and places):
             return args
         if trig.sym and partners and not actors:
             # "er habe in einem Telefonat mit Trump vereinbart": the speaker was on the call
             pronoun = any(w.low in lex.cue("pronouns") | lex.cue("first_person")
                           for w in clause.words[clause.i:hit.word])
-            actors = _ids(bare[0]) if bare and bare[0][0].i < hit.word else \
+            # "Bei dem Treffen mit Xi sprach Putin ...": after a fronted phrase the subject
+            # follows the verb
+            fronted = _in_phrase(clause, hit) and hit.word - clause.i <= 4
+            actors = _ids(bare[0]) if bare and (bare[0][0].i < hit.word or fronted) else \
                 _resolve_pronoun(clause, lex, ctx)[0] if pronoun else []
     else:
         actors, partners, recips = [], _ids(by_role["partner"]), _ids(by_role["recipient"])
         passive = is_passive(clause, lex, hit)
         if not passive:  # "verlangte vom Wächterrat", "forderte von X": the addressee
             # ("zogen durch Nairobi": a route, no addressee)
-            agents = [c for c in by_role["agent"] if not _route(c)]
+            agents = [c for c in by_role["agent"] if not _route(c, clause.words)]
             recips += [e for e in _ids(agents) if e not in recips]
         antecedent = _relative_antecedent(clause, lex, ctx)
         if passive:
@@ -214,6 +330,8 @@ def extract(clause: Clause, hit: Hit, lex: Lexicon, ctx: Context, light: bool,
                 objects = antecedent + objects
         elif antecedent:
             subject, objects = antecedent, [e for g in bare for e in _ids(g)]
+        elif _verb_first(clause, lex, ctx):
+            subject, objects = list(ctx.clause_subject), [e for g in bare for e in _ids(g)]
         elif _pronoun_first(clause, lex, bare):
             subject, args.explicit_subject = _resolve_pronoun(clause, lex, ctx)
             objects = [e for g in bare for e in _ids(g)]
@@ -229,6 +347,9 @@ def extract(clause: Clause, hit: Hit, lex: Lexicon, ctx: Context, light: bool,
             objects = [e for g in bare[1:] for e in _ids(g)]
         else:
             subject, objects = [], []
+        if not subject and not passive and trig.kind == "noun":
+            # "bei seinem Treffen mit X", "der russische Angriff auf X dauerte"
+            subject = _possessor(clause, hit, lex, ctx) or _adjective_state(clause, hit, ctx)
         if not subject and not passive and _relative_start(clause, lex):
             subject = []  # "50.000 Menschen, die ... teilnahmen": the antecedent is no party
         elif not subject and not passive:
@@ -243,7 +364,23 @@ def extract(clause: Clause, hit: Hit, lex: Lexicon, ctx: Context, light: bool,
             recips = _ids(by_role["weak"])
         recips = objects + [r for r in recips if r not in objects]
     _assign(args, trig, actors, partners, recips, places, clause)
+    args.followers = _followers_of(clause, args.actors, lex)
     return args
+
+
+def _followers_of(clause: Clause, actors: list[str], lex: Lexicon) -> bool:
+    """"Anhänger Rutos", "Anhänger von Ruto", "Ruto-Anhänger": the first actor is named for
+    its followers, who act."""
+    nouns = cue(lex.language, "followers")
+    if not actors or not nouns:
+        return False
+    chunk = next((c for c in clause.chunks if c.entity == actors[0]), None)
+    if chunk is None:
+        return False
+    words = clause.words
+    inside = any(w.low.rsplit("-", 1)[-1] in nouns for w in words[chunk.i:chunk.j])
+    before = any(w.low in nouns for w in words[max(clause.i, chunk.i - 4):chunk.i])
+    return inside or before
 
 
 def _assign(args: Args, trig, actors: list[str], partners: list[str], recips: list[str],

@@ -10,9 +10,17 @@ grammatical role read off the preposition that governs them ("mit X" partner, "a
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import cache
 
-from lagebild.events.lexicon import Lexicon
+from lagebild.events.lexicon import Lexicon, load
 from lagebild.model import Document, Sentence
+
+
+@cache
+def cue(language: str, name: str) -> frozenset[str]:
+    """A grammar cue of the language's lexicon, built once (it is asked per word)."""
+    return load(language).cue(name)
+
 
 SPECIFICITY = {"PER": 4, "ORG": 3, "GPE": 2, "LOC": 1}
 BOUNDARY_POS = {"$,", "$(", "$."}
@@ -193,6 +201,12 @@ def _nested(words: list[Word], head: int, lo: int) -> bool:
     return False
 
 
+def _order_noun(w: Word, lex: Lexicon) -> bool:
+    """"Befehl", "Anordnung": the entity in its genitive gave the order."""
+    nouns = cue(lex.language, "order_nouns")
+    return w.low in nouns or w.lemma in nouns
+
+
 def _role_of(words: list[Word], i: int, lo: int, lex: Lexicon) -> tuple[str, str | None, bool]:
     """Role from the preposition governing the NP that ends at word i-1 ... back to lo.
     Returns (role, preposition, coordinated-with-previous)."""
@@ -216,7 +230,9 @@ def _role_of(words: list[Word], i: int, lo: int, lex: Lexicon) -> tuple[str, str
             continue
         if w.pos in ("APPR", "APPRART", "APPO", "KOKOM") or any(w.low in v for v in preps.values()):
             head = _attached_noun(words, k, lo, lex)
-            if w.low in preps["agent"] and head is not None:
+            # only "von" stands for a genitive ("Vertreter von X"); "Tausende durch Nairobi"
+            # is a route, "Kritik seitens X" an agent
+            if w.low in cue(lex.language, "genitive_preps") and head is not None:
                 if _source(words, head, lo, lex):
                     return "ignore", w.low, False  # "nach Angaben von X"
                 k -= 1  # "Vertreter von X" is a genitive: the head noun's role counts
@@ -228,12 +244,19 @@ def _role_of(words: list[Word], i: int, lo: int, lex: Lexicon) -> tuple[str, str
             return "ignore", w.low, False
         if w.lemma in lex.cue("time_nouns") or w.low in lex.cue("time_nouns") or w.pos == "CARD":
             break  # "am Montag Sánchez", "am 3. Mai Putin": the PP ends before the entity
+        if w.pos.startswith("N") and w.entity is None and _order_noun(w, lex):
+            return "agent", w.low, False  # "auf Befehl Moskaus": the one who ordered it
         if w.pos in NP_POS or (w.pos.startswith("N") and w.entity is None):
             if w.pos in DETERMINERS:
                 # a determiner opens the noun phrase: only a preposition may come before it
                 prev = words[k - 1] if k > lo else None
                 if prev is not None and _source(words, k - 1, lo, lex):
                     return "ignore", prev.low, False
+                if prev is not None and prev.pos.startswith("N") and _order_noun(prev, lex):
+                    return "agent", prev.low, False  # "auf Anordnung der Behörden"
+                if prev is not None and prev.low == "seiten" and k - 2 >= lo and \
+                        words[k - 2].low == "von":
+                    return "agent", "von", False  # "von Seiten der Regierung"
                 if prev is None or not (prev.pos in ("APPR", "APPRART") or
                                         any(prev.low in v for v in preps.values())):
                     break
@@ -266,11 +289,40 @@ def chunks_of(words: list[Word], lo: int, hi: int, lex: Lexicon) -> list[Chunk]:
         if role == "coord":
             role = "bare"
         group += 1
+        post = words[ch.j].low if ch.j < hi else ""
+        postpositions = lex.grammar.get("postpositions") or {}
+        # "Polen gegenüber der EU": a preposition of the next phrase, not a postposition
+        governs_next = ch.j + 1 < hi and (words[ch.j + 1].pos in DETERMINERS or
+                                          words[ch.j + 1].entity is not None)
+        if role == "bare" and post in postpositions and not governs_next:  # "X zufolge"
+            role, prep = str(postpositions[post]), post
         ch.role, ch.prep, ch.group = role, prep, group
         if prep is not None:
             ch.attached = _prep_head(words, ch.i, lo, prep, lex)
     _mark_modifiers(words, chunks)
+    _mark_appositions(words, chunks, hi)
     return chunks
+
+
+def _mark_appositions(words: list[Word], chunks: list[Chunk], hi: int) -> None:
+    """"Die größte Partei Kenias, die ODM, kritisierte ...": a genitive after a common noun,
+    followed by a name between commas, only qualifies the head noun that the name stands for;
+    the name is the party."""
+    for a, b in zip(chunks, chunks[1:], strict=False):
+        h = a.i - 1
+        while h > 0 and words[h].pos in ("ART", "ADJA") and words[h].entity is None:
+            h -= 1  # "der Sprecher des russischen Außenministeriums, X, ..."
+        head = words[h] if h >= 0 and h < a.i else None
+        between = words[a.j:b.i]
+        # the head noun may be a title of the apposition's person ("Sprecher ..., X,")
+        genitive = head is not None and head.entity in (None, b.entity) and \
+            head.pos == "NN" and head.text[:1].isupper()
+        framed = bool(between) and between[0].text == "," and \
+            all(w.pos in DETERMINERS for w in between[1:]) and \
+            (b.j >= hi or words[b.j].text in (",", "(", "–"))
+        if genitive and framed and a.role == "bare" and not a.modifier:
+            a.modifier = True
+            b.role, b.prep = "bare", None
 
 
 def _prep_head(words: list[Word], i: int, lo: int, prep: str, lex: Lexicon) -> int | None:

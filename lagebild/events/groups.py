@@ -36,6 +36,17 @@ def state_forces() -> frozenset[str]:
 
 
 @cache
+def victims() -> frozenset[str]:
+    """Ids of the groups that may only be the ones an act is done to."""
+    return frozenset(_slug(str(n)) for n in _data().get("victims") or ())
+
+
+@cache
+def victim_types() -> frozenset[str]:
+    return frozenset(str(t) for t in _data().get("victim_types") or ())
+
+
+@cache
 def _suffixes(language: str) -> tuple[tuple[str, str], ...]:
     """(form, name) for compound tails, longest first."""
     forms = _forms(language) if language == "de" else {}
@@ -49,6 +60,31 @@ def _compound(low: str, language: str) -> str | None:
         if low.endswith(form) and len(low) - len(form) >= 3:
             return name
     return None
+
+
+@cache
+def _organs(language: str) -> frozenset[str]:
+    forms = (_data().get("state_organs") or {}).get(language) or ()
+    return frozenset(str(f).lower() for f in forms)
+
+
+def _organ(sent: Sentence, k: int, language: str) -> int:
+    """Number of tokens (0: none) of a state organ noun starting at token k."""
+    organs = _organs(language)
+    toks = sent.tokens
+    if k + 1 < len(toks) and f"{toks[k].text} {toks[k + 1].text}".lower() in organs:
+        return 2
+    low = toks[k].text.lower()
+    if low in organs:
+        return 1
+    return 1 if toks[k].text[:1].isupper() and _organ_tail(low, language) else 0
+
+
+@cache  # per word form: the suffix scan runs once per distinct noun
+def _organ_tail(low: str, language: str) -> bool:
+    """"Transportflugzeuge": a compound whose last part is a state organ noun."""
+    return language == "de" and any(low.endswith(o) and len(o) >= MIN_SUFFIX and
+                                    len(low) - len(o) >= 3 for o in _organs(language))
 
 
 @cache
@@ -106,6 +142,43 @@ def _bare_genitive(sent: Sentence, k: int) -> bool:
     return prev.pos == "NN" and prev.text.lower() not in quantities
 
 
+@cache
+def _group_adjectives(language: str) -> tuple[tuple[str, str], ...]:
+    """(adjective stem, group name) pairs."""
+    pairs = (_data().get("group_adjectives") or {}).get(language) or {}
+    return tuple((str(stem), str(g)) for stem, g in pairs.items())
+
+
+@cache
+def _group_heads(language: str) -> frozenset[str]:
+    return frozenset(str(h) for h in (_data().get("group_heads") or {}).get(language) or ())
+
+
+def _group_adjective(sent: Sentence, k: int, language: str) -> str | None:
+    """"militante Siedler", "bewaffnete Männer": the group an adjective makes of the
+    persons (group_heads, or a noun in -er) right after it."""
+    toks = sent.tokens
+    if k + 1 >= len(toks) or toks[k].pos not in ("ADJA", "ADJD"):
+        return None
+    low = toks[k].text.lower()
+    name = next((g for stem, g in _group_adjectives(language) if low.startswith(stem)), None)
+    if name is None:
+        return None
+    nxt = toks[k + 1]
+    heads = _group_heads(language)
+    person = nxt.text.lower() in heads or nxt.text.lower().endswith("er")
+    return name if nxt.pos.startswith("N") and nxt.text[:1].isupper() and person else None
+
+
+def _nominalised(sent: Sentence, k: int) -> bool:
+    """A capitalised adjective inside the sentence with no noun after it is used as a noun
+    ("von Bewaffneten entführt")."""
+    toks = sent.tokens
+    nxt = toks[k + 1] if k + 1 < len(toks) else None
+    return k > 0 and toks[k].pos in ("ADJA", "ADJD") and \
+        (nxt is None or not nxt.pos.startswith("N"))
+
+
 def _match(sent: Sentence, k: int, forms: dict[str, str], language: str) -> tuple[str, int] | None:
     """Group name and number of tokens of a group noun starting at token k."""
     toks = sent.tokens
@@ -113,10 +186,13 @@ def _match(sent: Sentence, k: int, forms: dict[str, str], language: str) -> tupl
         two = f"{toks[k].text} {toks[k + 1].text}".lower()
         if two in forms:
             return forms[two], 2
+    adjective = _group_adjective(sent, k, language)
+    if adjective:
+        return adjective, 2
     tok = toks[k]
     low = tok.text.lower()
     if language == "de":
-        if not tok.text[:1].isupper() or not tok.pos.startswith("N"):
+        if not tok.text[:1].isupper() or not (tok.pos.startswith("N") or _nominalised(sent, k)):
             return None
         last = low.rsplit("-", 1)[-1]
         name = forms.get(low) or forms.get(last) or forms.get((tok.lemma or "").lower()) or \
@@ -126,25 +202,70 @@ def _match(sent: Sentence, k: int, forms: dict[str, str], language: str) -> tupl
     return (name, 1) if name else None
 
 
+def _words(key: str, language: str) -> frozenset[str]:
+    return frozenset(str(w) for w in (_data().get(key) or {}).get(language) or ())
+
+
+def _protest_at(sent: Sentence, language: str) -> int | None:
+    """Index of the first protest word of the sentence (word form or lemma), else None."""
+    words = _words("protest_words", language)
+    return next((k for k, t in enumerate(sent.tokens)
+                 if t.text.lower() in words or (t.lemma or "").lower() in words), None)
+
+
+def _crowd(sent: Sentence, k: int, language: str, protest: int | None) -> str | None:
+    """The protesters' group name for a crowd noun at k before the sentence's protest word."""
+    tok = sent.tokens[k]
+    if protest is None or k >= protest or tok.text.lower() not in _words("crowds", language):
+        return None
+    if language == "de" and not tok.pos.startswith("N"):
+        return None
+    nxt = sent.tokens[k + 1] if k + 1 < len(sent.tokens) else None
+    if nxt is not None and (nxt.pos.startswith("N") or nxt.text[:1].isupper() and
+                            language == "en"):
+        return None  # "Tausende Polizisten": a quantity; the noun after it is the head
+    return str((_data().get("protesters") or {}).get(language) or "") or None
+
+
+def _titles_person(sent: Sentence, k: int, persons: set[int]) -> bool:
+    """The token at k starts a person's name: the group noun before it is a title."""
+    return k < len(sent.tokens) and sent.tokens[k].start in persons
+
+
 def add_groups(doc: Document, language: str) -> set[str]:
     """Add group entities (with their mentions) to ``doc.entities``; return their ids."""
     forms = _forms(language)
     if not forms:
         return set()
     spans = [(m.start, m.end, e.type) for e in doc.entities for m in e.mentions]
+    persons = {m.start for e in doc.entities if e.type == "PER" for m in e.mentions}
     found: dict[str, Entity] = {}
     for sent in doc.news_sentences():
         k = 0
+        protest = _protest_at(sent, language)
         while k < len(sent.tokens):
             hit = _match(sent, k, forms, language)
+            crowd = _crowd(sent, k, language, protest) if hit is None else None
+            if crowd:
+                hit = (crowd, 1)
             if hit is None:
-                k += 1
+                n = _organ(sent, k, language)
+                end = sent.tokens[k + n - 1].end if n else 0
+                state = _state_before(sent, k, spans) if n else None
+                if state and not _covered(doc, sent.tokens[k].start, end, spans):
+                    _to_state(doc, state, sent.tokens[k - 1].start, end)
+                k += max(n, 1)
                 continue
             name, n = hit
             start, end = sent.tokens[k].start, sent.tokens[k + n - 1].end
+            if _titles_person(sent, k + n, persons):
+                k += n  # "der Journalist Ali Musa": a title of the person, no group
+                continue
             state = _state_before(sent, k, spans)
-            if state is not None and not _covered(doc, start, end, spans):
-                _to_state(doc, state, sent.tokens[k - 1].start, end)
+            # "russische Truppen" where the text never names Russia: the group is the party
+            named = state == "" or state is not None and doc.entity(state) is not None
+            if named and not _covered(doc, start, end, spans):
+                _to_state(doc, str(state), sent.tokens[k - 1].start, end)
             elif not _covered(doc, start, end, spans) and not _bare_genitive(sent, k):
                 ent = found.setdefault(name, Entity(id=_slug(name), name=name, type="MISC"))
                 ent.mentions.append(doc.span(start, end))
@@ -156,6 +277,37 @@ def add_groups(doc: Document, language: str) -> set[str]:
         else:  # the entities stage has it already: one entity, all mentions
             same.mentions = sorted(same.mentions + ent.mentions, key=lambda m: m.start)
     return {e.id for e in found.values()}
+
+
+_DEFINITE = frozenset({"der", "die", "das", "diese", "dieser", "dieses", "the", "this"})
+ANAPHOR_WINDOW = 2  # sentences back in which the named organisation must be
+
+
+def add_org_anaphors(doc: Document, language: str) -> None:
+    """Mentions of the organisation named last, for "die Organisation" / "the group"."""
+    nouns = frozenset(str(n) for n in (_data().get("org_anaphors") or {}).get(language) or ())
+    orgs = [(m.start, e) for e in doc.entities if e.type == "ORG" and not e.id.startswith(PREFIX)
+            for m in e.mentions]
+    if not nouns or not orgs:
+        return
+    spans = [(m.start, m.end) for e in doc.entities for m in e.mentions]
+    sents = doc.news_sentences()
+    for n, sent in enumerate(sents):
+        toks = sent.tokens
+        for k, tok in enumerate(toks[1:], 1):
+            if tok.text.lower() not in nouns or toks[k - 1].text.lower() not in _DEFINITE:
+                continue
+            nxt = toks[k + 1] if k + 1 < len(toks) else None
+            named_after = nxt is not None and (nxt.pos == "NE" or any(
+                s <= nxt.start < e for s, e in spans))
+            if named_after or any(s < tok.end and tok.start < e for s, e in spans):
+                continue
+            window = sents[max(0, n - ANAPHOR_WINDOW)].start
+            before = [(s, e) for s, e in orgs if window <= s < tok.start]
+            if before:
+                ent = max(before, key=lambda se: se[0])[1]
+                ent.mentions.append(doc.span(tok.start, tok.end))
+                ent.mentions.sort(key=lambda m: m.start)
 
 
 def prune(doc: Document, group_ids: set[str], before: set[str]) -> None:

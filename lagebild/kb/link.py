@@ -39,6 +39,14 @@ _SURNAME_POS = frozenset({"NE", "NN", "ADJA", "FM"})
 _PLACE_PREPOSITIONS = frozenset({"in", "nach", "aus"})
 _STREETS = ("straße", "strasse", "platz", "allee", "weg", "ring", "brücke", "damm", "ufer")
 _NER_TYPES = {"PER": "PER", "ORG": "ORG", "LOC": "GPE"}
+# a date after a name ("die Frankfurter Allgemeine von Donnerstag", "der Beschluss vom 3. Mai")
+# belongs to the sentence, not to the name
+_DATE_PREPOSITIONS = frozenset({"von", "vom", "am", "of"})
+_TIME_WORD = re.compile(
+    r"^(?:\d{1,4}\.?|(?:montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonnabend|sonntag)"
+    r"(?:s|abend|morgen|vormittag|mittag|nachmittag|nacht)?|januar|februar|märz|april|mai|juni|"
+    r"juli|august|september|oktober|november|dezember|monday|tuesday|wednesday|thursday|friday|"
+    r"saturday|sunday)$")
 
 
 def slug(name: str) -> str:
@@ -294,6 +302,7 @@ def _ner_mentions(index: Index, sent: Sentence, taken: list[Mention]) -> list[Me
     for start, end, label in spans:
         if label not in _NER_TYPES:
             continue
+        start, end = _without_date_head(sent, start, end), _without_date_tail(sent, start, end)
         inside = [m for m in taken if m.start < end and start < m.end]
         within = bool(inside) and all(start <= m.start and m.end <= end
                                       and (m.end - m.start) < end - start for m in inside)
@@ -314,6 +323,27 @@ def _ner_mentions(index: Index, sent: Sentence, taken: list[Mention]) -> list[Me
         text = sent.text[start - sent.start:end - sent.start]
         out.append(Mention(start, end, text, kind="ner", label=_NER_TYPES[label]))
     return out
+
+
+def _without_date_head(sent: Sentence, start: int, end: int) -> int:
+    """The start of a model span without a leading day or month ("Montag Selenskyj" in "am
+    Montag Selenskyj empfangen")."""
+    toks = [t for t in sent.tokens if start <= t.start and t.end <= end]
+    k = 0
+    while k < len(toks) - 1 and _TIME_WORD.match(toks[k].text.lower()) and \
+            not toks[k].text[:1].isdigit():
+        k += 1
+    return toks[k].start if k else start
+
+
+def _without_date_tail(sent: Sentence, start: int, end: int) -> int:
+    """The end of a model span without a trailing date ("Frankfurter Allgemeine von Donnerstag")."""
+    toks = [t for t in sent.tokens if start <= t.start and t.end <= end]
+    for k in range(1, len(toks) - 1):
+        if toks[k].text in _DATE_PREPOSITIONS and \
+                all(_TIME_WORD.match(t.text.lower()) for t in toks[k + 1:]):
+            return toks[k - 1].end
+    return end
 
 
 def _common_noun(sent: Sentence, start: int, end: int) -> bool:
