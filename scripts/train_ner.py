@@ -57,6 +57,7 @@ from ner_corpora import (  # noqa: E402
     sample_ler,
 )
 
+from lagebild.nlp import ner_extra  # noqa: E402
 from lagebild.nlp.ner_features import (  # noqa: E402
     GAZETTEER_PATH,
     add_aux_features,
@@ -167,6 +168,7 @@ def aux_path(out: Path) -> Path:
 
 
 def train(args: argparse.Namespace) -> None:
+    ner_extra.ENABLED.intersection_update(args.extra.split(",") if args.extra else ())
     if args.build_gazetteer:
         n = build_gazetteer(args.data, GAZETTEER_PATH, args.gaz_min_alt_population)
         print(f"gazetteer: {n} names -> {GAZETTEER_PATH}")
@@ -191,10 +193,13 @@ def train(args: argparse.Namespace) -> None:
         for (tokens, tags), dom in data:
             if dom == "ge":
                 feats = sentence_features(tokens, gaz)
-                main_data.append((add_aux_features(feats, aux_tagger.tag(feats)), tags))
+                feats = add_aux_features(feats, aux_tagger.tag(feats))
+                main_data.append((ner_extra.add_extra_features(tokens, feats), tags))
     else:
         main_data = [
-            (domain_features(sentence_features(s[0], gaz), dom, args.domain_features), s[1])
+            (ner_extra.add_extra_features(
+                s[0], domain_features(sentence_features(s[0], gaz), dom, args.domain_features)
+            ), s[1])
             for s, dom in data
         ]
     print(f"features built in {time.time() - t0:.0f}s; training ...", flush=True)
@@ -208,7 +213,7 @@ def train(args: argparse.Namespace) -> None:
         feats = sentence_features(tokens, gaz)
         if aux_tagger is not None:
             feats = add_aux_features(feats, aux_tagger.tag(feats))
-        pred.append(tagger.tag(feats))
+        pred.append(tagger.tag(ner_extra.add_extra_features(tokens, feats)))
     p, r, f, tp, ng, npred = prf(gold, pred)
     note = "" if args.select else " (holdout was in training: not a score)"
     print(f"holdout outer-span P={p:.4f} R={r:.4f} F1={f:.4f} tp={tp} gold={ng} pred={npred}{note}")
@@ -244,6 +249,9 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     ap.add_argument("--c2", type=float, default=0.01, help="L2 penalty")
     ap.add_argument("--minfreq", type=float, default=1, help="crfsuite feature.minfreq")
     ap.add_argument("--iterations", type=int, default=150, help="L-BFGS max iterations")
+    ap.add_argument("--extra", default="cues,known,clusters",
+                    help="extra feature families of the main model (lagebild/nlp/ner_extra.py);"
+                    " the shipped model uses all three, fewer are for ablations")
     ap.add_argument("--build-gazetteer", action="store_true",
                     help="(re)build the place-name gazetteer from GeoNames and CLDR first")
     ap.add_argument("--gaz-min-alt-population", type=int, default=100_000,

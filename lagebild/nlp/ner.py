@@ -19,6 +19,7 @@ from pathlib import Path
 import pycrfsuite
 
 from lagebild.model import Sentence
+from lagebild.nlp.ner_extra import add_extra_features
 from lagebild.nlp.ner_features import MODEL_DIR, add_aux_features, sentence_features
 
 MODEL_PATH = MODEL_DIR / "ner_de.crfsuite"
@@ -53,7 +54,7 @@ def tag_tokens_fine(tokens: Sequence[str]) -> list[str]:
     feats = sentence_features(tokens)
     if aux is not None:
         feats = add_aux_features(feats, aux.tag(feats))
-    return main.tag(feats)
+    return main.tag(add_extra_features(tokens, feats))
 
 
 def tag_tokens(tokens: Sequence[str]) -> list[str]:
