@@ -99,9 +99,16 @@ def _kb_names(kb: Path) -> Iterator[tuple[str, str]]:
         for rec in yaml.safe_load((kb / fname).read_text(encoding="utf-8")) or []:
             for name in [rec.get("name"), *(rec.get("aliases") or [])]:
                 yield name, typ
-    for rec in yaml.safe_load((kb / "states.yaml").read_text(encoding="utf-8")) or []:
+    states = yaml.safe_load((kb / "states.yaml").read_text(encoding="utf-8")) or []
+    for rec in states:
         for name in [rec.get("name_de"), rec.get("name_en"), *(rec.get("extra_aliases") or [])]:
             yield name, "LOC"
+    # derived words (GermEval's LOCderiv): adjective stems ("polnisch") and demonyms ("Polin")
+    for rec in states:
+        for adj in rec.get("adjectives_de") or []:
+            yield adj, "ADJ"
+        for dem in rec.get("demonyms_de") or []:
+            yield dem, "DEM"
 
 
 def _ler_org_names(path: Path) -> Iterator[tuple[str, str]]:
@@ -127,7 +134,7 @@ def collect_known(data: Path, kb: Path = KB_DATA) -> dict[str, str]:
         for raw, typ in source:
             name = _name_tokens(str(raw or ""))
             # a name starts with a capital or digit ("1. FC Köln") and has a letter in it
-            if len(name) >= 2 and (name[0].isupper() or name[0].isdigit()) and any(
+            if len(name) >= 2 and (name[0].isupper() or name[0].isdigit() or typ == "ADJ") and any(
                 c.isalpha() for c in name
             ):
                 known.setdefault(name, typ)

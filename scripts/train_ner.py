@@ -38,6 +38,7 @@ from __future__ import annotations
 
 import argparse
 import gzip
+import re
 import sys
 import time
 from pathlib import Path
@@ -137,6 +138,105 @@ def load_training(args: argparse.Namespace) -> tuple[list[Sentence], list[Senten
     return train, holdout, sizes
 
 
+def name_pools(gaz) -> dict[str, list[list[str]]]:
+    """Replacement names per type for --augment: known names, places, given + family names."""
+    from lagebild.nlp.ner_extra import known_names
+    from lagebild.nlp.ner_features import person_names
+
+    pools: dict[str, list[list[str]]] = {"PER": [], "LOC": [], "ORG": []}
+    for toks, typ in sorted(known_names().types.items()):
+        # not LER's anonymised names ("X GmbH", "Y-AG") nor genitive forms ("Landgerichts Kiel")
+        if any(re.match(r"^[A-Z]\.?$|^[A-Z]-", t) for t in toks) or (
+            len(toks) > 1 and toks[0].endswith("s")
+        ):
+            continue
+        pools[typ].append(list(toks))
+    pools["LOC"].extend(n.split() for n in sorted(gaz.kind) if gaz.kind[n] != "city")
+    cities = sorted(n for n in gaz.kind if gaz.kind[n] == "city")
+    pools["LOC"].extend(n.split() for n in cities[:: max(1, len(cities) // 3000)])
+    names = person_names()
+    first = sorted(n for n, k in names.items() if k == "first")
+    last = sorted(n for n, k in names.items() if k == "last")
+    pools["FIRST"], pools["LAST"] = [[n] for n in first], [[n] for n in last]
+    from lagebild.nlp.ner_extra import cues
+
+    adjectives = sorted(known_names().adjectives | cues().loc_adjectives)
+    pools["ADJ"] = [[a] for a in adjectives if a.endswith("isch")]
+    pools["CITY"] = [[c] for c in cities[:: max(1, len(cities) // 3000)]
+                     if " " not in c and c.isalpha() and not c.endswith(("e", "er"))]
+    return pools
+
+
+_ISCH = re.compile(r"^(.+?isch)(e|en|er|es|em)?$")
+
+
+def substitute_derived(word: str, pools: dict[str, list[list[str]]], rng) -> str:
+    """Another place-derived word of the same form: "polnischen" -> "chilenischen",
+    "Leipziger" -> "Lindauer"; the word itself when it has neither form."""
+    m = _ISCH.match(word.lower())
+    if m and pools.get("ADJ"):
+        new = rng.choice(pools["ADJ"])[0] + (m.group(2) or "")
+        return new[:1].upper() + new[1:] if word[:2].istitle() else new
+    if word[:1].isupper() and word.endswith("er") and pools.get("CITY"):
+        return rng.choice(pools["CITY"])[0] + "er"
+    return word
+
+
+def substitute(sentence: Sentence, pools: dict[str, list[list[str]]], rng) -> Sentence | None:
+    """A copy of the sentence with every PER/LOC/ORG entity replaced by another name of its type,
+    and place-derived words (LOCderiv) by others of the same form.
+
+    German inflection is kept simple: a genitive-looking -s on the original's last token is
+    added to the new name. None when the sentence has no such entity.
+    """
+    tokens, tags = sentence
+    out_tokens: list[str] = []
+    out_tags: list[str] = []
+    i, changed = 0, False
+    while i < len(tokens):
+        label = tags[i][2:]
+        if tags[i].startswith("B-") and label in ("PER", "LOC", "ORG"):
+            j = i + 1
+            while j < len(tokens) and tags[j] == f"I-{label}":
+                j += 1
+            if label == "PER":
+                new = list(rng.choice(pools["LAST"]))
+                if j - i > 1:
+                    new = [*rng.choice(pools["FIRST"]), *new]
+            else:
+                new = list(rng.choice(pools[label]))
+            if tokens[j - 1].endswith("s") and not new[-1].endswith(("s", "x", "z", "ß")):
+                new[-1] += "s"
+            out_tokens.extend(new)
+            out_tags.extend([f"B-{label}"] + [f"I-{label}"] * (len(new) - 1))
+            i, changed = j, True
+        elif tags[i] == "B-LOCderiv" and (i + 1 == len(tags) or tags[i + 1] != "I-LOCderiv"):
+            new_word = substitute_derived(tokens[i], pools, rng)
+            out_tokens.append(new_word)
+            out_tags.append(tags[i])
+            changed = changed or new_word != tokens[i]
+            i += 1
+        else:
+            out_tokens.append(tokens[i])
+            out_tags.append(tags[i])
+            i += 1
+    return (out_tokens, out_tags) if changed else None
+
+
+def augment(ge_train: list[Sentence], copies: int, seed: int, gaz) -> list[Sentence]:
+    import random
+
+    rng = random.Random(seed)
+    pools = name_pools(gaz)
+    extra = []
+    for _ in range(copies):
+        for s in ge_train:
+            new = substitute(s, pools, rng)
+            if new:
+                extra.append(new)
+    return extra
+
+
 def domain_features(feats: list[list[str]], domain: str, mode: str) -> list[list[str]]:
     """Auxiliary-domain copies of features (Daume 2007) so LER/OCR quirks stay out of GermEval's.
 
@@ -175,6 +275,11 @@ def train(args: argparse.Namespace) -> None:
     gaz = load_gazetteer()
     t0 = time.time()
     data, holdout, sizes = load_training(args)
+    if args.augment:
+        ge = [s for s, dom in data if dom == "ge"]
+        aug = augment(ge, args.augment, args.seed, gaz)
+        data += [(s, "ge") for s in aug]
+        sizes["substituted"] = (len(aug), sum(len(s[0]) for s in aug))
     print(f"training sentences/tokens: {sizes}; holdout {len(holdout)} sentences")
     out: Path = args.out
     aux_tagger = None
@@ -237,6 +342,8 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     ap.add_argument("--no-europeana", dest="europeana", action="store_false")
     ap.add_argument("--germeval-repeat", type=int, default=1,
                     help="how often each GermEval sentence is added (weights it up)")
+    ap.add_argument("--augment", type=int, default=0,
+                    help="copies of the GermEval sentences with PER/LOC/ORG names substituted")
     ap.add_argument("--mode", choices=("stack", "mix"), default="stack",
                     help="stack: aux model on LER+Europeana feeds its tags to the GermEval model;"
                     " mix: one model on all data")

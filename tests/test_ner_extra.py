@@ -115,3 +115,52 @@ def test_cluster_tree_separates_groups_deterministically() -> None:
     assert len({p[0] for p in paths[:20]}) == 1 and len({p[0] for p in paths[20:]}) == 1
     assert paths[0][0] != paths[20][0]
     assert all(len(p) <= 3 for p in paths)
+
+
+def test_substitution_keeps_context_and_labels() -> None:
+    import random
+
+    import train_ner
+
+    pools = {
+        "ORG": [["Glaswerk", "Ost"]], "LOC": [["Lindau"]], "PER": [],
+        "FIRST": [["Hanna"]], "LAST": [["Kowalczyk"]],
+    }
+    tokens = _words("Frau Meier vom Stahlbund besuchte gestern Bremens Hafen und Schulz .")
+    tags = ["O", "B-PER", "O", "B-ORG", "O", "O", "B-LOC", "O", "O", "B-PER", "O"]
+    new = train_ner.substitute((tokens, tags), pools, random.Random(1))
+    assert new is not None
+    new_tokens, new_tags = new
+    assert new_tokens == _words(
+        "Frau Kowalczyk vom Glaswerk Ost besuchte gestern Lindaus Hafen und Kowalczyk ."
+    )
+    assert new_tags[3:5] == ["B-ORG", "I-ORG"] and new_tags[7] == "B-LOC"
+    assert len(new_tags) == len(new_tokens)
+    # a multi-token person gets a given name too; no entity: no copy
+    two = train_ner.substitute((_words("Anna Meier lacht"), ["B-PER", "I-PER", "O"]), pools,
+                               random.Random(1))
+    assert two == (_words("Hanna Kowalczyk lacht"), ["B-PER", "I-PER", "O"])
+    assert train_ner.substitute((_words("Es regnet"), ["O", "O"]), pools, random.Random(1)) is None
+
+
+def test_derived_adjectives_and_demonyms() -> None:
+    known = KnownNames([("ghanaisch", "ADJ"), ("Ghanaer", "DEM"), ("Ghanaerin", "DEM")])
+    assert known.derived("ghanaischen") == "adj"
+    assert known.derived("Ghanaische") == "adj"
+    assert known.derived("Ghanaerinnen") == "dem"
+    assert known.derived("Ghanaern") == "dem"
+    assert known.derived("ghanaischste") == ""
+    assert known.derived("tirolerischen", frozenset({"tirolerisch"})) == "adj"
+
+
+def test_derived_substitution_keeps_the_form() -> None:
+    import random
+
+    import train_ner
+
+    pools = {"ADJ": [["chilenisch"]], "CITY": [["Lindau"]]}
+    rng = random.Random(0)
+    assert train_ner.substitute_derived("polnischen", pools, rng) == "chilenischen"
+    assert train_ner.substitute_derived("Polnische", pools, rng) == "Chilenische"
+    assert train_ner.substitute_derived("Leipziger", pools, rng) == "Lindauer"
+    assert train_ner.substitute_derived("Russen", pools, rng) == "Russen"

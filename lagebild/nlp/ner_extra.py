@@ -43,6 +43,7 @@ class Cues:
         self.suffixes: dict[str, tuple[str, ...]] = {}
         self.exact: dict[str, str] = {}
         self.english: frozenset[str] = frozenset(w for k, w in rows if k == "en")
+        self.loc_adjectives: frozenset[str] = frozenset(w for k, w in rows if k == "locadj")
         for kind in SUFFIX_KINDS:
             self.suffixes[kind] = tuple(sorted({w for k, w in rows if k == kind}, key=len))
         for kind, word in rows:
@@ -87,6 +88,9 @@ class KnownNames:
     def __init__(self, rows: Sequence[tuple[str, str]]) -> None:
         self.types: dict[tuple[str, ...], str] = {}
         self.token_types: dict[str, set[str]] = {}
+        # derived words: adjective stems ("polnisch", also from the cue list) and demonyms
+        self.adjectives = {n.lower() for n, t in rows if t == "ADJ"}
+        self.demonyms = {n for n, t in rows if t == "DEM"}
         for name, typ in rows:
             toks = tuple(name.split())
             if not toks or typ not in TYPES:
@@ -98,6 +102,19 @@ class KnownNames:
 
     def __bool__(self) -> bool:
         return bool(self.types)
+
+    def derived(self, word: str, more_adjectives: frozenset[str] = frozenset()) -> str:
+        """'adj' for an inflected known adjective ("polnischen", "US-amerikanische"), 'dem' for a
+        demonym ("Polin", "Amerikanern"), '' otherwise."""
+        low = word.lower()
+        for end in ("", "e", "en", "er", "es", "em"):
+            stem = low[: len(low) - len(end)]
+            if low.endswith(end) and (stem in self.adjectives or stem in more_adjectives):
+                return "adj"
+        for end in ("", "n", "s", "nen"):
+            if word.endswith(end) and word[: len(word) - len(end)] in self.demonyms:
+                return "dem"
+        return ""
 
     def match(self, tokens: Sequence[str]) -> list[str]:
         """Longest match, left to right: 'B-TYPE'/'I-TYPE' per token, '' elsewhere.
@@ -162,6 +179,9 @@ def _word_extra(word: str) -> tuple[str, ...]:
     if "known" in ENABLED:
         types = kn.token_types.get(word) or (word.endswith("s") and kn.token_types.get(word[:-1]))
         feats.extend(f"kt={t}" for t in sorted(types or ()))
+        derived = kn.derived(word, cues().loc_adjectives)
+        if derived:
+            feats.append(f"kd={derived}")
     path = (clusters().get(word) or clusters().get(word.lower())) if "clusters" in ENABLED else ""
     if path:
         feats.extend((f"c4={path[:4]}", f"c8={path[:8]}", f"cf={path}"))
@@ -185,7 +205,7 @@ def add_extra_features(tokens: Sequence[str], feats: list[list[str]]) -> list[li
             if not 0 <= j < n:
                 continue
             # cue kinds and coarse clusters of neighbours; known-name tags only next door
-            row.extend(f"{d}:{x}" for x in own[j] if not x.startswith(("cf=", "kt=")))
+            row.extend(f"{d}:{x}" for x in own[j] if not x.startswith(("cf=", "kt=", "kd=")))
             if abs(d) == 1 and kb[j]:
                 row.append(f"{d}:kb={kb[j]}")
     return feats
