@@ -18,13 +18,21 @@ Training data (all under ``--data``, the shared data folder):
   ``--ler-max`` plus ``--ler-empty-share`` as many without, drawn with ``--seed``.
 * Europeana Newspapers ``enp_DE.{lft,onb,sbb}.bio`` (historic OCR text): PER/LOC/ORG, cut
   into chunks at '.' tokens (at most 40 tokens).
+* Entity substitution (``--augment N``): N extra copies of the GermEval training sentences in
+  which every PER/LOC/ORG entity is replaced by another name of its type (known names, places,
+  given + family names) and every one-word LOCderiv by another derived word of the same form
+  ("polnischen" -> "chilenischen", "Leipziger" -> "Lindauer"), drawn with ``--seed``; only the
+  main model sees them. The model learns the contexts instead of 1,650 sentences' names.
 
 The GermEval-2014 test split is never read here; ``scripts/eval_ner.py`` scores it.
 
 Feature data: the place-name gazetteer (``ner_loc_gazetteer.txt.gz``) is compiled from GeoNames
 cities15000 + regions and babel's CLDR country names (``--build-gazetteer``); the person-name
-list (``ner_person_names.txt.gz``) comes from ``scripts/build_ner_names.py`` (Faker's lists).
-Both are deterministic.
+list (``ner_person_names.txt.gz``) comes from ``scripts/build_ner_names.py`` (Faker's lists);
+the known-name list (``ner_known_names.txt.gz``: KB names, LER organisation names, KB country
+adjectives and demonyms) from ``scripts/build_ner_names.py --known DATA``; the cue words
+(``ner_cues.tsv``) are hand-written. The main model's extra feature families
+(``lagebild/nlp/ner_extra.py``) are chosen with ``--extra``. All of it is deterministic.
 
 Examples::
 
@@ -59,9 +67,9 @@ from ner_corpora import (  # noqa: E402
 )
 
 from lagebild.nlp import ner_extra  # noqa: E402
+from lagebild.nlp.ner import AUX_EXTRA, model_features  # noqa: E402
 from lagebild.nlp.ner_features import (  # noqa: E402
     GAZETTEER_PATH,
-    add_aux_features,
     load_gazetteer,
     sentence_features,
 )
@@ -237,6 +245,11 @@ def augment(ge_train: list[Sentence], copies: int, seed: int, gaz) -> list[Sente
     return extra
 
 
+def aux_features(tokens: list[str], gaz, extra: bool) -> list[list[str]]:
+    feats = sentence_features(tokens, gaz)
+    return ner_extra.add_extra_features(tokens, feats) if extra else feats
+
+
 def domain_features(feats: list[list[str]], domain: str, mode: str) -> list[list[str]]:
     """Auxiliary-domain copies of features (Daume 2007) so LER/OCR quirks stay out of GermEval's.
 
@@ -289,17 +302,17 @@ def train(args: argparse.Namespace) -> None:
         if args.reuse_aux:
             print(f"reusing {aux_path(out)}")
         else:
-            aux_data = [(sentence_features(s[0], gaz), s[1]) for s, dom in data if dom != "ge"]
-            _fit(aux_data, aux_path(out), args, args.aux_c1, args.c2)
+            aux_data = [
+                (aux_features(s[0], gaz, args.aux_extra), s[1]) for s, dom in data if dom != "ge"
+            ]
+            _fit(aux_data, aux_path(out), args, args.aux_c1, args.aux_c2)
         aux_tagger = pycrfsuite.Tagger()
         aux_tagger.open(str(aux_path(out)))
         print(f"aux model in {time.time() - t0:.0f}s: {aux_path(out).stat().st_size / 1e6:.1f} MB")
-        main_data = []
-        for (tokens, tags), dom in data:
-            if dom == "ge":
-                feats = sentence_features(tokens, gaz)
-                feats = add_aux_features(feats, aux_tagger.tag(feats))
-                main_data.append((ner_extra.add_extra_features(tokens, feats), tags))
+        main_data = [
+            (model_features(tokens, aux_tagger, args.aux_extra), tags)
+            for (tokens, tags), dom in data if dom == "ge"
+        ]
     else:
         main_data = [
             (ner_extra.add_extra_features(
@@ -315,10 +328,7 @@ def train(args: argparse.Namespace) -> None:
     gold = [tags for _, tags in holdout]
     pred = []
     for tokens, _ in holdout:
-        feats = sentence_features(tokens, gaz)
-        if aux_tagger is not None:
-            feats = add_aux_features(feats, aux_tagger.tag(feats))
-        pred.append(tagger.tag(ner_extra.add_extra_features(tokens, feats)))
+        pred.append(tagger.tag(model_features(tokens, aux_tagger, args.aux_extra)))
     p, r, f, tp, ng, npred = prf(gold, pred)
     note = "" if args.select else " (holdout was in training: not a score)"
     print(f"holdout outer-span P={p:.4f} R={r:.4f} F1={f:.4f} tp={tp} gold={ng} pred={npred}{note}")
@@ -349,16 +359,21 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
                     " mix: one model on all data")
     ap.add_argument("--reuse-aux", action="store_true",
                     help="keep the existing aux model next to --out (faster experiments)")
+    ap.add_argument("--aux-extra", action=argparse.BooleanOptionalAction, default=AUX_EXTRA,
+                    help="train the aux model with the extra features too (the default follows"
+                    " lagebild.nlp.ner.AUX_EXTRA, which must match the shipped aux model)")
     ap.add_argument("--aux-c1", type=float, default=0.1, help="L1 penalty of the aux model")
+    ap.add_argument("--aux-c2", type=float, default=0.01, help="L2 penalty of the aux model")
     ap.add_argument("--domain-features", choices=("none", "aux"), default="aux",
                     help="aux: add domain-specific feature copies for LER/Europeana")
     ap.add_argument("--c1", type=float, default=0.05, help="L1 penalty (prunes features)")
     ap.add_argument("--c2", type=float, default=0.01, help="L2 penalty")
     ap.add_argument("--minfreq", type=float, default=1, help="crfsuite feature.minfreq")
     ap.add_argument("--iterations", type=int, default=150, help="L-BFGS max iterations")
-    ap.add_argument("--extra", default="cues,known,clusters",
-                    help="extra feature families of the main model (lagebild/nlp/ner_extra.py);"
-                    " the shipped model uses all three, fewer are for ablations")
+    ap.add_argument("--extra", default="cues,known",
+                    help="extra feature families of the main model (lagebild/nlp/ner_extra.py):"
+                    " cues, known, clusters (needs scripts/build_ner_clusters.py first); the"
+                    " shipped model uses cues,known")
     ap.add_argument("--build-gazetteer", action="store_true",
                     help="(re)build the place-name gazetteer from GeoNames and CLDR first")
     ap.add_argument("--gaz-min-alt-population", type=int, default=100_000,

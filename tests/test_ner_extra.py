@@ -62,6 +62,7 @@ def test_extra_features_reach_neighbours(monkeypatch) -> None:
     monkeypatch.setattr(ner_extra, "cues", lambda: CUES)
     monkeypatch.setattr(ner_extra, "known_names", lambda: KnownNames([("Kornbank", "ORG")]))
     monkeypatch.setattr(ner_extra, "clusters", lambda: {"Kornbank": "0110101"})
+    monkeypatch.setattr(ner_extra, "ENABLED", {"cues", "known", "clusters"})
     ner_extra._word_extra.cache_clear()
     try:
         tokens = _words("Die Kornbank in Ulm")
@@ -164,3 +165,17 @@ def test_derived_substitution_keeps_the_form() -> None:
     assert train_ner.substitute_derived("Polnische", pools, rng) == "Chilenische"
     assert train_ner.substitute_derived("Leipziger", pools, rng) == "Lindauer"
     assert train_ner.substitute_derived("Russen", pools, rng) == "Russen"
+
+
+def test_names_inside_compounds(monkeypatch) -> None:
+    from lagebild.nlp.ner_features import Gazetteer
+
+    monkeypatch.setattr(ner_extra, "default_gazetteer", lambda: Gazetteer({"Lindau": "city"}))
+    monkeypatch.setattr(ner_extra, "known_names", lambda: KnownNames([("Stahlbund", "ORG")]))
+    monkeypatch.setattr(ner_extra, "person_names", lambda: {"Kowalczyk": "last"})
+    assert ner_extra.part_features("Stahlbund-Tagung") == ["hp0=ORG"]
+    assert ner_extra.part_features("Kowalczyk-Plan") == ["hp0=PER"]
+    assert ner_extra.part_features("Lindaureise") == ["cpd=LOC"]
+    assert ner_extra.part_features("Lindaus-Hafen") == []  # a hyphen part must match as it is
+    assert ner_extra.part_features("Lindausbesuch") == ["cpd=LOC"]  # linking -s
+    assert ner_extra.part_features("Hafenrundfahrt") == []

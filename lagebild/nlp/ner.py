@@ -25,6 +25,8 @@ from lagebild.nlp.ner_features import MODEL_DIR, add_aux_features, sentence_feat
 MODEL_PATH = MODEL_DIR / "ner_de.crfsuite"
 AUX_MODEL_PATH = MODEL_DIR / "ner_de_aux.crfsuite"
 COARSE = {"PER": "PER", "LOC": "LOC", "ORG": "ORG"}  # everything else -> MISC
+# whether the aux model was trained with the extra features (ner_extra) too; must match training
+AUX_EXTRA = False
 
 
 def _open(path: Path) -> pycrfsuite.Tagger:
@@ -51,10 +53,20 @@ def tag_tokens_fine(tokens: Sequence[str]) -> list[str]:
     if not tokens:
         return []
     main, aux = _taggers()
+    return main.tag(model_features(tokens, aux))
+
+
+def model_features(
+    tokens: Sequence[str], aux: pycrfsuite.Tagger | None, aux_extra: bool | None = None
+) -> list[list[str]]:
+    """Features of the main model: base + extra features, plus the aux model's tags."""
+    aux_extra = AUX_EXTRA if aux_extra is None else aux_extra
     feats = sentence_features(tokens)
+    if aux_extra:
+        feats = add_extra_features(tokens, feats)
     if aux is not None:
         feats = add_aux_features(feats, aux.tag(feats))
-    return main.tag(add_extra_features(tokens, feats))
+    return feats if aux_extra else add_extra_features(tokens, feats)
 
 
 def tag_tokens(tokens: Sequence[str]) -> list[str]:

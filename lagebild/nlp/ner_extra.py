@@ -12,7 +12,8 @@ model; the auxiliary model keeps the base features. Three families, each from a 
   the project's knowledge base and LER's organisation names): longest match of a multi-word name
   per type (PER/LOC/ORG) and whether the token occurs in any name of a type;
 * word clusters (``ner_clusters.txt.gz``, built by ``scripts/build_ner_clusters.py``): the
-  distributional class of the word form at two granularities, for it and its neighbours.
+  distributional class of the word form at two granularities, for it and its neighbours. Tried,
+  no gain on the dev folds: not shipped, off unless ``--extra`` names it.
 """
 
 from __future__ import annotations
@@ -22,7 +23,7 @@ from collections.abc import Sequence
 from functools import lru_cache
 from pathlib import Path
 
-from lagebild.nlp.ner_features import MODEL_DIR
+from lagebild.nlp.ner_features import MODEL_DIR, default_gazetteer, person_names
 
 CUES_PATH = MODEL_DIR / "ner_cues.tsv"
 KNOWN_PATH = MODEL_DIR / "ner_known_names.txt.gz"
@@ -32,8 +33,10 @@ MAX_NAME_TOKENS = 6
 MAX_QUOTED = 10  # a quoted stretch longer than this is a quotation, not a title
 QUOTES = {'"', "„", "“", "”", "»", "«", "‚", "‘", "’", "'", "``", "''"}
 TYPES = ("PER", "LOC", "ORG")
-# families in use; scripts/train_ner.py narrows this for ablations (the shipped model uses all)
-ENABLED = {"cues", "known", "clusters"}
+# families in use; scripts/train_ner.py sets this with --extra. The shipped model uses cues and
+# known names; word clusters were tried and did not help (docs/quality.md), so their file is not
+# shipped and the family is off.
+ENABLED = {"cues", "known"}
 
 
 class Cues:
@@ -172,6 +175,36 @@ def quoted(tokens: Sequence[str]) -> list[str]:
     return out
 
 
+def _name_type(name: str) -> str:
+    """LOC/ORG/PER when a single word is a known place, organisation or person name."""
+    if len(name) < 4:
+        return ""
+    if name in default_gazetteer():
+        return "LOC"
+    return known_names().types.get((name,)) or ("PER" if name in person_names() else "")
+
+
+def part_features(word: str) -> list[str]:
+    """Names inside compounds (GermEval's ``part`` labels): "NATO-Gipfel" (hyphen part is a
+    known name), "Deutschlandreise" (a known name, then a lower-case noun)."""
+    out = []
+    if "-" in word.strip("-"):
+        parts = [p for p in word.split("-") if p]
+        for pos, part in (("0", parts[0]), ("N", parts[-1])):
+            typ = _name_type(part) if part[:1].isupper() else ""
+            if typ:
+                out.append(f"hp{pos}={typ}")
+    elif word[:1].isupper() and len(word) >= 8:
+        for cut in range(len(word) - 3, 3, -1):
+            head, rest = word[:cut], word[cut:]
+            if rest.islower() and _name_type(head) or (
+                head.endswith("s") and rest.islower() and _name_type(head[:-1])
+            ):
+                out.append(f"cpd={_name_type(head) or _name_type(head[:-1])}")
+                break
+    return out
+
+
 @lru_cache(maxsize=200_000)
 def _word_extra(word: str) -> tuple[str, ...]:
     feats = list(cues().word_cues(word)) if "cues" in ENABLED else []
@@ -182,6 +215,8 @@ def _word_extra(word: str) -> tuple[str, ...]:
         derived = kn.derived(word, cues().loc_adjectives)
         if derived:
             feats.append(f"kd={derived}")
+    if "known" in ENABLED:
+        feats.extend(part_features(word))
     path = (clusters().get(word) or clusters().get(word.lower())) if "clusters" in ENABLED else ""
     if path:
         feats.extend((f"c4={path[:4]}", f"c8={path[:8]}", f"cf={path}"))
