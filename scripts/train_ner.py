@@ -352,7 +352,7 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     ap.add_argument("--no-europeana", dest="europeana", action="store_false")
     ap.add_argument("--germeval-repeat", type=int, default=1,
                     help="how often each GermEval sentence is added (weights it up)")
-    ap.add_argument("--augment", type=int, default=0,
+    ap.add_argument("--augment", type=int, default=1,
                     help="copies of the GermEval sentences with PER/LOC/ORG names substituted")
     ap.add_argument("--mode", choices=("stack", "mix"), default="stack",
                     help="stack: aux model on LER+Europeana feeds its tags to the GermEval model;"
@@ -367,7 +367,7 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     ap.add_argument("--domain-features", choices=("none", "aux"), default="aux",
                     help="aux: add domain-specific feature copies for LER/Europeana")
     ap.add_argument("--c1", type=float, default=0.05, help="L1 penalty (prunes features)")
-    ap.add_argument("--c2", type=float, default=0.01, help="L2 penalty")
+    ap.add_argument("--c2", type=float, default=0.1, help="L2 penalty of the main model")
     ap.add_argument("--minfreq", type=float, default=1, help="crfsuite feature.minfreq")
     ap.add_argument("--iterations", type=int, default=150, help="L-BFGS max iterations")
     ap.add_argument("--extra", default="cues,known",

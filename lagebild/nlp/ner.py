@@ -26,7 +26,7 @@ MODEL_PATH = MODEL_DIR / "ner_de.crfsuite"
 AUX_MODEL_PATH = MODEL_DIR / "ner_de_aux.crfsuite"
 COARSE = {"PER": "PER", "LOC": "LOC", "ORG": "ORG"}  # everything else -> MISC
 # whether the aux model was trained with the extra features (ner_extra) too; must match training
-AUX_EXTRA = False
+AUX_EXTRA = True
 
 
 def _open(path: Path) -> pycrfsuite.Tagger:
