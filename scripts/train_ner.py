@@ -146,7 +146,7 @@ def load_training(args: argparse.Namespace) -> tuple[list[Sentence], list[Senten
     return train, holdout, sizes
 
 
-def name_pools(gaz) -> dict[str, list[list[str]]]:
+def name_pools(gaz, synthetic_orgs: int = 0, seed: int = 13) -> dict[str, list[list[str]]]:
     """Replacement names per type for --augment: known names, places, given + family names."""
     from lagebild.nlp.ner_extra import known_names
     from lagebild.nlp.ner_features import person_names
@@ -172,7 +172,34 @@ def name_pools(gaz) -> dict[str, list[list[str]]]:
     pools["ADJ"] = [[a] for a in adjectives if a.endswith("isch")]
     pools["CITY"] = [[c] for c in cities[:: max(1, len(cities) // 3000)]
                      if " " not in c and c.isalpha() and not c.endswith(("e", "er"))]
+    if synthetic_orgs:
+        heads = sorted(w.capitalize() for k, w in cues().rows if k == "orghead")
+        pools["ORG"].extend(made_up_orgs(pools, heads, synthetic_orgs, seed))
     return pools
+
+
+LEGAL_FORMS = ("GmbH", "AG", "KG", "SE", "e.V.", "Inc.", "Ltd.")
+
+
+def made_up_orgs(pools: dict[str, list[list[str]]], heads: list[str], n: int, seed: int):
+    """Organisation names of common shapes, so the model sees cue words inside ORG spans:
+    "Kowalczyk GmbH", "Lindauer Sparkasse", "Universität Husum", "KVB"."""
+    import random
+
+    rng = random.Random(seed)
+    out: list[list[str]] = []
+    for i in range(n):
+        shape = i % 4
+        if shape == 0:
+            out.append([rng.choice(pools["LAST"])[0], rng.choice(LEGAL_FORMS)])
+        elif shape == 1:
+            out.append([rng.choice(pools["CITY"])[0] + "er", rng.choice(heads)])
+        elif shape == 2:
+            out.append([rng.choice(heads), rng.choice(pools["CITY"])[0]])
+        else:
+            size = rng.randint(2, 4)
+            out.append(["".join(rng.choice("ABCDEFGHIKLMNOPRSTUVW") for _ in range(size))])
+    return out
 
 
 _ISCH = re.compile(r"^(.+?isch)(e|en|er|es|em)?$")
@@ -231,11 +258,13 @@ def substitute(sentence: Sentence, pools: dict[str, list[list[str]]], rng) -> Se
     return (out_tokens, out_tags) if changed else None
 
 
-def augment(ge_train: list[Sentence], copies: int, seed: int, gaz) -> list[Sentence]:
+def augment(
+    ge_train: list[Sentence], copies: int, seed: int, gaz, synthetic_orgs: int = 0
+) -> list[Sentence]:
     import random
 
     rng = random.Random(seed)
-    pools = name_pools(gaz)
+    pools = name_pools(gaz, synthetic_orgs, seed)
     extra = []
     for _ in range(copies):
         for s in ge_train:
@@ -290,7 +319,7 @@ def train(args: argparse.Namespace) -> None:
     data, holdout, sizes = load_training(args)
     if args.augment:
         ge = [s for s, dom in data if dom == "ge"]
-        aug = augment(ge, args.augment, args.seed, gaz)
+        aug = augment(ge, args.augment, args.seed, gaz, args.made_up_orgs)
         data += [(s, "ge") for s in aug]
         sizes["substituted"] = (len(aug), sum(len(s[0]) for s in aug))
     print(f"training sentences/tokens: {sizes}; holdout {len(holdout)} sentences")
@@ -354,6 +383,8 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
                     help="how often each GermEval sentence is added (weights it up)")
     ap.add_argument("--augment", type=int, default=1,
                     help="copies of the GermEval sentences with PER/LOC/ORG names substituted")
+    ap.add_argument("--made-up-orgs", type=int, default=0,
+                    help="add this many made-up organisation names to the substitution pool")
     ap.add_argument("--mode", choices=("stack", "mix"), default="stack",
                     help="stack: aux model on LER+Europeana feeds its tags to the GermEval model;"
                     " mix: one model on all data")

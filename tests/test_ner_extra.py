@@ -179,3 +179,14 @@ def test_names_inside_compounds(monkeypatch) -> None:
     assert ner_extra.part_features("Lindaus-Hafen") == []  # a hyphen part must match as it is
     assert ner_extra.part_features("Lindausbesuch") == ["cpd=LOC"]  # linking -s
     assert ner_extra.part_features("Hafenrundfahrt") == []
+
+
+def test_made_up_organisations_have_the_four_shapes() -> None:
+    import train_ner
+
+    pools = {"LAST": [["Kowalczyk"]], "CITY": [["Lindau"]]}
+    orgs = train_ner.made_up_orgs(pools, ["Sparkasse"], 8, seed=5)
+    assert orgs == train_ner.made_up_orgs(pools, ["Sparkasse"], 8, seed=5)  # deterministic
+    assert orgs[0][0] == "Kowalczyk" and orgs[0][1] in train_ner.LEGAL_FORMS
+    assert orgs[1] == ["Lindauer", "Sparkasse"] and orgs[2] == ["Sparkasse", "Lindau"]
+    assert len(orgs[3]) == 1 and orgs[3][0].isupper() and 2 <= len(orgs[3][0]) <= 4

@@ -45,6 +45,7 @@ class Cues:
     def __init__(self, rows: Sequence[tuple[str, str]]) -> None:
         self.suffixes: dict[str, tuple[str, ...]] = {}
         self.exact: dict[str, str] = {}
+        self.rows = list(rows)
         self.english: frozenset[str] = frozenset(w for k, w in rows if k == "en")
         self.loc_adjectives: frozenset[str] = frozenset(w for k, w in rows if k == "locadj")
         for kind in SUFFIX_KINDS:
