@@ -38,7 +38,9 @@ Examples::
 
     # model selection: train without the holdout, print holdout P/R/F1
     python scripts/train_ner.py --data ../shared/data --select
-    # the released models (deterministic for the same data, settings and seed; about 10 min)
+    # the released models (deterministic for the same data, settings and seed; about 5 min);
+    # the known-name list first if the KB changed (also deterministic)
+    python scripts/build_ner_names.py --known ../shared/data
     python scripts/train_ner.py --data ../shared/data --build-gazetteer
 """
 
