@@ -3,8 +3,9 @@
 Two crfsuite models ship in ``lagebild/nlp/models``: an auxiliary PER/LOC/ORG model trained on
 legal (LER) and historic newspaper (Europeana) text, whose tags are features of the main model
 trained on GermEval-2014 (stacking). Both also see the extra features of
-:mod:`lagebild.nlp.ner_extra` (cue words, known names, derived words, names inside compounds). The main model predicts GermEval's outer labels: PER, LOC,
-ORG, OTH and their ``deriv`` ("russische") and ``part`` ("NATO-Gipfel") variants.
+:mod:`lagebild.nlp.ner_extra` (cue words, known names, derived words, names inside compounds).
+The main model predicts GermEval's outer labels: PER, LOC, ORG, OTH and their ``deriv``
+("russische") and ``part`` ("NATO-Gipfel") variants.
 
 For the pipeline these map to PER/LOC/ORG/MISC: OTH and every ``deriv``/``part`` label become
 MISC (as CoNLL does with nationality adjectives), so a PER/LOC/ORG span always covers a name.
