@@ -7,6 +7,14 @@ Russian, Ukrainian and Belarusian lists transliterated the way German newspapers
 
     pip install --target /tmp/fakerpkg faker==40.54.0
     PYTHONPATH=/tmp/fakerpkg python scripts/build_ner_names.py
+
+``--known DATA`` instead writes ``ner_known_names.txt.gz`` (``name<TAB>PER|LOC|ORG``, the
+known-name features of ``lagebild/nlp/ner_extra.py``): the names and aliases of the project's
+knowledge base (``lagebild/kb/data``: persons, organisations, places, states) and the
+organisation, court, institution and company names of LER's derived train split
+(``DATA/german_ler``, CC BY 4.0). Deterministic::
+
+    python scripts/build_ner_names.py --known ../shared/data
 """
 
 from __future__ import annotations
@@ -15,9 +23,15 @@ import argparse
 import gzip
 import importlib
 import pkgutil
+import re
+from collections.abc import Iterator
 from pathlib import Path
 
-OUT = Path(__file__).resolve().parent.parent / "lagebild/nlp/models/ner_person_names.txt.gz"
+ROOT = Path(__file__).resolve().parent.parent
+OUT = ROOT / "lagebild/nlp/models/ner_person_names.txt.gz"
+KNOWN_OUT = ROOT / "lagebild/nlp/models/ner_known_names.txt.gz"
+KB_DATA = ROOT / "lagebild/kb/data"
+LER_ORG = {"ORG", "UN", "INN", "GRT", "MRK"}  # LER fine classes that are organisations
 CYRILLIC_LOCALES = ("ru_RU", "uk_UA", "be_BY")
 
 # German newspaper transliteration (Duden style), lower case; capitalisation is restored after.
@@ -69,10 +83,81 @@ def collect() -> dict[str, str]:
     return names
 
 
+def _name_tokens(name: str) -> str:
+    """Tokens as the tokenizers give them: a comma or closing bracket is its own token."""
+    return " ".join(re.sub(r"([,;()])", r" \1 ", name).split())
+
+
+def _kb_names(kb: Path) -> Iterator[tuple[str, str]]:
+    import yaml
+
+    for path in sorted((kb / "persons").glob("*.yaml")):
+        for rec in yaml.safe_load(path.read_text(encoding="utf-8")) or []:
+            for name in [rec.get("name"), *(rec.get("aliases") or [])]:
+                yield name, "PER"
+    for fname, typ in (("orgs.yaml", "ORG"), ("places.yaml", "LOC")):
+        for rec in yaml.safe_load((kb / fname).read_text(encoding="utf-8")) or []:
+            for name in [rec.get("name"), *(rec.get("aliases") or [])]:
+                yield name, typ
+    states = yaml.safe_load((kb / "states.yaml").read_text(encoding="utf-8")) or []
+    for rec in states:
+        for name in [rec.get("name_de"), rec.get("name_en"), *(rec.get("extra_aliases") or [])]:
+            yield name, "LOC"
+    # derived words (GermEval's LOCderiv): adjective stems ("polnisch") and demonyms ("Polin")
+    for rec in states:
+        for adj in rec.get("adjectives_de") or []:
+            yield adj, "ADJ"
+        for dem in rec.get("demonyms_de") or []:
+            yield dem, "DEM"
+
+
+def _ler_org_names(path: Path) -> Iterator[tuple[str, str]]:
+    """Entity strings of LER's organisation classes (courts, institutions, companies, brands)."""
+    tokens: list[str] = []
+    with gzip.open(path, "rt", encoding="utf-8") as fh:
+        for line in fh:
+            word, _, tag = line.strip().partition(" ")
+            if tag.startswith("I-") and tokens:
+                tokens.append(word)
+                continue
+            # court chambers ("2. Zivilsenats des Oberlandesgerichts Hamm") are not names to learn
+            if tokens and len(tokens) <= 4 and not tokens[0][0].isdigit() and "(" not in tokens:
+                yield " ".join(tokens), "ORG"
+            tokens = [word] if tag.startswith("B-") and tag[2:] in LER_ORG else []
+
+
+def collect_known(data: Path, kb: Path = KB_DATA) -> dict[str, str]:
+    """Known names -> type; the first source wins on a clash (KB before LER)."""
+    known: dict[str, str] = {}
+    sources = [_kb_names(kb), _ler_org_names(data / "german_ler/ler_train_derived.conll.gz")]
+    for source in sources:
+        for raw, typ in source:
+            name = _name_tokens(str(raw or ""))
+            # a name starts with a capital or digit ("1. FC Köln") and has a letter in it
+            if len(name) >= 2 and (name[0].isupper() or name[0].isdigit() or typ == "ADJ") and any(
+                c.isalpha() for c in name
+            ):
+                known.setdefault(name, typ)
+    return known
+
+
+def _write(out: Path, rows: dict[str, str]) -> None:
+    out.parent.mkdir(parents=True, exist_ok=True)
+    with gzip.GzipFile(out, "wb", mtime=0) as raw:
+        raw.write("".join(f"{n}\t{k}\n" for n, k in sorted(rows.items())).encode("utf-8"))
+    print(f"{len(rows)} names -> {out}")
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__)
-    ap.add_argument("--out", type=Path, default=OUT)
+    ap.add_argument("--out", type=Path, default=None)
+    ap.add_argument("--known", type=Path, metavar="DATA",
+                    help="build the known-name list from the KB and DATA/german_ler instead")
     args = ap.parse_args()
+    if args.known:
+        _write(args.out or KNOWN_OUT, collect_known(args.known))
+        return
+    args.out = args.out or OUT
     names = collect()
     args.out.parent.mkdir(parents=True, exist_ok=True)
     with gzip.GzipFile(args.out, "wb", mtime=0) as raw:

@@ -2,8 +2,10 @@
 
 Two crfsuite models ship in ``lagebild/nlp/models``: an auxiliary PER/LOC/ORG model trained on
 legal (LER) and historic newspaper (Europeana) text, whose tags are features of the main model
-trained on GermEval-2014 (stacking). The main model predicts GermEval's outer labels: PER, LOC,
-ORG, OTH and their ``deriv`` ("russische") and ``part`` ("NATO-Gipfel") variants.
+trained on GermEval-2014 (stacking). Both also see the extra features of
+:mod:`lagebild.nlp.ner_extra` (cue words, known names, derived words, names inside compounds).
+The main model predicts GermEval's outer labels: PER, LOC, ORG, OTH and their ``deriv``
+("russische") and ``part`` ("NATO-Gipfel") variants.
 
 For the pipeline these map to PER/LOC/ORG/MISC: OTH and every ``deriv``/``part`` label become
 MISC (as CoNLL does with nationality adjectives), so a PER/LOC/ORG span always covers a name.
@@ -19,11 +21,14 @@ from pathlib import Path
 import pycrfsuite
 
 from lagebild.model import Sentence
+from lagebild.nlp.ner_extra import add_extra_features
 from lagebild.nlp.ner_features import MODEL_DIR, add_aux_features, sentence_features
 
 MODEL_PATH = MODEL_DIR / "ner_de.crfsuite"
 AUX_MODEL_PATH = MODEL_DIR / "ner_de_aux.crfsuite"
 COARSE = {"PER": "PER", "LOC": "LOC", "ORG": "ORG"}  # everything else -> MISC
+# whether the aux model was trained with the extra features (ner_extra) too; must match training
+AUX_EXTRA = True
 
 
 def _open(path: Path) -> pycrfsuite.Tagger:
@@ -50,10 +55,20 @@ def tag_tokens_fine(tokens: Sequence[str]) -> list[str]:
     if not tokens:
         return []
     main, aux = _taggers()
+    return main.tag(model_features(tokens, aux))
+
+
+def model_features(
+    tokens: Sequence[str], aux: pycrfsuite.Tagger | None, aux_extra: bool | None = None
+) -> list[list[str]]:
+    """Features of the main model: base + extra features, plus the aux model's tags."""
+    aux_extra = AUX_EXTRA if aux_extra is None else aux_extra
     feats = sentence_features(tokens)
+    if aux_extra:
+        feats = add_extra_features(tokens, feats)
     if aux is not None:
         feats = add_aux_features(feats, aux.tag(feats))
-    return main.tag(feats)
+    return feats if aux_extra else add_extra_features(tokens, feats)
 
 
 def tag_tokens(tokens: Sequence[str]) -> list[str]:
