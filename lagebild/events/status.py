@@ -73,7 +73,22 @@ def _future(clause: Clause, lex: Lexicon, hit: Hit) -> bool:
     participle = any(w.pos == "VVPP" for w in words)
     if aux and has_inf and not participle:
         return True
+    if modal and _perfect_infinitive(words):
+        return False  # "sollen ... gezogen sein", "will ihn gesehen haben": a reported past
     return modal and has_inf and hit.trigger.type not in {"REQUEST"}
+
+
+def _perfect_infinitive(words: list) -> bool:
+    """A participle followed by "haben"/"sein" (the tagger may read them as finite after a
+    modal): "soll ... angegriffen haben", "sollen ... getötet worden sein"."""
+    seen_participle = False
+    for w in words:
+        if w.pos == "VVPP":
+            seen_participle = True
+        elif seen_participle and w.pos.startswith("VA") and w.lemma in ("haben", "sein") and \
+                w.low in ("haben", "sein"):
+            return True
+    return False
 
 
 def _future_timex(doc: Document, clause: Clause) -> bool:

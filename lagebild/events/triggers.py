@@ -200,13 +200,34 @@ def _pattern_ok(trig: Trigger, clause: Clause) -> bool:
     return trig.needs_pattern.search(" ".join(w.low for w in clause.span_words())) is not None
 
 
+def _followed_by(clause: Clause, k: int, words: frozenset[str]) -> bool:
+    """The word after k (a comma between allowed) is one of ``words`` ("demonstrieren, wie")."""
+    if not words:
+        return False
+    nxt = [w for w in clause.words[k + 1:k + 3] if w.text != ","]
+    return bool(nxt) and nxt[0].low in words
+
+
+def _obliged(clause: Clause, hit: Hit, lex: Lexicon) -> bool:
+    """A verb under a modal of necessity names what someone must do, not what was done: "die
+    Regierung müsse dem Einsatz zustimmen" is a condition, no agreement ("musste" is past and
+    stays: "musste zurücktreten" happened). The reported demand itself (the "müsse" entry)
+    stays."""
+    if hit.trigger.kind != "verb" or hit.trigger.only_forms:
+        return False
+    modals = lex.cue("obligation_modals")
+    return any(w.low in modals for w in clause.span_words())
+
+
 def find(clause: Clause, lex: Lexicon, sentence_vocab: set[str]) -> list[Hit]:
     vocab = _clause_vocab(clause)
     hits: list[Hit] = []
     verb_hit = _german_verb_hits if lex.language == "de" else _english_verb_hits
     for k in range(clause.i, clause.j):
         hits.extend(h for h in verb_hit(clause, k, lex, vocab, sentence_vocab)
-                    if _pattern_ok(h.trigger, clause))
+                    if _pattern_ok(h.trigger, clause) and
+                    not _followed_by(clause, k, h.trigger.not_before) and
+                    not _obliged(clause, h, lex))
     verb_types = {h.trigger.type for h in hits}
     verbs = _verb_lemmas(clause)
     for k in range(clause.i, clause.j):

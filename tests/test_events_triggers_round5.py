@@ -1,0 +1,126 @@
+"""Trigger families and rules of round 5b (expulsion by order to leave, hindered reporting,
+jammed broadcasts, disputed results, "demonstrieren, wie" as showing, "ausweisen" as showing,
+modals of necessity, reported past with "soll ... haben"), each with a near miss, on
+sentences written for these tests."""
+
+# ruff: noqa: E501  (test sentences read best on one line)
+from __future__ import annotations
+
+import pytest
+
+from lagebild.events import triggers
+from lagebild.events.clauses import EntityIndex, build_clauses, words_of
+from lagebild.events.lexicon import load
+from tests.events_helpers import events_of, make_doc, of_type, parties
+
+E = {
+    "by": ("GPE", ["Belarus", "belarussische", "belarussischen"]),
+    "ru": ("GPE", ["Russland", "russische", "russischen"]),
+    "ua": ("GPE", ["Ukraine", "ukrainische", "ukrainischen"]),
+    "luk": ("PER", ["Alexander Lukaschenko", "Lukaschenko"]),
+    "tich": ("PER", ["Swetlana Tichanowskaja", "Tichanowskaja"]),
+    "novak": ("PER", ["Jan Novak", "Novak"]),
+    "bbc": ("ORG", ["BBC"]),
+    "minsk": ("GPE", ["Minsk"]),
+}
+
+
+def hit_types(sentence: str, language: str = "de") -> list[str]:
+    """Trigger types found in the sentence's clauses (before any party is looked for)."""
+    doc = make_doc(sentence, E, language=language)
+    lex = load(language)
+    out: list[str] = []
+    for sent in doc.sentences:
+        words = words_of(sent, EntityIndex(doc, set()))
+        vocab = triggers.sentence_vocab(words)
+        for clause in build_clauses(words, lex):
+            out += [h.trigger.type for h in triggers.find(clause, lex, vocab)]
+    return out
+
+
+@pytest.mark.parametrize("sentence, typ", [
+    # an order to leave the country is an expulsion, not a request
+    ("Der Reporter Jan Novak wurde von den Behörden aufgefordert, das Land binnen zwei Tagen zu verlassen.", "COERCE"),
+    ("Die Polizei wies die Beobachter an, die Hauptstadt sofort zu verlassen.", "COERCE"),
+    ("Belarus zwang den Korrespondenten der BBC, das Land zu verlassen.", "COERCE"),
+    # hindered reporting, jammed broadcasts
+    ("Die Polizei behinderte in Minsk die Berichterstattung ausländischer Reporter.", "COERCE"),
+    ("Die Behörden störten seit Tagen die Ausstrahlung der Sendungen der BBC.", "COERCE"),
+    ("Reporter klagten über die Behinderung der Berichterstattung durch die Polizei.", "COERCE"),
+    # a disputed result
+    ("Tichanowskaja zweifelte das offizielle Wahlergebnis an.", "ACCUSE"),
+    ("Die Opposition will das Ergebnis der Wahl vor Gericht anfechten.", "ACCUSE"),
+    # praise: "bezeichnete X als couragiert"
+    ("Tichanowskaja bezeichnete die Streikenden als couragiert.", "SUPPORT"),
+])
+def test_new_families(sentence: str, typ: str) -> None:
+    assert typ in hit_types(sentence)
+
+
+@pytest.mark.parametrize("sentence, typ", [
+    # leaving occupied land is a withdrawal demand, not an expulsion of persons
+    ("Die EU forderte Russland auf, die besetzten Gebiete zu verlassen.", "COERCE"),
+    ("Der Schnee behinderte am Morgen den Verkehr in Minsk.", "COERCE"),
+    ("Der Lärm der Baustelle störte die Anwohner.", "COERCE"),
+    ("Viele Experten zweifeln an der Wirkung der Sanktionen.", "ACCUSE"),
+    # "ausweisen" as showing or designating
+    ("Die Partei erhielt deutlich mehr Stimmen, als offiziell ausgewiesen wurde.", "COERCE"),
+    ("Das Gebiet am Fluss wurde als Naturschutzgebiet ausgewiesen.", "COERCE"),
+    # "demonstrieren, wie/dass" is showing something
+    ("Russland wollte mit dem Manöver demonstrieren, wie stark seine Flotte ist.", "PROTEST"),
+    ("Belarus will damit demonstrieren, dass es unabhängig ist.", "PROTEST"),
+])
+def test_near_misses(sentence: str, typ: str) -> None:
+    assert typ not in hit_types(sentence)
+
+
+def test_request_to_leave_territory_stays_request() -> None:
+    assert "REQUEST" in hit_types("Die EU forderte Russland auf, die besetzten Gebiete zu verlassen.")
+
+
+def test_protest_demonstrieren_still_found() -> None:
+    assert "PROTEST" in hit_types("Tausende demonstrierten am Sonntag in Minsk gegen Lukaschenko.")
+
+
+def test_expulsion_keeps_parties() -> None:
+    text = "Belarus wies die Journalistin Swetlana Tichanowskaja an, das Land zu verlassen."
+    coerce = of_type(events_of(text, E), "COERCE")
+    assert coerce and {"by", "tich"} <= parties(coerce[0]) and coerce[0].mode == "deport"
+
+
+@pytest.mark.parametrize("sentence, found", [
+    # what someone must do has not happened
+    ("Die Ukraine muss dem Waffenstillstand zustimmen.", False),
+    ("Nach seinen Worten müsse Russland dem Abkommen erst noch zustimmen.", False),
+    # past "musste": it happened
+    ("Die Ukraine musste dem Waffenstillstand zustimmen.", True),
+    ("Die Ukraine stimmte dem Waffenstillstand zu.", True),
+])
+def test_obligation_modal(sentence: str, found: bool) -> None:
+    assert ("AGREE" in hit_types(sentence)) is found
+
+
+def test_reported_past_with_soll_is_occurred() -> None:
+    text = "Russland soll am Samstag die Ukraine mit Drohnen angegriffen haben."
+    ev = of_type(events_of(text, E, published="2025-03-17"), "ASSAULT")
+    assert ev and ev[0].status == "occurred"
+
+
+def test_soll_with_infinitive_stays_planned() -> None:
+    text = "Lukaschenko soll am kommenden Samstag Russland besuchen."
+    ev = of_type(events_of(text, E, published="2025-03-17"), "CONSULT")
+    assert ev and ev[0].status == "planned"
+
+
+@pytest.mark.parametrize("sentence, typ, found", [
+    ("The reporter was ordered to leave the country within two days.", "COERCE", True),
+    ("Police hampered the reporting of foreign journalists.", "COERCE", True),
+    ("The authorities jammed the signals of the broadcaster.", "COERCE", True),
+    ("The opposition disputed the official result.", "ACCUSE", True),
+    ("The drill demonstrated how strong the fleet is.", "PROTEST", False),
+    ("Thousands demonstrated in Minsk on Sunday.", "PROTEST", True),
+    ("Ukraine must agree to the ceasefire.", "AGREE", False),
+    ("Ukraine agreed to the ceasefire.", "AGREE", True),
+])
+def test_english_equivalents(sentence: str, typ: str, found: bool) -> None:
+    assert (typ in hit_types(sentence, "en")) is found
