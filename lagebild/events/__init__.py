@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from functools import cache
 
-from lagebild.events import arguments, groups, status, triggers
+from lagebild.events import arguments, dating, groups, status, triggers
 from lagebild.events.clauses import Clause, EntityIndex, Word, build_clauses, cue, words_of
 from lagebild.events.lexicon import Lexicon, load, mode_for, topics_for
 from lagebild.events.merge import merge_events
@@ -479,7 +479,8 @@ def _sentence_events(doc: Document, sent: Sentence, index: EntityIndex, lex: Lex
             args.location = _sentence_place(clauses[:idx + 1], args)
         events.append(Event(
             type=etype, mode=mode, actors=args.actors,
-            recipients=args.recipients, date=_event_date(doc, sent, clause),
+            recipients=args.recipients,
+            date=dating.event_date(doc, sent, clause, st, lex, _event_date),
             location=args.location, status=st, topics=topics_for(sent.text),
             evidence=doc.span(sent.start, sent.end),
             confidence=_confidence(hit, args, st, sent, quote is not None)))
