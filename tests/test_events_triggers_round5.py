@@ -124,3 +124,20 @@ def test_soll_with_infinitive_stays_planned() -> None:
 ])
 def test_english_equivalents(sentence: str, typ: str, found: bool) -> None:
     assert (typ in hit_types(sentence, "en")) is found
+
+
+@pytest.mark.parametrize("sentence", [
+    "Der Reporter Jan Novak wurde in Minsk unter Hausarrest gestellt.",
+    "Jan Novak steht seit Montag in Minsk unter Hausarrest.",
+    "Jan Novak wurde in Minsk in Gewahrsam genommen.",
+])
+def test_held_subject_is_the_recipient(sentence: str) -> None:
+    text = "Belarus geht gegen ausländische Medien vor. Belarus verschärft die Kontrollen. " + sentence
+    coerce = of_type(events_of(text, E), "COERCE")
+    assert coerce and coerce[-1].recipients == ["novak"] and coerce[-1].actors == ["by"]
+
+
+def test_active_house_arrest_keeps_the_actor() -> None:
+    # near miss: in the active the subject puts someone under house arrest
+    coerce = of_type(events_of("Lukaschenko stellte Jan Novak unter Hausarrest.", E), "COERCE")
+    assert coerce and coerce[0].actors == ["luk"] and coerce[0].recipients == ["novak"]
