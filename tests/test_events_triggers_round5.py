@@ -69,6 +69,8 @@ def test_new_families(sentence: str, typ: str) -> None:
     # "demonstrieren, wie/dass" is showing something
     ("Russland wollte mit dem Manöver demonstrieren, wie stark seine Flotte ist.", "PROTEST"),
     ("Belarus will damit demonstrieren, dass es unabhängig ist.", "PROTEST"),
+    # done to the demonstrators, not a protest of theirs
+    ("Die Polizei ging in Minsk mit Knüppeln gegen die Demonstranten vor.", "PROTEST"),
 ])
 def test_near_misses(sentence: str, typ: str) -> None:
     assert typ not in hit_types(sentence)
