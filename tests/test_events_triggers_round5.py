@@ -69,6 +69,8 @@ def test_new_families(sentence: str, typ: str) -> None:
     # "demonstrieren, wie/dass" is showing something
     ("Russland wollte mit dem Manöver demonstrieren, wie stark seine Flotte ist.", "PROTEST"),
     ("Belarus will damit demonstrieren, dass es unabhängig ist.", "PROTEST"),
+    # a participle phrase of help in an operation, no political support
+    ("Die Armee durchsuchte, unterstützt von Einheiten aus Russland, die Dörfer.", "SUPPORT"),
     # done to the demonstrators, not a protest of theirs
     ("Die Polizei ging in Minsk mit Knüppeln gegen die Demonstranten vor.", "PROTEST"),
 ])
@@ -78,6 +80,11 @@ def test_near_misses(sentence: str, typ: str) -> None:
 
 def test_request_to_leave_territory_stays_request() -> None:
     assert "REQUEST" in hit_types("Die EU forderte Russland auf, die besetzten Gebiete zu verlassen.")
+
+
+def test_support_with_agent_at_the_end_still_found() -> None:
+    assert "SUPPORT" in hit_types("Der Antrag wurde von Russland unterstützt.")
+    assert "SUPPORT" in hit_types("Russland unterstützt den Antrag von Belarus.")
 
 
 def test_protest_demonstrieren_still_found() -> None:
