@@ -71,6 +71,9 @@ def test_new_families(sentence: str, typ: str) -> None:
     ("Belarus will damit demonstrieren, dass es unabhängig ist.", "PROTEST"),
     # a participle phrase of help in an operation, no political support
     ("Die Armee durchsuchte, unterstützt von Einheiten aus Russland, die Dörfer.", "SUPPORT"),
+    # travel of experts or rescuers is no diplomatic visit
+    ("Experten des belarussischen Innenministeriums sind auf dem Weg nach Minsk.", "CONSULT"),
+    ("Rettungskräfte aus Russland reisten noch in der Nacht nach Minsk.", "CONSULT"),
     # done to the demonstrators, not a protest of theirs
     ("Die Polizei ging in Minsk mit Knüppeln gegen die Demonstranten vor.", "PROTEST"),
 ])
@@ -85,6 +88,11 @@ def test_request_to_leave_territory_stays_request() -> None:
 def test_support_with_agent_at_the_end_still_found() -> None:
     assert "SUPPORT" in hit_types("Der Antrag wurde von Russland unterstützt.")
     assert "SUPPORT" in hit_types("Russland unterstützt den Antrag von Belarus.")
+
+
+def test_visit_by_a_politician_still_found() -> None:
+    assert "CONSULT" in hit_types("Lukaschenko ist auf dem Weg nach Moskau.")
+    assert "CONSULT" in hit_types("Tichanowskaja reiste am Montag nach Minsk.")
 
 
 def test_protest_demonstrieren_still_found() -> None:
