@@ -158,3 +158,19 @@ def test_active_house_arrest_keeps_the_actor() -> None:
     # near miss: in the active the subject puts someone under house arrest
     coerce = of_type(events_of("Lukaschenko stellte Jan Novak unter Hausarrest.", E), "COERCE")
     assert coerce and coerce[0].actors == ["luk"] and coerce[0].recipients == ["novak"]
+
+
+def test_meeting_as_setting_took_place_despite_negated_agreement() -> None:
+    text = "Lukaschenko und Tichanowskaja haben sich auf einem Treffen in Minsk nicht auf eine Waffenruhe geeinigt."
+    events = events_of(text, E)
+    meet = of_type(events, "CONSULT")
+    assert meet and {"luk", "tich"} <= parties(meet[0]) and meet[0].status == "occurred"
+    agree = of_type(events, "AGREE")
+    assert agree and agree[0].status == "negated"
+
+
+def test_meeting_negated_before_the_noun_stays_negated() -> None:
+    # near miss: "nicht zu einem Treffen" says no meeting took place
+    text = "Zwischen Lukaschenko und Tichanowskaja kam es in Minsk nicht zu einem Treffen."
+    meet = of_type(events_of(text, E), "CONSULT")
+    assert all(e.status == "negated" for e in meet)

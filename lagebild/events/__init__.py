@@ -370,7 +370,7 @@ def _foreign_nouns(hit: triggers.Hit, hits: list[triggers.Hit]) -> set[int]:
 def _light(clause: Clause, hit: triggers.Hit, lex: Lexicon, all_hits: list[triggers.Hit]) -> bool:
     """A noun trigger takes the clause subject when no other verb trigger claims the clause, or
     when that verb only plans or proposes the noun's event ("vereinbarten ein Treffen")."""
-    if hit.trigger.kind != "noun":
+    if hit.trigger.kind != "noun" or triggers.setting_noun(clause, hit, lex):
         return True
     governing = lex.cue("announce_verbs") | lex.cue("proposal_cues")
     return not any(h.trigger.kind == "verb" and h.trigger.head not in governing and

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from lagebild.events.clauses import Clause
 from lagebild.events.lexicon import Lexicon
-from lagebild.events.triggers import Hit
+from lagebild.events.triggers import Hit, setting_noun
 from lagebild.model import Document
 
 INFINITIVE = {"VVINF", "VAINF", "VMINF", "VVIZU"}
@@ -29,6 +29,12 @@ def _negated(clause: Clause, lex: Lexicon) -> bool:
                 continue
             return True
     return False
+
+
+def _negated_before(clause: Clause, k: int, lex: Lexicon) -> bool:
+    """A negation before word k ("kam es nicht zu einem Treffen")."""
+    neg = lex.cue("negation")
+    return any(clause.words[m].low in neg for m in range(clause.i, k))
 
 
 def _attributive(words: list, k: int) -> bool:
@@ -103,8 +109,9 @@ def decide(doc: Document, clauses: list[Clause], idx: int, hit: Hit, lex: Lexico
     governed = prev is not None and (_infinitive_clause(clause) or clause.words[clause.i].low in
                                      {"wonach"} or clause.words[clause.i].low in
                                      {"dass", "ob", "that", "to"})
-    if _negated(clause, lex) and not hit.trigger.with_negation:
-        return "negated"
+    if _negated(clause, lex) and not hit.trigger.with_negation and \
+            not (setting_noun(clause, hit, lex) and not _negated_before(clause, hit.word, lex)):
+        return "negated"  # "einigten sich auf dem Treffen nicht": the meeting took place
     if governed and prev is not None and prev.has(lex.cue("refusal")) and trig_type != "REJECT":
         return "negated"
     if governed and prev is not None and _infinitive_clause(clause) and _negated(prev, lex):

@@ -252,6 +252,26 @@ def _noun_ok(clause: Clause, k: int, trig: Trigger, lex: Lexicon, verbs: set[str
     return not _content_of(clause, k, lex.cue("content_heads"))
 
 
+SETTING_INNER = frozenset({"ART", "ADJA", "PPOSAT", "CARD", "ADJD", "PIAT"})
+
+
+def setting_noun(clause: Clause, hit: Hit, lex: Lexicon) -> bool:
+    """A meeting noun in a prepositional phrase of setting ("auf einem Treffen in Wien",
+    "bei ihrem Gespräch", "nach dem Gipfel"): the meeting where the clause's subject acted,
+    so it took place with that subject, whatever the clause's verb says ("einigten sich auf
+    einem Treffen nicht": they met, and did not agree)."""
+    if hit.trigger.kind != "noun" or hit.trigger.type != "CONSULT":
+        return False
+    preps = lex.cue("setting_preps")
+    for m in range(hit.word - 1, max(clause.i, hit.word - 4) - 1, -1):
+        w = clause.words[m]
+        if w.low in preps and w.pos in ("APPR", "APPRART"):
+            return True
+        if w.pos not in SETTING_INNER:
+            return False
+    return False
+
+
 def outranked(found: list[tuple[int, Hit, set[str]]], governed: set[int]) -> set[int]:
     """Positions in ``found`` (clause index, hit, parties) of noun triggers in a governed clause
     (relative, dass, zu-infinitive) that share a party with a verb trigger of a main clause:
