@@ -22,6 +22,7 @@ E = {
     "novak": ("PER", ["Jan Novak", "Novak"]),
     "bbc": ("ORG", ["BBC"]),
     "minsk": ("GPE", ["Minsk"]),
+    "msk": ("GPE", ["Moskau"]),
 }
 
 
@@ -174,3 +175,20 @@ def test_meeting_negated_before_the_noun_stays_negated() -> None:
     text = "Zwischen Lukaschenko und Tichanowskaja kam es in Minsk nicht zu einem Treffen."
     meet = of_type(events_of(text, E), "CONSULT")
     assert all(e.status == "negated" for e in meet)
+
+
+def test_aim_of_the_same_type_is_the_main_act() -> None:
+    text = "Tichanowskaja kritisierte Lukaschenko scharf, um gegen die Festnahme von Jan Novak zu protestieren."
+    accuse = of_type(events_of(text, E), "ACCUSE")
+    assert len(accuse) == 1 and accuse[0].actors == ["tich"]
+
+
+def test_aim_of_another_type_stays() -> None:
+    # near miss: an embedded verb of another type is an act of its own
+    lex = load("de")
+    accuse = next(t for t in lex.verbs["kritisieren"] if t.type == "ACCUSE")
+    request = next(t for t in lex.verbs["bitten"] if t.type == "REQUEST")
+    found = [(0, triggers.Hit(accuse, 1), {"tich", "luk"}), (1, triggers.Hit(request, 5), {"luk"})]
+    assert triggers.outranked(found, {1}) == set()
+    same = [(0, triggers.Hit(accuse, 1), {"tich", "luk"}), (1, triggers.Hit(accuse, 5), {"ru"})]
+    assert triggers.outranked(same, {1}) == {1}

@@ -279,8 +279,14 @@ def outranked(found: list[tuple[int, Hit, set[str]]], governed: set[int]) -> set
     lobte Y, der die Verhandlungen mit Z leitet" is praise, not a meeting of Y and Z)."""
     mains = [parties for idx, h, parties in found
              if h.trigger.kind == "verb" and idx not in governed]
+    main_types = {h.trigger.type for idx, h, _ in found
+                  if h.trigger.kind == "verb" and idx not in governed}
     return {k for k, (idx, h, parties) in enumerate(found)
-            if h.trigger.kind == "noun" and idx in governed and any(parties & m for m in mains)}
+            if idx in governed and (
+                (h.trigger.kind == "noun" and any(parties & m for m in mains)) or
+                # "bestellte den Botschafter ein, um gegen X zu protestieren": the aim or
+                # content of the main act, of its own type, is that act, not a second one
+                (h.trigger.kind == "verb" and h.trigger.type in main_types))}
 
 
 def _dedupe(hits: list[Hit]) -> list[Hit]:
