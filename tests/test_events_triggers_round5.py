@@ -192,3 +192,20 @@ def test_aim_of_another_type_stays() -> None:
     assert triggers.outranked(found, {1}) == set()
     same = [(0, triggers.Hit(accuse, 1), {"tich", "luk"}), (1, triggers.Hit(accuse, 5), {"ru"})]
     assert triggers.outranked(same, {1}) == {1}
+
+
+def test_members_gathering_without_sich() -> None:
+    ents = {**E, "nato": ("ORG", ["NATO"])}
+    meet = of_type(events_of("Die Außenminister der NATO kommen am Montag in Minsk zusammen.", ents), "CONSULT")
+    assert meet and meet[0].actors == ["nato"]
+
+
+def test_gathering_needs_a_body() -> None:
+    # near miss: one person "comes together" with no one named
+    assert not of_type(events_of("Lukaschenko kam am Montag in Minsk zusammen.", E), "CONSULT")
+
+
+def test_english_members_met() -> None:
+    ents = {"nato": ("ORG", ["NATO"]), "bru": ("GPE", ["Brussels"])}
+    meet = of_type(events_of("The foreign ministers of NATO met in Brussels on Monday.", ents, language="en"), "CONSULT")
+    assert meet and meet[0].actors == ["nato"]

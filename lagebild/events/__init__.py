@@ -345,7 +345,8 @@ def _members_meet(doc: Document, hit: triggers.Hit, args: arguments.Args, clause
             args.recipients or not args.explicit_subject:
         return False
     ent = doc.entity(args.actors[0])
-    reflexive = any(w.low in ("sich", "themselves") for w in clause.span_words())
+    reflexive = hit.trigger.gathers or any(w.low in ("sich", "themselves")
+                                           for w in clause.span_words())
     return ent is not None and ent.type == "ORG" and not ent.id.startswith(groups.PREFIX) and \
         reflexive
 

@@ -56,6 +56,9 @@ class Trigger:
     # words that, right after the trigger (a comma between allowed), make it another verb:
     # "demonstrieren, wie ..." is showing, not protesting
     not_before: frozenset[str] = frozenset()
+    # a gathering verb: a body's members meeting among themselves need no "sich"
+    # ("die Außenminister der EU kommen am Sonntag zusammen")
+    gathers: bool = False
 
 
 @dataclass
@@ -102,6 +105,7 @@ def _trigger(kind: str, raw: dict[str, Any]) -> Trigger:
         needs_pattern=re.compile(raw["needs_pattern"]) if raw.get("needs_pattern") else None,
         with_negation=bool(raw.get("with_negation", False)),
         not_before=frozenset(str(w).lower() for w in raw.get("not_before", [])),
+        gathers=bool(raw.get("gathers", False)),
     )
 
 
