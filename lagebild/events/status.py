@@ -97,6 +97,25 @@ def _perfect_infinitive(words: list) -> bool:
     return False
 
 
+def _counterfactual(clause: Clause, lex: Lexicon) -> bool:
+    """"hätte X treffen sollen/können": a past that did not happen (a double infinitive
+    after "hätte"; "hätten sich getroffen" alone is reported speech and stays)."""
+    words = clause.span_words()
+    if not any(w.low in lex.cue("counterfactual_aux") for w in words):
+        return False
+    return any(w.low in lex.cue("modal_infinitives") and k > 0 and
+               words[k - 1].pos in INFINITIVE | {"VVFIN", "VAFIN", "VMFIN"} and
+               words[k - 1].low.endswith("en") for k, w in enumerate(words))
+
+
+def _verb_first_condition(clauses: list[Clause], idx: int, lex: Lexicon) -> bool:
+    """"Sollte Russland angreifen, ...": a clause opening with "sollte" (a condition, as with
+    "falls") that the sentence goes on after."""
+    clause = clauses[idx]
+    first = clause.words[clause.i].low
+    return first in lex.cue("condition_verbs") and clause.i == 0 and idx + 1 < len(clauses)
+
+
 def _future_timex(doc: Document, clause: Clause) -> bool:
     return any(t.direction == "future" and t.start < clause.end and clause.start < t.end
                for t in doc.timexes)
@@ -116,6 +135,8 @@ def decide(doc: Document, clauses: list[Clause], idx: int, hit: Hit, lex: Lexico
         return "negated"
     if governed and prev is not None and _infinitive_clause(clause) and _negated(prev, lex):
         return "negated"  # "hat nicht die Absicht, Truppen abzuziehen"
+    if _counterfactual(clause, lex) or _verb_first_condition(clauses, idx, lex):
+        return "occurred" if trig_type == "THREATEN" else "hypothetical"
     sentence_words = {w.low for w in clause.words}
     conditional = bool(sentence_words & lex.cue("conditional_conj"))
     if conditional and clause.has(lex.cue("conditional_aux")) or \
@@ -140,6 +161,12 @@ def decide(doc: Document, clauses: list[Clause], idx: int, hit: Hit, lex: Lexico
         return "planned"  # "reist nach X, um Y zu treffen": an intention
     if governed and prev is not None and prev.has(lex.cue("announce_verbs")):
         return "planned"
+    if governed and prev is not None and _infinitive_clause(clause) and \
+            prev.has(lex.cue("intent_words")) and trig_type not in SPEECH_TYPES:
+        return "planned"  # "ist bereit, X zu treffen", "hofft, X zu treffen": not yet done
+    if clause.has(lex.cue("wish_modals")) and trig_type not in SPEECH_TYPES and \
+            not _perfect_infinitive(clause.span_words()):
+        return "planned"  # "möchte X in Minsk treffen"
     text = doc.text[clause.start:clause.end].lower()
     if any(p in text for p in lex.cue("planned_phrases")):
         return "planned"
