@@ -48,3 +48,28 @@ def test_own_date_wins_over_the_occasion():
     text = ("Die Parlamentswahl in Moldau ist für den kommenden Sonntag angesetzt. Die Sozialisten wollen am Samstag gegen die Wahl demonstrieren.")
     demo = of_type(_events(text), "PROTEST")
     assert demo and demo[0].date.value == "2025-03-15"
+
+
+E2 = {**E, "ru": ("GPE", ["Russland"]), "nn": ("ORG", ["Nascha Niwa"])}
+
+
+def _events2(text: str):
+    doc = make_doc(text, E2, published="2025-03-14")  # a Friday
+    timex.run(doc)
+    return run(doc).events
+
+
+def test_time_in_a_fronted_phrase_belongs_to_its_noun():
+    ev = of_type(_events2("Nach der Razzia bei Nascha Niwa am Mittwoch kritisierte Russland heute Moldau."), "ACCUSE")
+    assert ev and ev[0].date.value == "2025-03-14"
+
+
+def test_fronted_time_phrase_dates_the_verb():
+    # near miss: "Im April ..." is itself the time of the verb, no happening with a time
+    ev = of_type(_events2("Im Januar dieses Jahres kritisierte Russland zum ersten Mal seit 2014 Moldau."), "ACCUSE")
+    assert ev and ev[0].date.value == "2025-01"
+
+
+def test_reported_clause_keeps_its_own_day():
+    ev = of_type(_events2("Sandu erklärte heute, sie habe am Mittwoch die Sozialisten in Rumänien kritisiert."), "ACCUSE")
+    assert ev and ev[0].date.value == "2025-03-12"

@@ -481,7 +481,7 @@ def _sentence_events(doc: Document, sent: Sentence, index: EntityIndex, lex: Lex
         events.append(Event(
             type=etype, mode=mode, actors=args.actors,
             recipients=args.recipients,
-            date=dating.event_date(doc, sent, clause, st, lex, _event_date),
+            date=dating.event_date(doc, sent, clause, st, lex, _event_date, hit),
             location=args.location, status=st, topics=topics_for(sent.text),
             evidence=doc.span(sent.start, sent.end),
             confidence=_confidence(hit, args, st, sent, quote is not None)))

@@ -30,6 +30,12 @@ def date_for_span(doc: Document, start: int, end: int) -> EventDate:
     return EventDate(origin="unknown")
 
 
+def dates_in(doc: Document, start: int, end: int) -> list[tuple[int, EventDate]]:
+    """(offset, event date) of every time expression in [start, end) that can date an event."""
+    return [(t.start, to_event_date(t)) for t in doc.timexes
+            if _usable(t) and not _bound(doc.text, t) and t.start < end and start < t.end]
+
+
 def has_own_date(doc: Document, start: int, end: int) -> bool:
     """The clause [start, end) holds a time expression that can date an event."""
     return any(_usable(t) and not _bound(doc.text, t) and t.start < end and start < t.end
