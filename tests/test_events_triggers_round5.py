@@ -209,3 +209,22 @@ def test_english_members_met() -> None:
     ents = {"nato": ("ORG", ["NATO"]), "bru": ("GPE", ["Brussels"])}
     meet = of_type(events_of("The foreign ministers of NATO met in Brussels on Monday.", ents, language="en"), "CONSULT")
     assert meet and meet[0].actors == ["nato"]
+
+
+def test_asking_for_a_meeting_is_no_meeting() -> None:
+    # "verlangte nach einem Treffen" asks for one (proposed); up front "Nach dem Treffen" is a
+    # setting: the meeting took place
+    events = events_of("Tichanowskaja verlangte in Minsk nach einem Treffen mit Lukaschenko.", E)
+    assert of_type(events, "CONSULT") and all(e.status == "proposed" for e in of_type(events, "CONSULT"))
+    after = of_type(events_of("Nach dem Treffen mit Lukaschenko kritisierte Tichanowskaja Russland.", E), "CONSULT")
+    assert after and after[0].status == "occurred" and {"tich", "luk"} <= parties(after[0])
+
+
+@pytest.mark.parametrize("sentence, status", [
+    ("Tichanowskaja forderte Verhandlungen mit Lukaschenko.", "proposed"),
+    # near miss: the noun is the object of a report, not of a demand
+    ("Tichanowskaja bestätigte die Verhandlungen mit Lukaschenko.", "occurred"),
+])
+def test_demanded_noun_is_proposed(sentence: str, status: str) -> None:
+    meet = of_type(events_of(sentence, E), "CONSULT")
+    assert meet and meet[0].status == status

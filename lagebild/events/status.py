@@ -146,8 +146,10 @@ def decide(doc: Document, clauses: list[Clause], idx: int, hit: Hit, lex: Lexico
         return "occurred"
     if hit.trigger.planned:
         return "planned"
-    if hit.trigger.kind == "noun" and clause.has(lex.cue("proposal_cues")) and \
-            trig_type != "REQUEST":
+    if hit.trigger.kind == "noun" and trig_type != "REQUEST" and (
+            clause.has(lex.cue("proposal_cues")) or clause.has(lex.cue("request_verbs"))):
+        # "schlug ein Treffen vor", "forderte Verhandlungen", "verlangte einen Abzug": asked
+        # for, not done
         # "schlug ein Treffen vor"; a proposal itself ("Vorschlag kam von X") was made
         return "proposed"
     if hit.trigger.kind == "noun" and clause.has(lex.cue("announce_verbs")) and \

@@ -266,7 +266,9 @@ def setting_noun(clause: Clause, hit: Hit, lex: Lexicon) -> bool:
     for m in range(hit.word - 1, max(clause.i, hit.word - 4) - 1, -1):
         w = clause.words[m]
         if w.low in preps and w.pos in ("APPR", "APPRART"):
-            return True
+            # "nach" is temporal only up front ("Nach dem Treffen sagte X"); "verlangte nach
+            # einem Treffen" asks for one
+            return w.low not in lex.cue("fronted_only_preps") or m == clause.i
         if w.pos not in SETTING_INNER:
             return False
     return False
