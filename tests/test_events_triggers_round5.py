@@ -228,3 +228,16 @@ def test_asking_for_a_meeting_is_no_meeting() -> None:
 def test_demanded_noun_is_proposed(sentence: str, status: str) -> None:
     meet = of_type(events_of(sentence, E), "CONSULT")
     assert meet and meet[0].status == status
+
+
+@pytest.mark.parametrize("text, actors", [
+    ("Belarus cracked down on the media. Belarus tightened controls. Jan Novak was placed under house arrest.", ["by"]),
+    ("Lukaschenko placed Jan Novak under house arrest.", ["luk"]),
+    # a second English entry of the same noun head is read too ("took X into custody")
+    ("Police in Belarus took Jan Novak into custody.", None),
+])
+def test_english_custody(text: str, actors: list[str] | None) -> None:
+    coerce = of_type(events_of(text, E, language="en"), "COERCE")
+    assert coerce and coerce[-1].recipients == ["novak"]
+    if actors is not None:
+        assert coerce[-1].actors == actors

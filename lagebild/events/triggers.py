@@ -112,6 +112,8 @@ def _english_verb_hits(clause: Clause, k: int, lex: Lexicon, vocab: set[str],
     w = clause.words[k]
     hits = []
     for trig in lex.forms.get(w.low, []):
+        if k > 0 and clause.words[k - 1].low in trig.not_after:
+            continue  # "under house arrest", "the arrest": the noun, not the verb
         particle_at = None
         if trig.particle:
             window = range(k + 1, min(k + 4, clause.j))
@@ -138,13 +140,16 @@ def _noun_hits(clause: Clause, k: int, lex: Lexicon) -> list[Trigger]:
                 lex.noun_cache.clear()
             cached = lex.noun_cache[key] = _german_noun_entries(key, lex)
         return cached
-    for trig in lex.nouns:
+    out: list[Trigger] = []
+    for trig in lex.nouns:  # the longest matching head, with all its entries
+        if out and trig.head != out[0].head:
+            continue
         parts = trig.head.split()
         seq = [x.low for x in clause.words[k:k + len(parts)]]
         if len(seq) == len(parts) and seq[:-1] == parts[:-1] and \
                 seq[-1] in (parts[-1], parts[-1] + "s"):
-            return [trig]
-    return []
+            out.append(trig)
+    return out
 
 
 def _german_noun_entries(forms: tuple[str, str], lex: Lexicon) -> list[Trigger]:
