@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from functools import cache
 
-from lagebild.events import arguments, groups, status, triggers
+from lagebild.events import arguments, dating, groups, status, triggers
 from lagebild.events.clauses import Clause, EntityIndex, Word, build_clauses, cue, words_of
 from lagebild.events.lexicon import Lexicon, load, mode_for, topics_for
 from lagebild.events.merge import merge_events
@@ -345,7 +345,8 @@ def _members_meet(doc: Document, hit: triggers.Hit, args: arguments.Args, clause
             args.recipients or not args.explicit_subject:
         return False
     ent = doc.entity(args.actors[0])
-    reflexive = any(w.low in ("sich", "themselves") for w in clause.span_words())
+    reflexive = hit.trigger.gathers or any(w.low in ("sich", "themselves")
+                                           for w in clause.span_words())
     return ent is not None and ent.type == "ORG" and not ent.id.startswith(groups.PREFIX) and \
         reflexive
 
@@ -370,7 +371,7 @@ def _foreign_nouns(hit: triggers.Hit, hits: list[triggers.Hit]) -> set[int]:
 def _light(clause: Clause, hit: triggers.Hit, lex: Lexicon, all_hits: list[triggers.Hit]) -> bool:
     """A noun trigger takes the clause subject when no other verb trigger claims the clause, or
     when that verb only plans or proposes the noun's event ("vereinbarten ein Treffen")."""
-    if hit.trigger.kind != "noun":
+    if hit.trigger.kind != "noun" or triggers.setting_noun(clause, hit, lex):
         return True
     governing = lex.cue("announce_verbs") | lex.cue("proposal_cues")
     return not any(h.trigger.kind == "verb" and h.trigger.head not in governing and
@@ -479,7 +480,8 @@ def _sentence_events(doc: Document, sent: Sentence, index: EntityIndex, lex: Lex
             args.location = _sentence_place(clauses[:idx + 1], args)
         events.append(Event(
             type=etype, mode=mode, actors=args.actors,
-            recipients=args.recipients, date=_event_date(doc, sent, clause),
+            recipients=args.recipients,
+            date=dating.event_date(doc, sent, clause, st, lex, _event_date, hit),
             location=args.location, status=st, topics=topics_for(sent.text),
             evidence=doc.span(sent.start, sent.end),
             confidence=_confidence(hit, args, st, sent, quote is not None)))

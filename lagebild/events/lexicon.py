@@ -6,7 +6,8 @@ and mode and a few constraints (``needs``, ``exclude``, ``needs_verb``, ``not_pr
 near-misses out ("Treffen" of two football clubs, "Angriff" as criticism): ``needs`` (one of
 these words in the clause, also as a compound head: "Wirtschaftssanktionen" has "sanktionen"),
 ``needs_all`` (all of them), ``not_with`` (none of them in the clause: "schloss nicht aus"),
-``needs_pattern`` (a regular expression found in the clause's lower-case words: "vor ein Gericht").
+``needs_pattern`` (a regular expression found in the clause's lower-case words: "vor ein Gericht"),
+``not_before`` (a word right after the trigger that makes it another verb: "demonstrieren, wie").
 """
 
 from __future__ import annotations
@@ -52,6 +53,12 @@ class Trigger:
     sentence_needs: bool = False
     needs_pattern: re.Pattern[str] | None = None
     with_negation: bool = False  # the negation belongs to the trigger ("kommt nicht infrage")
+    # words that, right after the trigger (a comma between allowed), make it another verb:
+    # "demonstrieren, wie ..." is showing, not protesting
+    not_before: frozenset[str] = frozenset()
+    # a gathering verb: a body's members meeting among themselves need no "sich"
+    # ("die Außenminister der EU kommen am Sonntag zusammen")
+    gathers: bool = False
 
 
 @dataclass
@@ -97,6 +104,8 @@ def _trigger(kind: str, raw: dict[str, Any]) -> Trigger:
         sentence_needs=bool(raw.get("sentence_needs", False)),
         needs_pattern=re.compile(raw["needs_pattern"]) if raw.get("needs_pattern") else None,
         with_negation=bool(raw.get("with_negation", False)),
+        not_before=frozenset(str(w).lower() for w in raw.get("not_before", [])),
+        gathers=bool(raw.get("gathers", False)),
     )
 
 

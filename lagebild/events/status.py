@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from lagebild.events.clauses import Clause
 from lagebild.events.lexicon import Lexicon
-from lagebild.events.triggers import Hit
+from lagebild.events.triggers import Hit, setting_noun
 from lagebild.model import Document
 
 INFINITIVE = {"VVINF", "VAINF", "VMINF", "VVIZU"}
@@ -29,6 +29,12 @@ def _negated(clause: Clause, lex: Lexicon) -> bool:
                 continue
             return True
     return False
+
+
+def _negated_before(clause: Clause, k: int, lex: Lexicon) -> bool:
+    """A negation before word k ("kam es nicht zu einem Treffen")."""
+    neg = lex.cue("negation")
+    return any(clause.words[m].low in neg for m in range(clause.i, k))
 
 
 def _attributive(words: list, k: int) -> bool:
@@ -73,7 +79,41 @@ def _future(clause: Clause, lex: Lexicon, hit: Hit) -> bool:
     participle = any(w.pos == "VVPP" for w in words)
     if aux and has_inf and not participle:
         return True
+    if modal and _perfect_infinitive(words):
+        return False  # "sollen ... gezogen sein", "will ihn gesehen haben": a reported past
     return modal and has_inf and hit.trigger.type not in {"REQUEST"}
+
+
+def _perfect_infinitive(words: list) -> bool:
+    """A participle followed by "haben"/"sein" (the tagger may read them as finite after a
+    modal): "soll ... angegriffen haben", "sollen ... getötet worden sein"."""
+    seen_participle = False
+    for w in words:
+        if w.pos == "VVPP":
+            seen_participle = True
+        elif seen_participle and w.pos.startswith("VA") and w.lemma in ("haben", "sein") and \
+                w.low in ("haben", "sein"):
+            return True
+    return False
+
+
+def _counterfactual(clause: Clause, lex: Lexicon) -> bool:
+    """"hätte X treffen sollen/können": a past that did not happen (a double infinitive
+    after "hätte"; "hätten sich getroffen" alone is reported speech and stays)."""
+    words = clause.span_words()
+    if not any(w.low in lex.cue("counterfactual_aux") for w in words):
+        return False
+    return any(w.low in lex.cue("modal_infinitives") and k > 0 and
+               words[k - 1].pos in INFINITIVE | {"VVFIN", "VAFIN", "VMFIN"} and
+               words[k - 1].low.endswith("en") for k, w in enumerate(words))
+
+
+def _verb_first_condition(clauses: list[Clause], idx: int, lex: Lexicon) -> bool:
+    """"Sollte Russland angreifen, ...": a clause opening with "sollte" (a condition, as with
+    "falls") that the sentence goes on after."""
+    clause = clauses[idx]
+    first = clause.words[clause.i].low
+    return first in lex.cue("condition_verbs") and clause.i == 0 and idx + 1 < len(clauses)
 
 
 def _future_timex(doc: Document, clause: Clause) -> bool:
@@ -88,12 +128,15 @@ def decide(doc: Document, clauses: list[Clause], idx: int, hit: Hit, lex: Lexico
     governed = prev is not None and (_infinitive_clause(clause) or clause.words[clause.i].low in
                                      {"wonach"} or clause.words[clause.i].low in
                                      {"dass", "ob", "that", "to"})
-    if _negated(clause, lex) and not hit.trigger.with_negation:
-        return "negated"
+    if _negated(clause, lex) and not hit.trigger.with_negation and \
+            not (setting_noun(clause, hit, lex) and not _negated_before(clause, hit.word, lex)):
+        return "negated"  # "einigten sich auf dem Treffen nicht": the meeting took place
     if governed and prev is not None and prev.has(lex.cue("refusal")) and trig_type != "REJECT":
         return "negated"
     if governed and prev is not None and _infinitive_clause(clause) and _negated(prev, lex):
         return "negated"  # "hat nicht die Absicht, Truppen abzuziehen"
+    if _counterfactual(clause, lex) or _verb_first_condition(clauses, idx, lex):
+        return "occurred" if trig_type == "THREATEN" else "hypothetical"
     sentence_words = {w.low for w in clause.words}
     conditional = bool(sentence_words & lex.cue("conditional_conj"))
     if conditional and clause.has(lex.cue("conditional_aux")) or \
@@ -103,8 +146,10 @@ def decide(doc: Document, clauses: list[Clause], idx: int, hit: Hit, lex: Lexico
         return "occurred"
     if hit.trigger.planned:
         return "planned"
-    if hit.trigger.kind == "noun" and clause.has(lex.cue("proposal_cues")) and \
-            trig_type != "REQUEST":
+    if hit.trigger.kind == "noun" and trig_type != "REQUEST" and (
+            clause.has(lex.cue("proposal_cues")) or clause.has(lex.cue("request_verbs"))):
+        # "schlug ein Treffen vor", "forderte Verhandlungen", "verlangte einen Abzug": asked
+        # for, not done
         # "schlug ein Treffen vor"; a proposal itself ("Vorschlag kam von X") was made
         return "proposed"
     if hit.trigger.kind == "noun" and clause.has(lex.cue("announce_verbs")) and \
@@ -118,6 +163,12 @@ def decide(doc: Document, clauses: list[Clause], idx: int, hit: Hit, lex: Lexico
         return "planned"  # "reist nach X, um Y zu treffen": an intention
     if governed and prev is not None and prev.has(lex.cue("announce_verbs")):
         return "planned"
+    if governed and prev is not None and _infinitive_clause(clause) and \
+            prev.has(lex.cue("intent_words")) and trig_type not in SPEECH_TYPES:
+        return "planned"  # "ist bereit, X zu treffen", "hofft, X zu treffen": not yet done
+    if clause.has(lex.cue("wish_modals")) and trig_type not in SPEECH_TYPES and \
+            not _perfect_infinitive(clause.span_words()):
+        return "planned"  # "möchte X in Minsk treffen"
     text = doc.text[clause.start:clause.end].lower()
     if any(p in text for p in lex.cue("planned_phrases")):
         return "planned"

@@ -112,6 +112,8 @@ def _english_verb_hits(clause: Clause, k: int, lex: Lexicon, vocab: set[str],
     w = clause.words[k]
     hits = []
     for trig in lex.forms.get(w.low, []):
+        if k > 0 and clause.words[k - 1].low in trig.not_after:
+            continue  # "under house arrest", "the arrest": the noun, not the verb
         particle_at = None
         if trig.particle:
             window = range(k + 1, min(k + 4, clause.j))
@@ -138,13 +140,16 @@ def _noun_hits(clause: Clause, k: int, lex: Lexicon) -> list[Trigger]:
                 lex.noun_cache.clear()
             cached = lex.noun_cache[key] = _german_noun_entries(key, lex)
         return cached
-    for trig in lex.nouns:
+    out: list[Trigger] = []
+    for trig in lex.nouns:  # the longest matching head, with all its entries
+        if out and trig.head != out[0].head:
+            continue
         parts = trig.head.split()
         seq = [x.low for x in clause.words[k:k + len(parts)]]
         if len(seq) == len(parts) and seq[:-1] == parts[:-1] and \
                 seq[-1] in (parts[-1], parts[-1] + "s"):
-            return [trig]
-    return []
+            out.append(trig)
+    return out
 
 
 def _german_noun_entries(forms: tuple[str, str], lex: Lexicon) -> list[Trigger]:
@@ -200,13 +205,34 @@ def _pattern_ok(trig: Trigger, clause: Clause) -> bool:
     return trig.needs_pattern.search(" ".join(w.low for w in clause.span_words())) is not None
 
 
+def _followed_by(clause: Clause, k: int, words: frozenset[str]) -> bool:
+    """The word after k (a comma between allowed) is one of ``words`` ("demonstrieren, wie")."""
+    if not words:
+        return False
+    nxt = [w for w in clause.words[k + 1:k + 3] if w.text != ","]
+    return bool(nxt) and nxt[0].low in words
+
+
+def _obliged(clause: Clause, hit: Hit, lex: Lexicon) -> bool:
+    """A verb under a modal of necessity names what someone must do, not what was done: "die
+    Regierung müsse dem Einsatz zustimmen" is a condition, no agreement ("musste" is past and
+    stays: "musste zurücktreten" happened). The reported demand itself (the "müsse" entry)
+    stays."""
+    if hit.trigger.kind != "verb" or hit.trigger.only_forms:
+        return False
+    modals = lex.cue("obligation_modals")
+    return any(w.low in modals for w in clause.span_words())
+
+
 def find(clause: Clause, lex: Lexicon, sentence_vocab: set[str]) -> list[Hit]:
     vocab = _clause_vocab(clause)
     hits: list[Hit] = []
     verb_hit = _german_verb_hits if lex.language == "de" else _english_verb_hits
     for k in range(clause.i, clause.j):
         hits.extend(h for h in verb_hit(clause, k, lex, vocab, sentence_vocab)
-                    if _pattern_ok(h.trigger, clause))
+                    if _pattern_ok(h.trigger, clause) and
+                    not _followed_by(clause, k, h.trigger.not_before) and
+                    not _obliged(clause, h, lex))
     verb_types = {h.trigger.type for h in hits}
     verbs = _verb_lemmas(clause)
     for k in range(clause.i, clause.j):
@@ -231,6 +257,28 @@ def _noun_ok(clause: Clause, k: int, trig: Trigger, lex: Lexicon, verbs: set[str
     return not _content_of(clause, k, lex.cue("content_heads"))
 
 
+SETTING_INNER = frozenset({"ART", "ADJA", "PPOSAT", "CARD", "ADJD", "PIAT"})
+
+
+def setting_noun(clause: Clause, hit: Hit, lex: Lexicon) -> bool:
+    """A meeting noun in a prepositional phrase of setting ("auf einem Treffen in Wien",
+    "bei ihrem Gespräch", "nach dem Gipfel"): the meeting where the clause's subject acted,
+    so it took place with that subject, whatever the clause's verb says ("einigten sich auf
+    einem Treffen nicht": they met, and did not agree)."""
+    if hit.trigger.kind != "noun" or hit.trigger.type != "CONSULT":
+        return False
+    preps = lex.cue("setting_preps")
+    for m in range(hit.word - 1, max(clause.i, hit.word - 4) - 1, -1):
+        w = clause.words[m]
+        if w.low in preps and w.pos in ("APPR", "APPRART"):
+            # "nach" is temporal only up front ("Nach dem Treffen sagte X"); "verlangte nach
+            # einem Treffen" asks for one
+            return w.low not in lex.cue("fronted_only_preps") or m == clause.i
+        if w.pos not in SETTING_INNER:
+            return False
+    return False
+
+
 def outranked(found: list[tuple[int, Hit, set[str]]], governed: set[int]) -> set[int]:
     """Positions in ``found`` (clause index, hit, parties) of noun triggers in a governed clause
     (relative, dass, zu-infinitive) that share a party with a verb trigger of a main clause:
@@ -238,8 +286,14 @@ def outranked(found: list[tuple[int, Hit, set[str]]], governed: set[int]) -> set
     lobte Y, der die Verhandlungen mit Z leitet" is praise, not a meeting of Y and Z)."""
     mains = [parties for idx, h, parties in found
              if h.trigger.kind == "verb" and idx not in governed]
+    main_types = {h.trigger.type for idx, h, _ in found
+                  if h.trigger.kind == "verb" and idx not in governed}
     return {k for k, (idx, h, parties) in enumerate(found)
-            if h.trigger.kind == "noun" and idx in governed and any(parties & m for m in mains)}
+            if idx in governed and (
+                (h.trigger.kind == "noun" and any(parties & m for m in mains)) or
+                # "bestellte den Botschafter ein, um gegen X zu protestieren": the aim or
+                # content of the main act, of its own type, is that act, not a second one
+                (h.trigger.kind == "verb" and h.trigger.type in main_types))}
 
 
 def _dedupe(hits: list[Hit]) -> list[Hit]:

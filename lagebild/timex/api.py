@@ -30,6 +30,37 @@ def date_for_span(doc: Document, start: int, end: int) -> EventDate:
     return EventDate(origin="unknown")
 
 
+def dates_in(doc: Document, start: int, end: int) -> list[tuple[int, EventDate]]:
+    """(offset, event date) of every time expression in [start, end) that can date an event."""
+    return [(t.start, to_event_date(t)) for t in doc.timexes
+            if _usable(t) and not _bound(doc.text, t) and t.start < end and start < t.end]
+
+
+def has_own_date(doc: Document, start: int, end: int) -> bool:
+    """The clause [start, end) holds a time expression that can date an event."""
+    return any(_usable(t) and not _bound(doc.text, t) and t.start < end and start < t.end
+               for t in doc.timexes)
+
+
+def upcoming_date(doc: Document, lo: int, hi: int, near: tuple[str, ...] = ()) -> EventDate | None:
+    """The last future day or week named in [lo, hi) ("die für den kommenden Sonntag
+    angesetzte Wahl"): the occasion a later planned event without a date of its own refers
+    to ("Die Opposition will die Wahl boykottieren"). With ``near`` (lower-case word stems),
+    only a time expression whose sentence holds one of them counts. None when there is none."""
+    pub = (doc.published.value or "")[:10]
+    cands = [t for t in doc.timexes if _usable(t) and lo <= t.start and t.end <= hi and
+             t.precision in ("day", "time", "week") and
+             (t.direction == "future" or (pub and (t.value or "")[:10] > pub))]
+    if near:
+        cands = [t for t in cands if any(stem in _sentence_text(doc, t.start) for stem in near)]
+    return to_event_date(max(cands, key=lambda t: t.start)) if cands else None
+
+
+def _sentence_text(doc: Document, pos: int) -> str:
+    s0, s1 = _sentence(doc, pos)
+    return doc.text[s0:s1].lower()
+
+
 def to_event_date(t: Timex) -> EventDate:
     """A resolved date expression as the document format's event date."""
     precision = _EVENT_PRECISION[t.precision or ""]
