@@ -411,7 +411,7 @@ def _sentence_events(doc: Document, sent: Sentence, index: EntityIndex, lex: Lex
     ctx.proposer_age += 1
     ctx.clause_subject = []
     ctx.previous_chunks = []
-    attributed = _so_speaker(words, lex)
+    attributed = _so_speaker(words, lex) or _continued_report(doc, sent, words, lex, ctx)
     for idx, clause in enumerate(clauses):
         quote = _quote_at(doc, clause.start, clause.end)
         ctx.quote_speaker = quote.speaker if quote and quote.speaker else attributed
@@ -437,7 +437,7 @@ def _sentence_events(doc: Document, sent: Sentence, index: EntityIndex, lex: Lex
             _note_proposer(args, hit, lex, ctx)
             _protest_target(doc, args, hit, clause.end, index.parties)
             found.append((idx, hit, args, quote))
-        subject = arguments.subject_of(clause)
+        subject = arguments.resolved_subject(clause, lex, ctx)
         if subject:
             ctx.clause_subject = subject
             ctx.last_subject = subject
@@ -487,7 +487,28 @@ def _sentence_events(doc: Document, sent: Sentence, index: EntityIndex, lex: Lex
         events = _said_the_same(doc, sent, clauses, svocab, lex, ctx)
     ctx.events = ctx.events + events
     ctx.previous_events = events
+    ctx.reported_speaker = _quoted_speaker(doc, sent) or attributed
     return events
+
+
+def _quoted_speaker(doc: Document, sent: Sentence) -> str | None:
+    """The speaker of the last quote that ends in this sentence."""
+    ending = [q for q in doc.quotes if q.speaker and sent.start < q.end <= sent.end]
+    return max(ending, key=lambda q: q.end).speaker if ending else None
+
+
+def _continued_report(doc: Document, sent: Sentence, words: list[Word], lex: Lexicon,
+                      ctx: arguments.Context) -> str | None:
+    """"X sagte, die Regierung sei besorgt. Man habe den Botschafter einbestellt.": a sentence
+    of its own whose main verb is a subjunctive I form, right after a quote, goes on reporting
+    that quote's speaker."""
+    if ctx.reported_speaker is None or \
+            any(q.start < sent.end and sent.start < q.end for q in doc.quotes):
+        return None
+    finite = next((w for w in words[:6] if w.pos in arguments.FINITE), None)
+    if finite is None or finite.low not in lex.cue("subjunctive_i"):
+        return None
+    return ctx.reported_speaker
 
 
 def _refused_recipients(found: list[tuple[int, triggers.Hit, arguments.Args, Quote | None]],

@@ -43,6 +43,7 @@ class Context:
     named: set[str] = field(default_factory=set)  # ids of the document's entities
     proposer: str | None = None  # who made the last proposal, for replies to it
     proposer_age: int = 0  # sentences since then
+    reported_speaker: str | None = None  # whose reported speech the last sentence gave
 
 
 def _groups(chunks: list[Chunk]) -> list[list[Chunk]]:
@@ -412,6 +413,16 @@ def _dedupe(ids: list[str]) -> list[str]:
         if x not in out:
             out.append(x)
     return out
+
+
+def resolved_subject(clause: Clause, lex: Lexicon, ctx: Context) -> list[str]:
+    """The clause's subject for the clauses after it: a subject pronoun before the first named
+    entity stands for its antecedent ("Man habe den Botschafter einbestellt, um ... zu
+    protestieren": the speaker's side protests, not the ambassador)."""
+    bare = [g for g in _groups(clause.chunks) if g[0].role == "bare"]
+    if _pronoun_first(clause, lex, bare) and not is_infinitive(clause):
+        return _resolve_pronoun(clause, lex, ctx)[0]
+    return subject_of(clause)
 
 
 def subject_of(clause: Clause) -> list[str]:

@@ -1,0 +1,57 @@
+"""Event parties, round 5a, on sentences written for these tests: reported speech that goes on
+in the next sentence, passive light-verb phrases, instruments with their own phrase."""
+
+# ruff: noqa: E501  (test sentences read best on one line)
+from __future__ import annotations
+
+from lagebild.model import Quote
+from tests.events_helpers import events_of, of_type, parties
+
+E = {
+    "Q114": ("GPE", ["Kenia", "Kenias"]),
+    "Q1033": ("GPE", ["Nigeria", "Nigerias"]),
+    "berg": ("PER", ["Anna Berg", "Berg"]),
+    "okafor": ("PER", ["Emeka Okafor", "Okafor"]),
+}
+
+
+def _describe(events):
+    return [(e.type, e.actors, e.recipients, e.status) for e in events]
+
+
+def _indirect(text: str, part: str, speaker: str) -> Quote:
+    start = text.index(part)
+    return Quote(start=start, end=start + len(part), text=part, kind="indirect", speaker=speaker)
+
+
+REPORT = "Außenministerin Anna Berg erklärte am Dienstag in Mombasa, die Regierung verfolge die Lage mit Sorge. "
+
+
+def test_subjunctive_sentence_after_a_quote_goes_on_reporting_its_speaker():
+    text = REPORT + "Man habe deshalb den Botschafter Nigerias einbestellt."
+    quote = _indirect(text, "die Regierung verfolge die Lage mit Sorge", "berg")
+    events = events_of(text, E, quotes=[quote])
+    accuse = of_type(events, "ACCUSE")
+    assert accuse and accuse[0].actors == ["berg"] and "Q1033" in accuse[0].recipients, _describe(events)
+
+
+def test_indicative_sentence_after_a_quote_is_not_reported():
+    # "hat" is indicative: the narrator speaks again, "man" stays unresolved
+    text = REPORT + "Man hat deshalb den Botschafter Nigerias einbestellt."
+    quote = _indirect(text, "die Regierung verfolge die Lage mit Sorge", "berg")
+    events = events_of(text, E, quotes=[quote])
+    assert not any("berg" in e.actors for e in events), _describe(events)
+
+
+def test_subjunctive_sentence_without_a_quote_before_has_no_speaker():
+    text = "Die Lage in Mombasa blieb am Dienstag angespannt. Man habe deshalb den Botschafter Nigerias einbestellt."
+    events = events_of(text, E)
+    assert not any("berg" in parties(e) for e in events), _describe(events)
+
+
+def test_pronoun_subject_is_the_subject_of_the_following_infinitive():
+    # "um ... zu protestieren": the speaker's side protests, not the summoned envoy's state
+    text = REPORT + "Man habe den Botschafter Nigerias einbestellt, um gegen die Festnahme von Reportern zu protestieren."
+    quote = _indirect(text, "die Regierung verfolge die Lage mit Sorge", "berg")
+    events = events_of(text, E, quotes=[quote])
+    assert events and all(e.actors == ["berg"] for e in of_type(events, "ACCUSE")), _describe(events)
