@@ -55,3 +55,30 @@ def test_pronoun_subject_is_the_subject_of_the_following_infinitive():
     quote = _indirect(text, "die Regierung verfolge die Lage mit Sorge", "berg")
     events = events_of(text, E, quotes=[quote])
     assert events and all(e.actors == ["berg"] for e in of_type(events, "ACCUSE")), _describe(events)
+
+
+def test_passive_fixed_phrase_has_its_subject_as_the_one_held():
+    text = "Nigeria verschärfte am Montag die Lage. Der Reporter Emeka Okafor wurde in Nigeria in seiner Wohnung unter Hausarrest gestellt."
+    events = events_of(text, E)
+    coerce = of_type(events, "COERCE")
+    assert coerce and coerce[0].recipients == ["okafor"] and coerce[0].actors == ["Q1033"], _describe(events)
+
+
+def test_active_fixed_phrase_keeps_its_subject_as_actor():
+    text = "Die Regierung Nigerias stellte Emeka Okafor unter Hausarrest."
+    events = events_of(text, E)
+    coerce = of_type(events, "COERCE")
+    assert coerce and "okafor" not in coerce[0].actors, _describe(events)
+
+
+def test_instrument_with_its_own_phrase_keeps_the_target():
+    groups_text = "Die Polizei ging am Abend mit Knüppeln aus Eisen gegen die Demonstranten vor."
+    events = events_of(groups_text, E)
+    assault = of_type(events, "ASSAULT")
+    assert assault and len(parties(assault[0])) == 2, _describe(events)
+
+
+def test_phrase_chain_on_a_plain_noun_names_no_party():
+    # "aus Nigeria" hangs on the refugees of the camp, not on an instrument of the act
+    events = events_of("Die Polizei räumte am Abend das Lager von Flüchtlingen aus Nigeria.", E)
+    assert not any("Q1033" in parties(e) for e in events), _describe(events)

@@ -74,6 +74,18 @@ def is_passive(clause: Clause, lex: Lexicon, hit: Hit) -> bool:
         w.low == "by" for w in clause.words[hit.word:clause.j])
 
 
+def _passive_phrase(clause: Clause, lex: Lexicon, hit: Hit) -> bool:
+    """"X wurde unter Hausarrest gestellt", "wurde in Gewahrsam genommen": a noun trigger right
+    after its preposition (no article: a fixed verb phrase) in a passive clause; its subject is
+    the one the act is done to."""
+    if lex.language != "de" or hit.trigger.kind != "noun" or hit.word <= clause.i or \
+            clause.words[hit.word - 1].pos != "APPR":
+        return False
+    words = clause.span_words()
+    werden = {"wurde", "wurden", "worden", "wird", "werden", "würde", "würden"}
+    return any(w.low in werden for w in words) and any(w.pos == "VVPP" for w in words)
+
+
 def _resolve_pronoun(clause: Clause, lex: Lexicon, ctx: Context) -> tuple[list[str], bool]:
     words = clause.span_words()
     if ctx.quote_speaker and any(w.low in lex.cue("first_person") for w in words):
@@ -201,6 +213,10 @@ def _instrument(clause: Clause, k: int | None) -> bool:
     m = k - 1
     while m >= clause.i and clause.words[m].pos in ("ADJA", "ART", "CARD"):
         m -= 1
+    if m > clause.i and clause.words[m].low in ("aus", "von") and \
+            clause.words[m - 1].pos == "NN":
+        # "mit Schlagstöcken aus Holz gegen X": the instrument has a phrase of its own
+        return _instrument(clause, m - 1)
     return m >= clause.i and clause.words[m].low == "mit"
 
 
@@ -316,7 +332,7 @@ def extract(clause: Clause, hit: Hit, lex: Lexicon, ctx: Context, light: bool,
                 _resolve_pronoun(clause, lex, ctx)[0] if pronoun else []
     else:
         actors, partners, recips = [], _ids(by_role["partner"]), _ids(by_role["recipient"])
-        passive = is_passive(clause, lex, hit)
+        passive = is_passive(clause, lex, hit) or _passive_phrase(clause, lex, hit)
         if not passive:  # "verlangte vom Wächterrat", "forderte von X": the addressee
             # ("zogen durch Nairobi": a route, no addressee)
             agents = [c for c in by_role["agent"] if not _route(c, clause.words)]
