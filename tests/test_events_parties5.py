@@ -82,3 +82,27 @@ def test_phrase_chain_on_a_plain_noun_names_no_party():
     # "aus Nigeria" hangs on the refugees of the camp, not on an instrument of the act
     events = events_of("Die Polizei räumte am Abend das Lager von Flüchtlingen aus Nigeria.", E)
     assert not any("Q1033" in parties(e) for e in events), _describe(events)
+
+
+CITY = dict(E, Q3870=("GPE", ["Nairobi"]))
+
+
+def test_protest_target_from_the_topic_is_no_city():
+    # Nairobi is named most often, but a city is where people protest, not whom against
+    text = ("In Nairobi stiegen die Preise. In Nairobi fehlt Brot. Kenia erhöhte die Steuern, "
+            "Nairobi leidet. Kenia schweigt. Kenia bleibt hart. Am Dienstag zogen Tausende Demonstranten durch die Hauptstadt.")
+    protest = of_type(events_of(text, CITY), "PROTEST")
+    assert protest and protest[0].recipients == ["Q114"], _describe(protest)
+
+
+def test_protest_target_from_the_topic_needs_three_mentions():
+    text = "In Nairobi stiegen die Preise. Kenia schweigt. Am Dienstag zogen Tausende Demonstranten durch die Hauptstadt."
+    protest = of_type(events_of(text, CITY), "PROTEST")
+    assert not protest or "Q114" not in protest[0].recipients, _describe(protest)
+
+
+def test_route_through_a_described_place_is_no_party():
+    ents = dict(E, Q3870=("GPE", ["Nairobi", "kenianische Hauptstadt"]))
+    text = "Am Dienstag zogen Tausende Demonstranten gegen Okafor durch die kenianische Hauptstadt."
+    protest = of_type(events_of(text, ents), "PROTEST")
+    assert protest and "Q3870" not in parties(protest[0]) and "okafor" in protest[0].recipients, _describe(protest)

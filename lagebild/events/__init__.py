@@ -268,11 +268,19 @@ def _protest_target(doc: Document, args: arguments.Args, hit: triggers.Hit, befo
     counts: dict[str, int] = {}
     for ent in doc.entities:
         if ent.type in arguments.PARTY_TYPES and ent.id not in group_ids and \
-                ent.id not in args.actors:
+                ent.id not in args.actors and not _city(ent):
             counts[ent.id] = sum(1 for m in ent.mentions if m.start < before)
     best = max(counts.items(), key=lambda kv: kv[1], default=(None, 0))
     if best[0] is not None and best[1] >= 3:
         args.recipients = [best[0]]
+
+
+def _city(ent: Entity) -> bool:
+    """A place inside a state (a city, a province): where people protest, not whom against."""
+    if ent.type != "GPE":
+        return False
+    state = kb_api.state_of(ent.id)
+    return state is not None and state != ent.id
 
 
 def _visit_host(doc: Document, args: arguments.Args, hit: triggers.Hit, clause: Clause,

@@ -11,6 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from lagebild.events.clauses import SPECIFICITY, Chunk, Clause, cue, is_verb
+from lagebild.events.groups import is_organ
 from lagebild.events.lexicon import Lexicon
 from lagebild.events.triggers import Hit
 from lagebild.kb.api import state_of_adjective
@@ -178,7 +179,12 @@ def _route(ch: Chunk, words: list | None = None) -> bool:
     Drohnen" names the state by its weapons: an agent)."""
     if ch.prep not in ("durch", "through") or ch.etype not in PLACE_TYPES:
         return False
-    return words is None or words[ch.j - 1].pos in ("NE", "FM") or words[ch.j - 1].text.isupper()
+    if words is None:
+        return True
+    last = words[ch.j - 1]
+    # "durch die tibetische Hauptstadt" is a route too; only a state organ is an agent
+    return last.pos in ("NE", "FM") or last.text.isupper() or \
+        not is_organ(last.low, "de" if ch.prep == "durch" else "en")
 
 
 AGENT_OF_NOUN = frozenset({"von", "vom", "durch", "seitens", "by"})

@@ -80,6 +80,11 @@ def _organ(sent: Sentence, k: int, language: str) -> int:
     return 1 if toks[k].text[:1].isupper() and _organ_tail(low, language) else 0
 
 
+def is_organ(low: str, language: str) -> bool:
+    """A state organ noun ("drohnen", "Transportflugzeuge"), lower case."""
+    return low in _organs(language) or _organ_tail(low, language)
+
+
 @cache  # per word form: the suffix scan runs once per distinct noun
 def _organ_tail(low: str, language: str) -> bool:
     """"Transportflugzeuge": a compound whose last part is a state organ noun."""
