@@ -106,3 +106,26 @@ def test_route_through_a_described_place_is_no_party():
     text = "Am Dienstag zogen Tausende Demonstranten gegen Okafor durch die kenianische Hauptstadt."
     protest = of_type(events_of(text, ents), "PROTEST")
     assert protest and "Q3870" not in parties(protest[0]) and "okafor" in protest[0].recipients, _describe(protest)
+
+
+PARTY = dict(E, kanu=("ORG", ["KANU"]))
+
+
+def test_passive_agent_named_after_a_title():
+    text = "Der kenianische Vorstoß wurde am Montag vom wirtschaftspolitischen Sprecher der KANU Emeka Okafor ausdrücklich gelobt."
+    events = events_of("Kenia legte einen Plan vor. " + text, PARTY)
+    support = of_type(events, "SUPPORT")
+    assert support and support[0].actors == ["okafor"] and support[0].recipients == ["Q114"], _describe(events)
+
+
+def test_passive_subject_without_state_adjective_names_no_state():
+    text = "Kenia legte einen Plan vor. Der neue Vorstoß wurde am Montag vom wirtschaftspolitischen Sprecher der KANU Emeka Okafor gelobt."
+    events = events_of(text, PARTY)
+    assert not any("Q114" in e.recipients for e in of_type(events, "SUPPORT")), _describe(events)
+
+
+def test_active_clause_keeps_its_subject_and_object():
+    # the state adjective on an active subject is no recipient
+    text = "Kenia legte einen Plan vor. Der kenianische Sprecher Emeka Okafor lobte am Montag Nigeria."
+    support = of_type(events_of(text, PARTY), "SUPPORT")
+    assert support and support[0].actors == ["okafor"] and support[0].recipients == ["Q1033"], _describe(support)

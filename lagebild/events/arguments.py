@@ -87,6 +87,48 @@ def _passive_phrase(clause: Clause, lex: Lexicon, hit: Hit) -> bool:
     return any(w.low in werden for w in words) and any(w.pos == "VVPP" for w in words)
 
 
+AGENT_STRETCH = frozenset({"ART", "ADJA", "NN", "NE", "$(", "CARD"})
+
+
+def _titled_agent(clause: Clause, bare: list[list[Chunk]]) -> tuple[list[str], set[int]]:
+    """"wurde vom außenpolitischen Sprecher der Partei X, Anna Berg, begrüßt": a passive agent
+    named by a title noun, with the person after it (the parser leaves the name bare). Returns
+    the person and the groups of the phrase (genitives in it are no objects)."""
+    words = clause.words
+    for k in range(clause.i, clause.j - 1):
+        if words[k].low not in ("von", "vom") or words[k + 1].entity is not None:
+            continue
+        m = k + 1
+        while m < clause.j and words[m].pos in AGENT_STRETCH | {"$,"}:
+            m += 1
+        inside = [g for g in bare if g[0].i > k and g[-1].j <= m]
+        persons = [g for g in inside if g[0].etype == "PER"]
+        # the phrase must start with a common noun (the title) and end at the participle
+        title = next((w for w in words[k + 1:m] if w.pos == "NN"), None)
+        end = m
+        while end < clause.j and words[end].pos in ("ADV", "ADJD"):
+            end += 1  # "... Okafor ausdrücklich gelobt"
+        if persons and title is not None and title.entity is None and end < clause.j and \
+                words[end].pos == "VVPP":
+            return _ids(persons[-1]), {g[0].group for g in inside}
+    return [], set()
+
+
+def _state_of_subject(clause: Clause, ctx: Context) -> list[str]:
+    """"Der kenianische Vorstoß wurde von X begrüßt": in a passive clause without a named
+    subject, the state whose adjective qualifies the subject noun is the one the act is
+    addressed to."""
+    words = clause.words
+    k = clause.i
+    while k < clause.j and words[k].pos == "ART":
+        k += 1
+    if k + 1 >= clause.j or words[k].pos != "ADJA" or words[k].entity is not None or \
+            words[k + 1].pos != "NN" or words[k + 1].entity is not None:
+        return []
+    state = state_of_adjective(words[k].text)
+    return [state] if state and state in ctx.named else []
+
+
 def _resolve_pronoun(clause: Clause, lex: Lexicon, ctx: Context) -> tuple[list[str], bool]:
     words = clause.span_words()
     if ctx.quote_speaker and any(w.low in lex.cue("first_person") for w in words):
@@ -346,9 +388,12 @@ def extract(clause: Clause, hit: Hit, lex: Lexicon, ctx: Context, light: bool,
         antecedent = _relative_antecedent(clause, lex, ctx)
         if passive:
             subject = _ids(by_role["agent"])
+            titled, phrase = ([], set()) if subject else _titled_agent(clause, bare)
+            if titled:
+                subject, bare = titled, [g for g in bare if g[0].group not in phrase]
             if not subject and ctx.quote_speaker and trig.type in SPEECH_ACTS:
                 subject = [ctx.quote_speaker]  # "X wird aufgefordert, ..., so Y": Y demands
-            objects = [e for g in bare for e in _ids(g)]
+            objects = [e for g in bare for e in _ids(g)] or _state_of_subject(clause, ctx)
             if antecedent:
                 objects = antecedent + objects
         elif antecedent:
