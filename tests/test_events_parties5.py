@@ -129,3 +129,31 @@ def test_active_clause_keeps_its_subject_and_object():
     text = "Kenia legte einen Plan vor. Der kenianische Sprecher Emeka Okafor lobte am Montag Nigeria."
     support = of_type(events_of(text, PARTY), "SUPPORT")
     assert support and support[0].actors == ["okafor"] and support[0].recipients == ["Q1033"], _describe(support)
+
+
+GENDERED = dict(E, ruto=("PER", ["William Ruto", "Ruto"]))
+
+
+def _gendered_events(text: str) -> list:
+    from lagebild.events import run
+    from tests.events_helpers import make_doc
+    doc = make_doc(text, GENDERED)
+    for ent in doc.entities:
+        ent.gender = {"berg": "f", "ruto": "m"}.get(ent.id)
+    return run(doc).events
+
+
+def test_object_pronoun_is_the_man_named_before():
+    events = _gendered_events("Präsident Ruto verlor am Montag die Wahl. Nigeria warf ihm Betrug vor.")
+    accuse = of_type(events, "ACCUSE")
+    assert accuse and accuse[0].actors == ["Q1033"] and accuse[0].recipients == ["ruto"], _describe(events)
+
+
+def test_object_pronoun_skips_a_woman():
+    events = _gendered_events("Anna Berg verlor am Montag die Wahl. Nigeria warf ihm Betrug vor.")
+    assert not any("berg" in e.recipients for e in events), _describe(events)
+
+
+def test_object_pronoun_too_far_back_finds_nothing():
+    text = "Präsident Ruto verlor am Montag die Wahl. Die Preise stiegen. Der Regen blieb aus. Die Ernte war schlecht. Nigeria warf ihm Betrug vor."
+    assert not any("ruto" in e.recipients for e in _gendered_events(text))

@@ -119,6 +119,34 @@ def _complement_recipient(args: arguments.Args, hit: triggers.Hit, clauses: list
     args.recipients = [e for e in cands if e not in args.actors and e != "-"][:1]
 
 
+PRONOUN_REACH = 2  # sentences back in which an object pronoun finds its antecedent
+
+
+def _object_pronoun(doc: Document, args: arguments.Args, clause: Clause, lex: Lexicon) -> None:
+    """"Kritiker werfen ihm Verrat vor": a bare masculine object pronoun is the person named
+    last before it (not a woman, not the actor), in this or the two sentences before."""
+    if args.recipients or not args.actors:
+        return
+    words = clause.span_words()
+    k = next((n for n, w in enumerate(words) if w.low in lex.cue("object_pronouns") and
+              w.pos == "PPER" and (n == 0 or words[n - 1].pos not in ("APPR", "APPRART"))),
+             None)
+    if k is None:
+        return
+    at = words[k].start
+    sents = [s for s in doc.sentences if s.start <= at]
+    floor = sents[-1 - PRONOUN_REACH].start if len(sents) > PRONOUN_REACH else 0
+    best: tuple[int, str] | None = None
+    for ent in doc.entities:
+        if ent.type != "PER" or ent.gender == "f" or ent.id in args.actors:
+            continue
+        for m in ent.mentions:
+            if floor <= m.start < at and (best is None or m.start > best[0]):
+                best = (m.start, ent.id)
+    if best is not None:
+        args.recipients = [best[1]]
+
+
 def _state_actor(doc: Document, args: arguments.Args, hit: triggers.Hit, clause: Clause) -> None:
     """An arrest, ban or expulsion with no named actor is done by the state: the state named
     most often in the news text so far (else the place where it happens). A city counts for its
@@ -435,6 +463,7 @@ def _sentence_events(doc: Document, sent: Sentence, index: EntityIndex, lex: Lex
             if hit.trigger.reported and not _reported_speech(args, ctx.quote_speaker):
                 continue
             _complement_recipient(args, hit, clauses, idx, lex)
+            _object_pronoun(doc, args, clause, lex)
             _state_actor(doc, args, hit, clause)
             _attacked_place(doc, args, hit)
             _elliptic_recipient(args, hit, svocab, lex, ctx.events)
