@@ -157,3 +157,32 @@ def test_object_pronoun_skips_a_woman():
 def test_object_pronoun_too_far_back_finds_nothing():
     text = "Präsident Ruto verlor am Montag die Wahl. Die Preise stiegen. Der Regen blieb aus. Die Ernte war schlecht. Nigeria warf ihm Betrug vor."
     assert not any("ruto" in e.recipients for e in _gendered_events(text))
+
+
+def test_das_land_is_the_state_named_before():
+    events = events_of("Nigeria verhängte am Montag Zölle. Das Land kritisierte Kenia scharf.", E)
+    accuse = of_type(events, "ACCUSE")
+    assert accuse and accuse[0].actors == ["Q1033"] and accuse[0].recipients == ["Q114"], _describe(events)
+
+
+def test_auf_dem_land_is_the_countryside():
+    events = events_of("Nigeria verhängte am Montag Zölle. Auf dem Land kritisierte Okafor Kenia scharf.", E)
+    assert not any("Q1033" in e.actors for e in events), _describe(events)
+
+
+def test_das_land_with_no_state_before_is_no_party():
+    events = events_of("Die Ernte fiel schlecht aus. Der Regen blieb aus. Das Land kritisierte Kenia scharf.", E)
+    assert not any("Q1033" in e.actors for e in events), _describe(events)
+
+
+def test_state_force_with_a_genitive_state_is_that_state():
+    events = events_of("Die Regierung Nigerias kritisierte am Montag Kenia scharf.", E)
+    accuse = of_type(events, "ACCUSE")
+    assert accuse and accuse[0].actors == ["Q1033"] and accuse[0].recipients == ["Q114"], _describe(events)
+
+
+def test_state_force_before_a_genitive_person_stays_a_group():
+    # "Kenias Präsidenten": the genitive belongs to the next noun, not to "die Regierung"
+    events = events_of("Die Regierung kritisierte am Montag Kenias Präsidenten Okafor scharf.", E)
+    accuse = of_type(events, "ACCUSE")
+    assert accuse and "Q114" not in accuse[0].actors, _describe(events)

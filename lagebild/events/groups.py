@@ -13,7 +13,7 @@ from functools import cache
 import yaml
 
 from lagebild.events.lexicon import DATA
-from lagebild.kb.api import local_id, state_of_adjective
+from lagebild.kb.api import local_id, state_of, state_of_adjective
 from lagebild.model import Document, Entity, Sentence
 
 PREFIX = "lb:MISC:"
@@ -123,6 +123,19 @@ def _state_before(sent: Sentence, k: int, spans: list[tuple[int, int, str]]) -> 
         state = state_of_adjective(tok.text)
         if state:
             return state
+    return None
+
+
+def _state_after(doc: Document, sent: Sentence, k: int, name: str) -> str | None:
+    """"die Regierung Kenias", "die Polizei Nigerias": a state force followed by the genitive of
+    a state the document names is that state."""
+    if _slug(name) not in state_forces() or k >= len(sent.tokens):
+        return None
+    tok = sent.tokens[k]
+    for ent in doc.entities:
+        if ent.type == "GPE" and state_of(ent.id) == ent.id and tok.text.endswith("s") and \
+                any(m.start == tok.start for m in ent.mentions):
+            return ent.id
     return None
 
 
@@ -271,6 +284,9 @@ def add_groups(doc: Document, language: str) -> set[str]:
             named = state == "" or state is not None and doc.entity(state) is not None
             if named and not _covered(doc, start, end, spans):
                 _to_state(doc, str(state), sent.tokens[k - 1].start, end)
+            elif (owner := _state_after(doc, sent, k + n, name)) and \
+                    not _covered(doc, start, end, spans):
+                _to_state(doc, owner, start, end)  # "die Regierung Kenias": Kenya
             elif not _covered(doc, start, end, spans) and not _bare_genitive(sent, k):
                 ent = found.setdefault(name, Entity(id=_slug(name), name=name, type="MISC"))
                 ent.mentions.append(doc.span(start, end))
@@ -284,17 +300,24 @@ def add_groups(doc: Document, language: str) -> set[str]:
     return {e.id for e in found.values()}
 
 
-_DEFINITE = frozenset({"der", "die", "das", "diese", "dieser", "dieses", "the", "this"})
+_DEFINITE = frozenset({"der", "die", "das", "des", "dem", "diese", "dieser", "dieses", "the", "this"})
 ANAPHOR_WINDOW = 2  # sentences back in which the named organisation must be
 
 
 def add_org_anaphors(doc: Document, language: str) -> None:
-    """Mentions of the organisation named last, for "die Organisation" / "the group"."""
-    nouns = frozenset(str(n) for n in (_data().get("org_anaphors") or {}).get(language) or ())
+    """Mentions of the organisation named last, for "die Organisation" / "the group", and of
+    the state named last, for "das Land" / "the country"."""
     orgs = [(m.start, e) for e in doc.entities if e.type == "ORG" and not e.id.startswith(PREFIX)
             for m in e.mentions]
-    if not nouns or not orgs:
-        return
+    states = [(m.start, e) for e in doc.entities if e.type == "GPE" and
+              state_of(e.id) == e.id for m in e.mentions]
+    for key, named in (("org_anaphors", orgs), ("state_anaphors", states)):
+        nouns = frozenset(str(n) for n in (_data().get(key) or {}).get(language) or ())
+        if nouns and named:
+            _add_anaphors(doc, nouns, named)
+
+
+def _add_anaphors(doc: Document, nouns: frozenset[str], named: list[tuple[int, Entity]]) -> None:
     spans = [(m.start, m.end) for e in doc.entities for m in e.mentions]
     sents = doc.news_sentences()
     for n, sent in enumerate(sents):
@@ -302,13 +325,15 @@ def add_org_anaphors(doc: Document, language: str) -> None:
         for k, tok in enumerate(toks[1:], 1):
             if tok.text.lower() not in nouns or toks[k - 1].text.lower() not in _DEFINITE:
                 continue
+            if k >= 2 and toks[k - 2].text.lower() in ("auf", "aufs"):
+                continue  # "auf dem Land": the countryside
             nxt = toks[k + 1] if k + 1 < len(toks) else None
             named_after = nxt is not None and (nxt.pos == "NE" or any(
                 s <= nxt.start < e for s, e in spans))
             if named_after or any(s < tok.end and tok.start < e for s, e in spans):
                 continue
             window = sents[max(0, n - ANAPHOR_WINDOW)].start
-            before = [(s, e) for s, e in orgs if window <= s < tok.start]
+            before = [(s, e) for s, e in named if window <= s < tok.start]
             if before:
                 ent = max(before, key=lambda se: se[0])[1]
                 ent.mentions.append(doc.span(tok.start, tok.end))
