@@ -300,7 +300,8 @@ def add_groups(doc: Document, language: str) -> set[str]:
     return {e.id for e in found.values()}
 
 
-_DEFINITE = frozenset({"der", "die", "das", "des", "dem", "diese", "dieser", "dieses", "the", "this"})
+_DEFINITE = frozenset({"der", "die", "das", "des", "dem", "diese", "dieser", "dieses", "the",
+                       "this"})
 ANAPHOR_WINDOW = 2  # sentences back in which the named organisation must be
 
 
