@@ -186,3 +186,30 @@ def test_state_force_before_a_genitive_person_stays_a_group():
     events = events_of("Die Regierung kritisierte am Montag Kenias Präsidenten Okafor scharf.", E)
     accuse = of_type(events, "ACCUSE")
     assert accuse and "Q114" not in accuse[0].actors, _describe(events)
+
+
+BODIES = dict(E, au=("ORG", ["Afrikanischen Union", "AU"]), wahlbuero=("ORG", ["Büro für Wahlbeobachtung"]),
+              Q3870=("GPE", ["Nairobi"]))
+
+
+def test_parent_body_in_the_genitive_is_no_party():
+    text = "Der neue Bericht des Büro für Wahlbeobachtung der Afrikanischen Union (AU) kritisiert den Ablauf der Abstimmung in Kenia."
+    accuse = of_type(events_of(text, BODIES), "ACCUSE")
+    assert accuse and accuse[0].actors == ["wahlbuero"] and accuse[0].recipients == ["Q114"], _describe(accuse)
+
+
+def test_dative_object_after_a_named_subject_stays_a_party():
+    # "Kenia der Afrikanischen Union": a verb-final clause, the dative is the addressee
+    text = "Okafor sagte, dass Kenia der Afrikanischen Union Betrug vorwerfe."
+    accuse = of_type(events_of(text, BODIES), "ACCUSE")
+    assert accuse and accuse[0].actors == ["Q114"] and accuse[0].recipients == ["au"], _describe(accuse)
+
+
+def test_criticism_of_something_in_a_state_is_addressed_to_the_state():
+    accuse = of_type(events_of("Okafor kritisierte am Montag die Haftbedingungen in Nigeria.", E), "ACCUSE")
+    assert accuse and accuse[0].recipients == ["Q1033"], _describe(accuse)
+
+
+def test_demand_made_in_a_city_is_not_addressed_to_it():
+    events = events_of("Okafor forderte am Montag in Nairobi ein Ende der Gewalt.", BODIES)
+    assert not any("Q3870" in e.recipients for e in events), _describe(events)

@@ -119,6 +119,22 @@ def _complement_recipient(args: arguments.Args, hit: triggers.Hit, clauses: list
     args.recipients = [e for e in cands if e not in args.actors and e != "-"][:1]
 
 
+def _state_in_object(doc: Document, args: arguments.Args, hit: triggers.Hit,
+                     clause: Clause) -> None:
+    """"kritisierte den Verlauf der Wahl in Georgien": criticism or a demand without an
+    addressee is addressed to the state its object lies in (a state, not a city: "forderte in
+    Genf ein Ende der Kämpfe" is said in Geneva)."""
+    if hit.trigger.type not in ("ACCUSE", "REQUEST") or not args.actors or args.recipients:
+        return
+    for ch in clause.chunks:
+        ent = doc.entity(ch.entity)
+        if ch.i > hit.word and ch.role == "location" and not ch.modifier and ent is not None \
+                and ent.type == "GPE" and kb_api.state_of(ent.id) == ent.id and \
+                ent.id not in args.actors:
+            args.recipients = [ent.id]
+            return
+
+
 PRONOUN_REACH = 2  # sentences back in which an object pronoun finds its antecedent
 
 
@@ -464,6 +480,7 @@ def _sentence_events(doc: Document, sent: Sentence, index: EntityIndex, lex: Lex
                 continue
             _complement_recipient(args, hit, clauses, idx, lex)
             _object_pronoun(doc, args, clause, lex)
+            _state_in_object(doc, args, hit, clause)
             _state_actor(doc, args, hit, clause)
             _attacked_place(doc, args, hit)
             _elliptic_recipient(args, hit, svocab, lex, ctx.events)
