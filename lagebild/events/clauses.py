@@ -313,9 +313,7 @@ def _mark_parent_bodies(words: list[Word], chunks: list[Chunk]) -> None:
         between = words[a.j:b.i]
         if len(between) == 1 and between[0].low in ("der", "des") and a.role == "bare" and \
                 b.role == "bare" and words[b.i].pos in ("NN", "ADJA") and \
-                words[a.j - 1].pos != "NE" and not a.modifier:
-            b.modifier = True
-        elif b.entity == a.entity and a.modifier and [w.text for w in between] == ["("]:
+                words[a.j - 1].pos != "NE" and not a.modifier or b.entity == a.entity and a.modifier and [w.text for w in between] == ["("]:
             b.modifier = True
 
 
