@@ -311,9 +311,11 @@ def _mark_parent_bodies(words: list[Word], chunks: list[Chunk]) -> None:
     own; its abbreviation in brackets goes with it."""
     for a, b in zip(chunks, chunks[1:], strict=False):
         between = words[a.j:b.i]
-        if len(between) == 1 and between[0].low in ("der", "des") and a.role == "bare" and \
-                b.role == "bare" and words[b.i].pos in ("NN", "ADJA") and \
-                words[a.j - 1].pos != "NE" and not a.modifier or b.entity == a.entity and a.modifier and [w.text for w in between] == ["("]:
+        genitive = len(between) == 1 and between[0].low in ("der", "des") and \
+            a.role == "bare" and b.role == "bare" and words[b.i].pos in ("NN", "ADJA") and \
+            words[a.j - 1].pos != "NE" and not a.modifier
+        bracketed = b.entity == a.entity and a.modifier and [w.text for w in between] == ["("]
+        if genitive or bracketed:
             b.modifier = True
 
 
