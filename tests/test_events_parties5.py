@@ -213,3 +213,22 @@ def test_criticism_of_something_in_a_state_is_addressed_to_the_state():
 def test_demand_made_in_a_city_is_not_addressed_to_it():
     events = events_of("Okafor forderte am Montag in Nairobi ein Ende der Gewalt.", BODIES)
     assert not any("Q3870" in e.recipients for e in events), _describe(events)
+
+
+OUTLET = dict(E, zeitung=("ORG", ["Daily Courier"]))
+
+
+def test_outlet_is_not_the_actor_of_an_impersonal_report():
+    events = events_of("Der Daily Courier berichtet, es habe am Montag Gespräche mit Nigeria gegeben.", OUTLET)
+    assert not any("zeitung" in parties(e) for e in events), _describe(events)
+
+
+def test_neuter_state_as_es_keeps_its_subject():
+    # "es" is Kenya here: not the impersonal "es gibt"
+    consult = of_type(events_of("Kenia erklärte, es habe am Montag Gespräche mit Nigeria geführt.", OUTLET), "CONSULT")
+    assert consult and {"Q114", "Q1033"} <= parties(consult[0]), _describe(consult)
+
+
+def test_outlet_report_takes_the_actor_of_the_reported_clause():
+    accuse = of_type(events_of("Der Daily Courier berichtet, Kenia habe Nigeria am Montag scharf kritisiert.", OUTLET), "ACCUSE")
+    assert accuse and accuse[0].actors == ["Q114"] and accuse[0].recipients == ["Q1033"], _describe(accuse)

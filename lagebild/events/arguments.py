@@ -136,6 +136,11 @@ def _resolve_pronoun(clause: Clause, lex: Lexicon, ctx: Context) -> tuple[list[s
     if any(w.low in lex.cue("pronouns") and w.pos in ("PPER", "PIS", "") or
            w.low in lex.cue("pronouns") and lex.language == "en" for w in words):
         return list(ctx.last_subject), False
+    # "X berichtet, es habe Gespräche mit Y gegeben": an impersonal clause has no subject
+    # to inherit (the reporter did not talk); "Kenia erklärte, es habe verhandelt" is Kenya
+    if any(w.low in lex.cue("impersonal") and w.pos == "PPER" for w in words) and \
+            any(w.lemma in lex.cue("impersonal_verbs") for w in words):
+        return [], False
     # no pronoun: an elliptic subject ("... und traf dort X") comes from the same sentence
     return list(ctx.clause_subject), False
 
