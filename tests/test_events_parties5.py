@@ -232,3 +232,19 @@ def test_neuter_state_as_es_keeps_its_subject():
 def test_outlet_report_takes_the_actor_of_the_reported_clause():
     accuse = of_type(events_of("Der Daily Courier berichtet, Kenia habe Nigeria am Montag scharf kritisiert.", OUTLET), "ACCUSE")
     assert accuse and accuse[0].actors == ["Q114"] and accuse[0].recipients == ["Q1033"], _describe(accuse)
+
+
+def test_demand_right_after_an_accusation_goes_to_the_same_addressee():
+    text = "Okafor verurteilte am Montag das Vorgehen Nigerias. Er verlangte eine unabhängige Untersuchung."
+    request = of_type(events_of(text, E), "REQUEST")
+    assert request and request[0].actors == ["okafor"] and request[0].recipients == ["Q1033"], _describe(request)
+
+
+def test_demand_of_another_actor_does_not_take_the_addressee():
+    text = "Okafor verurteilte am Montag das Vorgehen Nigerias. Kenia verlangte eine unabhängige Untersuchung."
+    assert not any("Q1033" in e.recipients for e in of_type(events_of(text, E), "REQUEST"))
+
+
+def test_demand_two_sentences_later_does_not_take_the_addressee():
+    text = "Okafor verurteilte am Montag das Vorgehen Nigerias. Die Lage blieb ruhig. Er verlangte eine unabhängige Untersuchung."
+    assert not any("Q1033" in e.recipients for e in of_type(events_of(text, E), "REQUEST"))

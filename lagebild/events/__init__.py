@@ -135,6 +135,19 @@ def _state_in_object(doc: Document, args: arguments.Args, hit: triggers.Hit,
             return
 
 
+def _same_addressee(args: arguments.Args, hit: triggers.Hit, previous: list[Event]) -> None:
+    """"X verurteilte den Einsatz der Polizei. Die Organisation verlangte eine Untersuchung.":
+    a demand, accusation or threat without an addressee, right after the same actor's speech act
+    towards someone, goes to that addressee (only the sentence just before)."""
+    if hit.trigger.type not in ("REQUEST", "ACCUSE", "THREATEN") or not args.actors or \
+            args.recipients:
+        return
+    for ev in reversed(previous):
+        if ev.type in arguments.SPEECH_ACTS and ev.actors[:1] == args.actors[:1] and ev.recipients:
+            args.recipients = [r for r in ev.recipients if r not in args.actors][:1]
+            return
+
+
 PRONOUN_REACH = 2  # sentences back in which an object pronoun finds its antecedent
 
 
@@ -481,6 +494,7 @@ def _sentence_events(doc: Document, sent: Sentence, index: EntityIndex, lex: Lex
             _complement_recipient(args, hit, clauses, idx, lex)
             _object_pronoun(doc, args, clause, lex)
             _state_in_object(doc, args, hit, clause)
+            _same_addressee(args, hit, ctx.previous_events)
             _state_actor(doc, args, hit, clause)
             _attacked_place(doc, args, hit)
             _elliptic_recipient(args, hit, svocab, lex, ctx.events)
