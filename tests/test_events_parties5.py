@@ -248,3 +248,13 @@ def test_demand_of_another_actor_does_not_take_the_addressee():
 def test_demand_two_sentences_later_does_not_take_the_addressee():
     text = "Okafor verurteilte am Montag das Vorgehen Nigerias. Die Lage blieb ruhig. Er verlangte eine unabhängige Untersuchung."
     assert not any("Q1033" in e.recipients for e in of_type(events_of(text, E), "REQUEST"))
+
+
+def test_coordinated_verb_keeps_the_subject_of_the_first_clause():
+    accuse = of_type(events_of("Kenia lobte am Montag Nigeria und kritisierte Okafor scharf.", E), "ACCUSE")
+    assert accuse and accuse[0].actors == ["Q114"] and accuse[0].recipients == ["okafor"], _describe(accuse)
+
+
+def test_coordinated_clause_with_its_own_subject_keeps_it():
+    accuse = of_type(events_of("Kenia lobte am Montag Nigeria, und Okafor kritisierte Anna Berg scharf.", E), "ACCUSE")
+    assert accuse and accuse[0].actors == ["okafor"] and accuse[0].recipients == ["berg"], _describe(accuse)

@@ -192,7 +192,10 @@ def _verb_first(clause: Clause, lex: Lexicon, ctx: Context) -> bool:
     # follows the verb
     fronted = opening.pos in ("KOUS", "KOUI", "PWAV") or \
         opening.low in cue(lex.language, "subordinators")
-    return lex.language == "de" and clause.i > 0 and clause.words[clause.i - 1].text == "," \
+    # "..., traf Xi" and "Er lobte X und forderte Y auf": the verb goes on with the subject
+    joined = clause.i > 0 and (clause.words[clause.i - 1].text == "," or
+                               clause.words[clause.i - 1].low in ("und", "aber", "doch"))
+    return lex.language == "de" and joined \
         and first.pos in FINITE and first.text[:1].islower() and bool(ctx.clause_subject) \
         and not fronted
 
