@@ -106,6 +106,8 @@ def test_route_through_a_described_place_is_no_party():
     text = "Am Dienstag zogen Tausende Demonstranten gegen Okafor durch die kenianische Hauptstadt."
     protest = of_type(events_of(text, ents), "PROTEST")
     assert protest and "Q3870" not in parties(protest[0]) and "okafor" in protest[0].recipients, _describe(protest)
+    assert protest[0].location == "Q3870"  # the march happens where it passes through
+
 
 
 PARTY = dict(E, kanu=("ORG", ["KANU"]))

@@ -363,6 +363,8 @@ def extract(clause: Clause, hit: Hit, lex: Lexicon, ctx: Context, light: bool,
     # a visit's target ("nach Moskau") before other places ("in der Ukraine")
     located = sorted(by_role["location"], key=lambda c: c.prep not in lex.cue("destination"))
     places = _ids(located, PLACE_TYPES)
+    if not places:  # "zogen durch Nairobi": the march happens in the place it passes through
+        places = _ids([c for c in by_role["agent"] if _route(c, clause.words)], PLACE_TYPES)
     if trig.kind == "noun" and light and _in_phrase(clause, hit) and \
             _noun_args(clause, hit, groups)[0]:
         light = False  # "Nach der Aktion von X kündigte Y an": X acted, not Y
