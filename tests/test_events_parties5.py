@@ -260,3 +260,19 @@ def test_coordinated_verb_keeps_the_subject_of_the_first_clause():
 def test_coordinated_clause_with_its_own_subject_keeps_it():
     accuse = of_type(events_of("Kenia lobte am Montag Nigeria, und Okafor kritisierte Anna Berg scharf.", E), "ACCUSE")
     assert accuse and accuse[0].actors == ["okafor"] and accuse[0].recipients == ["berg"], _describe(accuse)
+
+
+def test_quoted_name_after_party_is_an_organisation():
+    from lagebild.kb.api import local_id
+    text = "In Kenia hat sich die Partei „Freie Mitte“ gegründet. Am Montag forderte die „Freie Mitte“ den Rücktritt von Okafor."
+    request = of_type(events_of(text, E), "REQUEST")
+    org = local_id("Freie Mitte", "ORG")
+    assert request and request[0].actors == [org] and request[0].recipients == ["okafor"], _describe(request)
+
+
+def test_quoted_phrase_without_a_body_noun_is_no_organisation():
+    from lagebild.events import run
+    from lagebild.kb.api import local_id
+    from tests.events_helpers import make_doc
+    doc = run(make_doc("Okafor nannte den Plan „Neue Wege“ am Montag gescheitert.", E))
+    assert doc.entity(local_id("Neue Wege", "ORG")) is None

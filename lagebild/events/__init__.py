@@ -654,6 +654,7 @@ def extract_events(doc: Document, parties: set[str] | None = None) -> list[Event
 def run(doc: Document) -> Document:
     before = {e.id for e in doc.entities}
     language = (doc.language or "de")[:2].lower()
+    groups.add_quoted_names(doc, language)
     groups.add_org_anaphors(doc, language)
     if language == "de":
         add_compound_places(doc, load(language))

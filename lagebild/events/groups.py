@@ -8,6 +8,7 @@ groups that end up as a party of an event stay in the document (``prune``).
 
 from __future__ import annotations
 
+import re
 from functools import cache
 
 import yaml
@@ -339,6 +340,34 @@ def _add_anaphors(doc: Document, nouns: frozenset[str], named: list[tuple[int, E
                 ent = max(before, key=lambda se: se[0])[1]
                 ent.mentions.append(doc.span(tok.start, tok.end))
                 ent.mentions.sort(key=lambda m: m.start)
+
+
+QUOTED_NAME = re.compile(r"[„“\"»]([A-ZÄÖÜ][\w-]*(?: [A-ZÄÖÜ][\w-]*){0,4})[“”\"«]")
+
+
+def add_quoted_names(doc: Document, language: str) -> None:
+    """"die Partei „Neue Rechte“": a quoted capitalised name right after a noun for a kind of
+    body (``org_anaphors``) names an organisation; all its quoted mentions in the text are
+    mentions of it (the entity stage does not read names in quotation marks)."""
+    nouns = frozenset(str(n) for n in (_data().get("org_anaphors") or {}).get(language) or ())
+    spans = [(m.start, m.end) for e in doc.entities for m in e.mentions]
+    names: set[str] = set()
+    for m in QUOTED_NAME.finditer(doc.text):
+        before = doc.text[max(0, m.start() - 30):m.start()].split()
+        if before and before[-1].lower() in nouns:
+            names.add(m.group(1))
+    for name in sorted(names):
+        eid = local_id(name, "ORG")
+        ent = doc.entity(eid)
+        for m in QUOTED_NAME.finditer(doc.text):
+            if m.group(1) != name or any(s < m.end(1) and m.start(1) < e for s, e in spans):
+                continue
+            if ent is None:
+                ent = Entity(id=eid, name=name, type="ORG")
+                doc.entities.append(ent)
+            ent.mentions.append(doc.span(m.start(1), m.end(1)))
+        if ent is not None:
+            ent.mentions.sort(key=lambda x: x.start)
 
 
 def prune(doc: Document, group_ids: set[str], before: set[str]) -> None:
