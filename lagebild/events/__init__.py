@@ -119,6 +119,63 @@ def _complement_recipient(args: arguments.Args, hit: triggers.Hit, clauses: list
     args.recipients = [e for e in cands if e not in args.actors and e != "-"][:1]
 
 
+def _state_in_object(doc: Document, args: arguments.Args, hit: triggers.Hit,
+                     clause: Clause) -> None:
+    """"kritisierte den Verlauf der Wahl in Georgien": criticism or a demand without an
+    addressee is addressed to the state its object lies in (a state, not a city: "forderte in
+    Genf ein Ende der Kämpfe" is said in Geneva)."""
+    if hit.trigger.type not in ("ACCUSE", "REQUEST") or not args.actors or args.recipients:
+        return
+    for ch in clause.chunks:
+        ent = doc.entity(ch.entity)
+        if ch.i > hit.word and ch.role == "location" and not ch.modifier and ent is not None \
+                and ent.type == "GPE" and kb_api.state_of(ent.id) == ent.id and \
+                ent.id not in args.actors:
+            args.recipients = [ent.id]
+            return
+
+
+def _same_addressee(args: arguments.Args, hit: triggers.Hit, previous: list[Event]) -> None:
+    """"X verurteilte den Einsatz der Polizei. Die Organisation verlangte eine Untersuchung.":
+    a demand, accusation or threat without an addressee, right after the same actor's speech act
+    towards someone, goes to that addressee (only the sentence just before)."""
+    if hit.trigger.type not in ("REQUEST", "ACCUSE", "THREATEN") or not args.actors or \
+            args.recipients:
+        return
+    for ev in reversed(previous):
+        if ev.type in arguments.SPEECH_ACTS and ev.actors[:1] == args.actors[:1] and ev.recipients:
+            args.recipients = [r for r in ev.recipients if r not in args.actors][:1]
+            return
+
+
+PRONOUN_REACH = 2  # sentences back in which an object pronoun finds its antecedent
+
+
+def _object_pronoun(doc: Document, args: arguments.Args, clause: Clause, lex: Lexicon) -> None:
+    """"Kritiker werfen ihm Verrat vor": a bare masculine object pronoun is the person named
+    last before it (not a woman, not the actor), in this or the two sentences before."""
+    if args.recipients or not args.actors:
+        return
+    words = clause.span_words()
+    k = next((n for n, w in enumerate(words) if w.low in lex.cue("object_pronouns") and
+              w.pos == "PPER" and (n == 0 or words[n - 1].pos not in ("APPR", "APPRART"))),
+             None)
+    if k is None:
+        return
+    at = words[k].start
+    sents = [s for s in doc.sentences if s.start <= at]
+    floor = sents[-1 - PRONOUN_REACH].start if len(sents) > PRONOUN_REACH else 0
+    best: tuple[int, str] | None = None
+    for ent in doc.entities:
+        if ent.type != "PER" or ent.gender == "f" or ent.id in args.actors:
+            continue
+        for m in ent.mentions:
+            if floor <= m.start < at and (best is None or m.start > best[0]):
+                best = (m.start, ent.id)
+    if best is not None:
+        args.recipients = [best[1]]
+
+
 def _state_actor(doc: Document, args: arguments.Args, hit: triggers.Hit, clause: Clause) -> None:
     """An arrest, ban or expulsion with no named actor is done by the state: the state named
     most often in the news text so far (else the place where it happens). A city counts for its
@@ -268,11 +325,19 @@ def _protest_target(doc: Document, args: arguments.Args, hit: triggers.Hit, befo
     counts: dict[str, int] = {}
     for ent in doc.entities:
         if ent.type in arguments.PARTY_TYPES and ent.id not in group_ids and \
-                ent.id not in args.actors:
+                ent.id not in args.actors and not _city(ent):
             counts[ent.id] = sum(1 for m in ent.mentions if m.start < before)
     best = max(counts.items(), key=lambda kv: kv[1], default=(None, 0))
     if best[0] is not None and best[1] >= 3:
         args.recipients = [best[0]]
+
+
+def _city(ent: Entity) -> bool:
+    """A place inside a state (a city, a province): where people protest, not whom against."""
+    if ent.type != "GPE":
+        return False
+    state = kb_api.state_of(ent.id)
+    return state is not None and state != ent.id
 
 
 def _visit_host(doc: Document, args: arguments.Args, hit: triggers.Hit, clause: Clause,
@@ -412,7 +477,7 @@ def _sentence_events(doc: Document, sent: Sentence, index: EntityIndex, lex: Lex
     ctx.proposer_age += 1
     ctx.clause_subject = []
     ctx.previous_chunks = []
-    attributed = _so_speaker(words, lex)
+    attributed = _so_speaker(words, lex) or _continued_report(doc, sent, words, lex, ctx)
     for idx, clause in enumerate(clauses):
         quote = _quote_at(doc, clause.start, clause.end)
         ctx.quote_speaker = quote.speaker if quote and quote.speaker else attributed
@@ -428,6 +493,9 @@ def _sentence_events(doc: Document, sent: Sentence, index: EntityIndex, lex: Lex
             if hit.trigger.reported and not _reported_speech(args, ctx.quote_speaker):
                 continue
             _complement_recipient(args, hit, clauses, idx, lex)
+            _object_pronoun(doc, args, clause, lex)
+            _state_in_object(doc, args, hit, clause)
+            _same_addressee(args, hit, ctx.previous_events)
             _state_actor(doc, args, hit, clause)
             _attacked_place(doc, args, hit)
             _elliptic_recipient(args, hit, svocab, lex, ctx.events)
@@ -438,7 +506,7 @@ def _sentence_events(doc: Document, sent: Sentence, index: EntityIndex, lex: Lex
             _note_proposer(args, hit, lex, ctx)
             _protest_target(doc, args, hit, clause.end, index.parties)
             found.append((idx, hit, args, quote))
-        subject = arguments.subject_of(clause)
+        subject = arguments.resolved_subject(clause, lex, ctx)
         if subject:
             ctx.clause_subject = subject
             ctx.last_subject = subject
@@ -489,7 +557,28 @@ def _sentence_events(doc: Document, sent: Sentence, index: EntityIndex, lex: Lex
         events = _said_the_same(doc, sent, clauses, svocab, lex, ctx)
     ctx.events = ctx.events + events
     ctx.previous_events = events
+    ctx.reported_speaker = _quoted_speaker(doc, sent) or attributed
     return events
+
+
+def _quoted_speaker(doc: Document, sent: Sentence) -> str | None:
+    """The speaker of the last quote that ends in this sentence."""
+    ending = [q for q in doc.quotes if q.speaker and sent.start < q.end <= sent.end]
+    return max(ending, key=lambda q: q.end).speaker if ending else None
+
+
+def _continued_report(doc: Document, sent: Sentence, words: list[Word], lex: Lexicon,
+                      ctx: arguments.Context) -> str | None:
+    """"X sagte, die Regierung sei besorgt. Man habe den Botschafter einbestellt.": a sentence
+    of its own whose main verb is a subjunctive I form, right after a quote, goes on reporting
+    that quote's speaker."""
+    if ctx.reported_speaker is None or \
+            any(q.start < sent.end and sent.start < q.end for q in doc.quotes):
+        return None
+    finite = next((w for w in words[:6] if w.pos in arguments.FINITE), None)
+    if finite is None or finite.low not in lex.cue("subjunctive_i"):
+        return None
+    return ctx.reported_speaker
 
 
 def _refused_recipients(found: list[tuple[int, triggers.Hit, arguments.Args, Quote | None]],
@@ -567,6 +656,7 @@ def extract_events(doc: Document, parties: set[str] | None = None) -> list[Event
 def run(doc: Document) -> Document:
     before = {e.id for e in doc.entities}
     language = (doc.language or "de")[:2].lower()
+    groups.add_quoted_names(doc, language)
     groups.add_org_anaphors(doc, language)
     if language == "de":
         add_compound_places(doc, load(language))

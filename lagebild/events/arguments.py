@@ -11,6 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from lagebild.events.clauses import SPECIFICITY, Chunk, Clause, cue, is_verb
+from lagebild.events.groups import is_organ
 from lagebild.events.lexicon import Lexicon
 from lagebild.events.triggers import Hit
 from lagebild.kb.api import state_of_adjective
@@ -43,6 +44,7 @@ class Context:
     named: set[str] = field(default_factory=set)  # ids of the document's entities
     proposer: str | None = None  # who made the last proposal, for replies to it
     proposer_age: int = 0  # sentences since then
+    reported_speaker: str | None = None  # whose reported speech the last sentence gave
 
 
 def _groups(chunks: list[Chunk]) -> list[list[Chunk]]:
@@ -73,6 +75,60 @@ def is_passive(clause: Clause, lex: Lexicon, hit: Hit) -> bool:
         w.low == "by" for w in clause.words[hit.word:clause.j])
 
 
+def _passive_phrase(clause: Clause, lex: Lexicon, hit: Hit) -> bool:
+    """"X wurde unter Hausarrest gestellt", "wurde in Gewahrsam genommen": a noun trigger right
+    after its preposition (no article: a fixed verb phrase) in a passive clause; its subject is
+    the one the act is done to."""
+    if lex.language != "de" or hit.trigger.kind != "noun" or hit.word <= clause.i or \
+            clause.words[hit.word - 1].pos != "APPR":
+        return False
+    words = clause.span_words()
+    werden = {"wurde", "wurden", "worden", "wird", "werden", "würde", "würden"}
+    return any(w.low in werden for w in words) and any(w.pos == "VVPP" for w in words)
+
+
+AGENT_STRETCH = frozenset({"ART", "ADJA", "NN", "NE", "$(", "CARD"})
+
+
+def _titled_agent(clause: Clause, bare: list[list[Chunk]]) -> tuple[list[str], set[int]]:
+    """"wurde vom außenpolitischen Sprecher der Partei X, Anna Berg, begrüßt": a passive agent
+    named by a title noun, with the person after it (the parser leaves the name bare). Returns
+    the person and the groups of the phrase (genitives in it are no objects)."""
+    words = clause.words
+    for k in range(clause.i, clause.j - 1):
+        if words[k].low not in ("von", "vom") or words[k + 1].entity is not None:
+            continue
+        m = k + 1
+        while m < clause.j and words[m].pos in AGENT_STRETCH | {"$,"}:
+            m += 1
+        inside = [g for g in bare if g[0].i > k and g[-1].j <= m]
+        persons = [g for g in inside if g[0].etype == "PER"]
+        # the phrase must start with a common noun (the title) and end at the participle
+        title = next((w for w in words[k + 1:m] if w.pos == "NN"), None)
+        end = m
+        while end < clause.j and words[end].pos in ("ADV", "ADJD"):
+            end += 1  # "... Okafor ausdrücklich gelobt"
+        if persons and title is not None and title.entity is None and end < clause.j and \
+                words[end].pos == "VVPP":
+            return _ids(persons[-1]), {g[0].group for g in inside}
+    return [], set()
+
+
+def _state_of_subject(clause: Clause, ctx: Context) -> list[str]:
+    """"Der kenianische Vorstoß wurde von X begrüßt": in a passive clause without a named
+    subject, the state whose adjective qualifies the subject noun is the one the act is
+    addressed to."""
+    words = clause.words
+    k = clause.i
+    while k < clause.j and words[k].pos == "ART":
+        k += 1
+    if k + 1 >= clause.j or words[k].pos != "ADJA" or words[k].entity is not None or \
+            words[k + 1].pos != "NN" or words[k + 1].entity is not None:
+        return []
+    state = state_of_adjective(words[k].text)
+    return [state] if state and state in ctx.named else []
+
+
 def _resolve_pronoun(clause: Clause, lex: Lexicon, ctx: Context) -> tuple[list[str], bool]:
     words = clause.span_words()
     if ctx.quote_speaker and any(w.low in lex.cue("first_person") for w in words):
@@ -80,6 +136,11 @@ def _resolve_pronoun(clause: Clause, lex: Lexicon, ctx: Context) -> tuple[list[s
     if any(w.low in lex.cue("pronouns") and w.pos in ("PPER", "PIS", "") or
            w.low in lex.cue("pronouns") and lex.language == "en" for w in words):
         return list(ctx.last_subject), False
+    # "X berichtet, es habe Gespräche mit Y gegeben": an impersonal clause has no subject
+    # to inherit (the reporter did not talk); "Kenia erklärte, es habe verhandelt" is Kenya
+    if any(w.low in lex.cue("impersonal") and w.pos == "PPER" for w in words) and \
+            any(w.lemma in lex.cue("impersonal_verbs") for w in words):
+        return [], False
     # no pronoun: an elliptic subject ("... und traf dort X") comes from the same sentence
     return list(ctx.clause_subject), False
 
@@ -131,7 +192,10 @@ def _verb_first(clause: Clause, lex: Lexicon, ctx: Context) -> bool:
     # follows the verb
     fronted = opening.pos in ("KOUS", "KOUI", "PWAV") or \
         opening.low in cue(lex.language, "subordinators")
-    return lex.language == "de" and clause.i > 0 and clause.words[clause.i - 1].text == "," \
+    # "..., traf Xi" and "Er lobte X und forderte Y auf": the verb goes on with the subject
+    joined = clause.i > 0 and (clause.words[clause.i - 1].text == "," or
+                               clause.words[clause.i - 1].low in ("und", "aber", "doch"))
+    return lex.language == "de" and joined \
         and first.pos in FINITE and first.text[:1].islower() and bool(ctx.clause_subject) \
         and not fronted
 
@@ -165,7 +229,12 @@ def _route(ch: Chunk, words: list | None = None) -> bool:
     Drohnen" names the state by its weapons: an agent)."""
     if ch.prep not in ("durch", "through") or ch.etype not in PLACE_TYPES:
         return False
-    return words is None or words[ch.j - 1].pos in ("NE", "FM") or words[ch.j - 1].text.isupper()
+    if words is None:
+        return True
+    last = words[ch.j - 1]
+    # "durch die tibetische Hauptstadt" is a route too; only a state organ is an agent
+    return last.pos in ("NE", "FM") or last.text.isupper() or \
+        not is_organ(last.low, "de" if ch.prep == "durch" else "en")
 
 
 AGENT_OF_NOUN = frozenset({"von", "vom", "durch", "seitens", "by"})
@@ -200,6 +269,10 @@ def _instrument(clause: Clause, k: int | None) -> bool:
     m = k - 1
     while m >= clause.i and clause.words[m].pos in ("ADJA", "ART", "CARD"):
         m -= 1
+    if m > clause.i and clause.words[m].low in ("aus", "von") and \
+            clause.words[m - 1].pos == "NN":
+        # "mit Schlagstöcken aus Holz gegen X": the instrument has a phrase of its own
+        return _instrument(clause, m - 1)
     return m >= clause.i and clause.words[m].low == "mit"
 
 
@@ -290,6 +363,8 @@ def extract(clause: Clause, hit: Hit, lex: Lexicon, ctx: Context, light: bool,
     # a visit's target ("nach Moskau") before other places ("in der Ukraine")
     located = sorted(by_role["location"], key=lambda c: c.prep not in lex.cue("destination"))
     places = _ids(located, PLACE_TYPES)
+    if not places:  # "zogen durch Nairobi": the march happens in the place it passes through
+        places = _ids([c for c in by_role["agent"] if _route(c, clause.words)], PLACE_TYPES)
     if trig.kind == "noun" and light and _in_phrase(clause, hit) and \
             _noun_args(clause, hit, groups)[0]:
         light = False  # "Nach der Aktion von X kündigte Y an": X acted, not Y
@@ -315,7 +390,7 @@ def extract(clause: Clause, hit: Hit, lex: Lexicon, ctx: Context, light: bool,
                 _resolve_pronoun(clause, lex, ctx)[0] if pronoun else []
     else:
         actors, partners, recips = [], _ids(by_role["partner"]), _ids(by_role["recipient"])
-        passive = is_passive(clause, lex, hit)
+        passive = is_passive(clause, lex, hit) or _passive_phrase(clause, lex, hit)
         if not passive:  # "verlangte vom Wächterrat", "forderte von X": the addressee
             # ("zogen durch Nairobi": a route, no addressee)
             agents = [c for c in by_role["agent"] if not _route(c, clause.words)]
@@ -323,9 +398,12 @@ def extract(clause: Clause, hit: Hit, lex: Lexicon, ctx: Context, light: bool,
         antecedent = _relative_antecedent(clause, lex, ctx)
         if passive:
             subject = _ids(by_role["agent"])
+            titled, phrase = ([], set()) if subject else _titled_agent(clause, bare)
+            if titled:
+                subject, bare = titled, [g for g in bare if g[0].group not in phrase]
             if not subject and ctx.quote_speaker and trig.type in SPEECH_ACTS:
                 subject = [ctx.quote_speaker]  # "X wird aufgefordert, ..., so Y": Y demands
-            objects = [e for g in bare for e in _ids(g)]
+            objects = [e for g in bare for e in _ids(g)] or _state_of_subject(clause, ctx)
             if antecedent:
                 objects = antecedent + objects
         elif antecedent:
@@ -412,6 +490,16 @@ def _dedupe(ids: list[str]) -> list[str]:
         if x not in out:
             out.append(x)
     return out
+
+
+def resolved_subject(clause: Clause, lex: Lexicon, ctx: Context) -> list[str]:
+    """The clause's subject for the clauses after it: a subject pronoun before the first named
+    entity stands for its antecedent ("Man habe den Botschafter einbestellt, um ... zu
+    protestieren": the speaker's side protests, not the ambassador)."""
+    bare = [g for g in _groups(clause.chunks) if g[0].role == "bare"]
+    if _pronoun_first(clause, lex, bare) and not is_infinitive(clause):
+        return _resolve_pronoun(clause, lex, ctx)[0]
+    return subject_of(clause)
 
 
 def subject_of(clause: Clause) -> list[str]:

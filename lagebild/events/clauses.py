@@ -301,7 +301,22 @@ def chunks_of(words: list[Word], lo: int, hi: int, lex: Lexicon) -> list[Chunk]:
             ch.attached = _prep_head(words, ch.i, lo, prep, lex)
     _mark_modifiers(words, chunks)
     _mark_appositions(words, chunks, hi)
+    _mark_parent_bodies(words, chunks)
     return chunks
+
+
+def _mark_parent_bodies(words: list[Word], chunks: list[Chunk]) -> None:
+    """"das Büro für Wahlen der Organisation für Sicherheit (OSZE)": a body named by a common
+    noun in the genitive right after another body is the one it belongs to, no party of its
+    own; its abbreviation in brackets goes with it."""
+    for a, b in zip(chunks, chunks[1:], strict=False):
+        between = words[a.j:b.i]
+        genitive = len(between) == 1 and between[0].low in ("der", "des") and \
+            a.role == "bare" and b.role == "bare" and words[b.i].pos in ("NN", "ADJA") and \
+            words[a.j - 1].pos != "NE" and not a.modifier
+        bracketed = b.entity == a.entity and a.modifier and [w.text for w in between] == ["("]
+        if genitive or bracketed:
+            b.modifier = True
 
 
 def _mark_appositions(words: list[Word], chunks: list[Chunk], hi: int) -> None:

@@ -8,12 +8,13 @@ groups that end up as a party of an event stay in the document (``prune``).
 
 from __future__ import annotations
 
+import re
 from functools import cache
 
 import yaml
 
 from lagebild.events.lexicon import DATA
-from lagebild.kb.api import local_id, state_of_adjective
+from lagebild.kb.api import local_id, state_of, state_of_adjective
 from lagebild.model import Document, Entity, Sentence
 
 PREFIX = "lb:MISC:"
@@ -80,6 +81,11 @@ def _organ(sent: Sentence, k: int, language: str) -> int:
     return 1 if toks[k].text[:1].isupper() and _organ_tail(low, language) else 0
 
 
+def is_organ(low: str, language: str) -> bool:
+    """A state organ noun ("drohnen", "Transportflugzeuge"), lower case."""
+    return low in _organs(language) or _organ_tail(low, language)
+
+
 @cache  # per word form: the suffix scan runs once per distinct noun
 def _organ_tail(low: str, language: str) -> bool:
     """"Transportflugzeuge": a compound whose last part is a state organ noun."""
@@ -118,6 +124,19 @@ def _state_before(sent: Sentence, k: int, spans: list[tuple[int, int, str]]) -> 
         state = state_of_adjective(tok.text)
         if state:
             return state
+    return None
+
+
+def _state_after(doc: Document, sent: Sentence, k: int, name: str) -> str | None:
+    """"die Regierung Kenias", "die Polizei Nigerias": a state force followed by the genitive of
+    a state the document names is that state."""
+    if _slug(name) not in state_forces() or k >= len(sent.tokens):
+        return None
+    tok = sent.tokens[k]
+    for ent in doc.entities:
+        if ent.type == "GPE" and state_of(ent.id) == ent.id and tok.text.endswith("s") and \
+                any(m.start == tok.start for m in ent.mentions):
+            return ent.id
     return None
 
 
@@ -266,6 +285,9 @@ def add_groups(doc: Document, language: str) -> set[str]:
             named = state == "" or state is not None and doc.entity(state) is not None
             if named and not _covered(doc, start, end, spans):
                 _to_state(doc, str(state), sent.tokens[k - 1].start, end)
+            elif (owner := _state_after(doc, sent, k + n, name)) and \
+                    not _covered(doc, start, end, spans):
+                _to_state(doc, owner, start, end)  # "die Regierung Kenias": Kenya
             elif not _covered(doc, start, end, spans) and not _bare_genitive(sent, k):
                 ent = found.setdefault(name, Entity(id=_slug(name), name=name, type="MISC"))
                 ent.mentions.append(doc.span(start, end))
@@ -279,17 +301,25 @@ def add_groups(doc: Document, language: str) -> set[str]:
     return {e.id for e in found.values()}
 
 
-_DEFINITE = frozenset({"der", "die", "das", "diese", "dieser", "dieses", "the", "this"})
+_DEFINITE = frozenset({"der", "die", "das", "des", "dem", "diese", "dieser", "dieses", "the",
+                       "this"})
 ANAPHOR_WINDOW = 2  # sentences back in which the named organisation must be
 
 
 def add_org_anaphors(doc: Document, language: str) -> None:
-    """Mentions of the organisation named last, for "die Organisation" / "the group"."""
-    nouns = frozenset(str(n) for n in (_data().get("org_anaphors") or {}).get(language) or ())
+    """Mentions of the organisation named last, for "die Organisation" / "the group", and of
+    the state named last, for "das Land" / "the country"."""
     orgs = [(m.start, e) for e in doc.entities if e.type == "ORG" and not e.id.startswith(PREFIX)
             for m in e.mentions]
-    if not nouns or not orgs:
-        return
+    states = [(m.start, e) for e in doc.entities if e.type == "GPE" and
+              state_of(e.id) == e.id for m in e.mentions]
+    for key, named in (("org_anaphors", orgs), ("state_anaphors", states)):
+        nouns = frozenset(str(n) for n in (_data().get(key) or {}).get(language) or ())
+        if nouns and named:
+            _add_anaphors(doc, nouns, named)
+
+
+def _add_anaphors(doc: Document, nouns: frozenset[str], named: list[tuple[int, Entity]]) -> None:
     spans = [(m.start, m.end) for e in doc.entities for m in e.mentions]
     sents = doc.news_sentences()
     for n, sent in enumerate(sents):
@@ -297,17 +327,47 @@ def add_org_anaphors(doc: Document, language: str) -> None:
         for k, tok in enumerate(toks[1:], 1):
             if tok.text.lower() not in nouns or toks[k - 1].text.lower() not in _DEFINITE:
                 continue
+            if k >= 2 and toks[k - 2].text.lower() in ("auf", "aufs"):
+                continue  # "auf dem Land": the countryside
             nxt = toks[k + 1] if k + 1 < len(toks) else None
             named_after = nxt is not None and (nxt.pos == "NE" or any(
                 s <= nxt.start < e for s, e in spans))
             if named_after or any(s < tok.end and tok.start < e for s, e in spans):
                 continue
             window = sents[max(0, n - ANAPHOR_WINDOW)].start
-            before = [(s, e) for s, e in orgs if window <= s < tok.start]
+            before = [(s, e) for s, e in named if window <= s < tok.start]
             if before:
                 ent = max(before, key=lambda se: se[0])[1]
                 ent.mentions.append(doc.span(tok.start, tok.end))
                 ent.mentions.sort(key=lambda m: m.start)
+
+
+QUOTED_NAME = re.compile(r"[„“\"»]([A-ZÄÖÜ][\w-]*(?: [A-ZÄÖÜ][\w-]*){0,4})[“”\"«]")
+
+
+def add_quoted_names(doc: Document, language: str) -> None:
+    """"die Partei „Neue Rechte“": a quoted capitalised name right after a noun for a kind of
+    body (``org_anaphors``) names an organisation; all its quoted mentions in the text are
+    mentions of it (the entity stage does not read names in quotation marks)."""
+    nouns = frozenset(str(n) for n in (_data().get("org_anaphors") or {}).get(language) or ())
+    spans = [(m.start, m.end) for e in doc.entities for m in e.mentions]
+    names: set[str] = set()
+    for m in QUOTED_NAME.finditer(doc.text):
+        before = doc.text[max(0, m.start() - 30):m.start()].split()
+        if before and before[-1].lower() in nouns:
+            names.add(m.group(1))
+    for name in sorted(names):
+        eid = local_id(name, "ORG")
+        ent = doc.entity(eid)
+        for m in QUOTED_NAME.finditer(doc.text):
+            if m.group(1) != name or any(s < m.end(1) and m.start(1) < e for s, e in spans):
+                continue
+            if ent is None:
+                ent = Entity(id=eid, name=name, type="ORG")
+                doc.entities.append(ent)
+            ent.mentions.append(doc.span(m.start(1), m.end(1)))
+        if ent is not None:
+            ent.mentions.sort(key=lambda x: x.start)
 
 
 def prune(doc: Document, group_ids: set[str], before: set[str]) -> None:
