@@ -280,7 +280,9 @@ def add_groups(doc: Document, language: str) -> set[str]:
             if _titles_person(sent, k + n, persons):
                 k += n  # "der Journalist Ali Musa": a title of the person, no group
                 continue
-            state = _state_before(sent, k, spans)
+            # only a state's own forces stand for it ("die russischen Behörden"); "die russische
+            # Opposition" or "russische Medien" are groups of their own
+            state = _state_before(sent, k, spans) if _slug(name) in state_forces() else None
             # "russische Truppen" where the text never names Russia: the group is the party
             named = state == "" or state is not None and doc.entity(state) is not None
             if named and not _covered(doc, start, end, spans):
