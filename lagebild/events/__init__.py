@@ -477,6 +477,7 @@ def _sentence_events(doc: Document, sent: Sentence, index: EntityIndex, lex: Lex
     ctx.proposer_age += 1
     ctx.clause_subject = []
     ctx.previous_chunks = []
+    controlled: set[int] = set()  # infinitive clauses whose subject a demand's addressee is
     attributed = _so_speaker(words, lex) or _continued_report(doc, sent, words, lex, ctx)
     for idx, clause in enumerate(clauses):
         quote = _quote_at(doc, clause.start, clause.end)
@@ -510,6 +511,10 @@ def _sentence_events(doc: Document, sent: Sentence, index: EntityIndex, lex: Lex
         if subject:
             ctx.clause_subject = subject
             ctx.last_subject = subject
+        addressees = _controller(found, idx, clauses)
+        if addressees:  # "forderte X auf, nach Kairo zu reisen": X is to travel
+            ctx.clause_subject = addressees
+            controlled.add(idx + 1)
         ctx.previous_chunks = ctx.previous_chunks + clause.chunks
     _refused_recipients(found, clauses, lex)
     governed = {i for i, c in enumerate(clauses) if _governed(c, lex)}
@@ -531,6 +536,8 @@ def _sentence_events(doc: Document, sent: Sentence, index: EntityIndex, lex: Lex
                 not _members_meet(doc, hit, args, clause):
             continue
         st = status.decide(doc, clauses, idx, hit, lex)
+        if idx in controlled and st == "occurred":
+            st = "proposed"  # asked for, not (yet) done
         etype, mode = _reading(doc, hit, args, svocab)
         gov = status.announced_force(clauses, idx, hit, lex)
         if gov is not None:  # "kündigte an, X anzugreifen": a threat by the announcer
@@ -579,6 +586,18 @@ def _continued_report(doc: Document, sent: Sentence, words: list[Word], lex: Lex
     if finite is None or finite.low not in lex.cue("subjunctive_i"):
         return None
     return ctx.reported_speaker
+
+
+def _controller(found: list[tuple[int, triggers.Hit, arguments.Args, Quote | None]], idx: int,
+                clauses: list[Clause]) -> list[str]:
+    """The addressee of a demand in clause ``idx`` when a zu-infinitive follows it: German
+    demand verbs (auffordern, bitten, drängen, aufrufen) hand the infinitive to their object."""
+    if idx + 1 >= len(clauses) or not arguments.is_infinitive(clauses[idx + 1]):
+        return []
+    for i, hit, args, _ in found:
+        if i == idx and hit.trigger.type == "REQUEST" and args.recipients:
+            return list(args.recipients)
+    return []
 
 
 def _refused_recipients(found: list[tuple[int, triggers.Hit, arguments.Args, Quote | None]],
