@@ -34,3 +34,16 @@ def test_media_reporting_is_no_event_of_the_media() -> None:
     # near miss: reporting about a meeting does not make the press a party of it
     text = "Ägyptische Medien berichteten über das Wetter in Kairo."
     assert events_of(text, E) == []
+
+
+
+def test_a_blocked_platform_is_the_recipient_of_censorship() -> None:
+    # the whole pipeline: the platform is an organisation of the knowledge base
+    from lagebild.ingest.base import document_from_text
+    from lagebild.pipeline import process
+
+    text = ("Zensur in Belarus\n\nBelarus verschärft die Kontrolle des Internets. Am Freitag "
+            "sperrten die belarussischen Behörden den Zugang zu YouTube.\n")
+    doc = process(document_from_text(text, published="2025-05-16"))
+    coerce = [e for e in doc.events if e.type == "COERCE"]
+    assert coerce and coerce[0].recipients == ["lb:ORG:youtube"]
