@@ -192,3 +192,14 @@ def test_eval_command_prints_all_keys(tmp_path, flag):
                 "noise_leak"):
         assert key in result
     assert result["docs"] == 1
+
+
+def test_confidence_ranking_compares_the_top_half_with_all_events():
+    from lagebild.eval.scorer import confidence_ranking
+
+    report = Report(event_confidence=[(0.9, True), (0.8, True), (0.7, False), (0.3, False),
+                                      (0.2, True)])
+    got = confidence_ranking(report)
+    assert got["event_P_top_half"] == 2 / 3  # 0.9, 0.8, 0.7: two of three matched
+    assert got["event_P_all"] == 3 / 5
+    assert confidence_ranking(Report())["event_P_top_half"] is None

@@ -10,7 +10,7 @@ from rich.console import Console
 from rich.table import Table
 
 from lagebild.eval.runner import evaluate
-from lagebild.eval.scorer import Report, metrics, quote_kind_metrics
+from lagebild.eval.scorer import Report, confidence_ranking, metrics, quote_kind_metrics
 
 GROUPS = {
     "events": ["event_P", "event_R", "event_F1", "event_date_acc", "event_status_acc",
@@ -40,6 +40,9 @@ def _print_table(result: dict, report: Report, verbose: bool) -> None:
     for kind, vals in quote_kind_metrics(report).items():
         console.print(f"quotes ({kind}): P {_fmt(vals['P'])}  R {_fmt(vals['R'])}  "
                       f"F1 {_fmt(vals['F1'])}")
+    ranking = confidence_ranking(report)
+    console.print(f"events by confidence: P of the most confident half "
+                  f"{_fmt(ranking['event_P_top_half'])}, P of all {_fmt(ranking['event_P_all'])}")
     console.print(f"\n[bold]Misses ({len(report.misses)})[/bold]")
     for line in report.misses:
         console.print(f"  - {line}", markup=False, highlight=False)
@@ -67,6 +70,7 @@ def eval_command(
     if as_json:
         if verbose:
             result = {**result, "quote_kinds": quote_kind_metrics(report),
+                      **confidence_ranking(report),
                       "misses": report.misses, "spurious": report.spurious}
         typer.echo(json.dumps(result, ensure_ascii=False))
     else:

@@ -22,6 +22,8 @@ class Report:
     misses: list[str] = field(default_factory=list)
     spurious: list[str] = field(default_factory=list)
     docs: int = 0
+    # (confidence, matched) per system event, for the ranking check of the events issue
+    event_confidence: list[tuple[float, bool]] = field(default_factory=list)
 
     def add(self, **counts: int) -> None:
         self.counts.update(counts)
@@ -107,6 +109,8 @@ def _score_events(gold: dict[str, Any], system: dict[str, Any], forms: dict[str,
         if required:
             _event_attributes(g, sys_events[best], forms, report)
     report.add(event_sys=len(sys_events))
+    report.event_confidence += [(float(s.get("confidence") or 0.0), i in taken)
+                                for i, s in enumerate(sys_events)]
     for i, s in enumerate(sys_events):
         if i not in taken:
             report.spurious.append(f"{name} event {s.get('type')} {_participants(s)} "
@@ -289,6 +293,17 @@ def metrics(report: Report) -> dict[str, Any]:
     out["news_F1"] = _f1(out["news_P"], out["news_R"])
     out["noise_leak"] = _ratio(c["noise_leaked"], c["noise_chars"])
     return out
+
+
+def confidence_ranking(report: Report) -> dict[str, float | None]:
+    """Precision of the most confident half of all system events against overall precision:
+    a confidence that ranks puts the matched events first."""
+    ranked = sorted(report.event_confidence, key=lambda cm: -cm[0])
+    if not ranked:
+        return {"event_P_top_half": None, "event_P_all": None}
+    top = ranked[: (len(ranked) + 1) // 2]
+    return {"event_P_top_half": sum(m for _, m in top) / len(top),
+            "event_P_all": sum(m for _, m in ranked) / len(ranked)}
 
 
 def quote_kind_metrics(report: Report) -> dict[str, dict[str, float | None]]:
