@@ -245,8 +245,10 @@ def _by_agent(clause: Clause, k: int, ch: Chunk) -> bool:
     """"der Überfall von Rebellen auf X": "von" right after the event noun names its
     agent, whatever role the phrase got from words further back ("Nach der ...")."""
     between = clause.words[k + 1:ch.i]
+    # a title before the name belongs to the phrase ("das Treffen von Präsident X mit Y")
+    titled = [w for w in between[1:] if w.pos not in NP_WORDS]
     return bool(between) and between[0].low in AGENT_OF_NOUN and \
-        all(w.pos in NP_WORDS for w in between[1:])
+        (not titled or (len(titled) == 1 and titled[0] is between[-1] and titled[0].pos == "NN"))
 
 
 def _adjective_state(clause: Clause, hit: Hit, ctx: Context) -> list[str]:
@@ -296,6 +298,12 @@ def _transfer_chain(clause: Clause, lex: Lexicon) -> set[int]:
     if start is None:
         return set()
     return {k for k in range(start + 1, min(clause.j, start + 6)) if words[k].pos.startswith("N")}
+
+
+def _own_sides(noun_args: tuple[list[str], list[str], list[str]]) -> bool:
+    """An event noun whose own phrase names two sides ("von X mit Y", "zwischen X und Y")."""
+    actors, partners, recips = noun_args
+    return len(set(actors) | set(partners) | set(recips)) >= 2 and bool(actors or len(partners) > 1)
 
 
 def _in_phrase(clause: Clause, hit: Hit) -> bool:
@@ -368,6 +376,8 @@ def extract(clause: Clause, hit: Hit, lex: Lexicon, ctx: Context, light: bool,
     if trig.kind == "noun" and light and _in_phrase(clause, hit) and \
             _noun_args(clause, hit, groups)[0]:
         light = False  # "Nach der Aktion von X kündigte Y an": X acted, not Y
+    if trig.kind == "noun" and light and _own_sides(_noun_args(clause, hit, groups)):
+        light = False  # "Der Kreml wertete das Treffen von X mit Y": the noun names both sides
     if trig.kind == "noun" and not light:
         actors, partners, recips = _noun_args(clause, hit, groups)
         if not actors:  # "ein russischer Raketenangriff auf Kiew": Russia attacks
@@ -379,7 +389,7 @@ def extract(clause: Clause, hit: Hit, lex: Lexicon, ctx: Context, light: bool,
         # "seine Reise nach Nigeria": a visit's destination is its other side
         if not (partners or recips or trig.visit and actors and places):
             return args
-        if trig.sym and partners and not actors:
+        if trig.sym and len(partners) == 1 and not actors:
             # "er habe in einem Telefonat mit Trump vereinbart": the speaker was on the call
             pronoun = any(w.low in lex.cue("pronouns") | lex.cue("first_person")
                           for w in clause.words[clause.i:hit.word])
