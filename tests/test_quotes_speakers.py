@@ -131,3 +131,14 @@ def test_name_with_apposition_ending_in_an_organisation_is_a_mention_of_the_spea
     assert "Olga Stefanyschyna, Sprecherin der Gewerkschaft Verdi" in [
         m.text for m in speaker.mentions]
     assert [m.text for m in union.mentions] == ["Gewerkschaft Verdi"]
+
+
+def test_a_new_paragraph_about_another_person_ends_the_speakers_head_start() -> None:
+    text = ("„Wir brauchen mehr Luftabwehr“, sagte Sikorski nach dem Treffen.\n\n"
+            "Pistorius sicherte Polen weitere Hilfe zu. Deutschland werde zwei Systeme liefern, "
+            "kündigte er an.")
+    sikorski = person(text, "RS", "Radosław Sikorski", ["Sikorski"], "m")
+    pistorius = person(text, "BP", "Boris Pistorius", ["Pistorius"], "m")
+    doc = run(text, [sikorski, pistorius], segments=[(0, len(text), "body")])
+    reported = [q for q in doc.quotes if q.kind == "indirect"]
+    assert reported and reported[0].speaker == "BP"

@@ -483,7 +483,10 @@ class Resolver:
                              for m in ent.mentions if m.end <= pos)
         for spos, sid, _ in self.speakers:
             if spos < pos and fits(self.doc.entity(sid)):
-                cands.append((spos + SPEAKER_BONUS, sid))
+                # the head start holds within the speaker's paragraph; a new paragraph that
+                # opens with another person is about that person
+                bonus = SPEAKER_BONUS if "\n" not in self.doc.text[spos:pos] else 0
+                cands.append((spos + bonus, sid))
         return max(cands)[1] if cands else None
 
     @staticmethod
