@@ -478,6 +478,10 @@ def _sentence_events(doc: Document, sent: Sentence, index: EntityIndex, lex: Lex
     ctx.clause_subject = []
     ctx.previous_chunks = []
     controlled: set[int] = set()  # infinitive clauses whose subject a demand's addressee is
+    ctx.pronoun_speakers = {q.speaker_text.lower(): q.speaker for q in doc.quotes
+                            if q.speaker and q.speaker_text
+                            and q.speaker_text.lower() in lex.cue("pronouns")
+                            and sent.start <= q.start < sent.end}
     attributed = _so_speaker(words, lex) or _continued_report(doc, sent, words, lex, ctx)
     for idx, clause in enumerate(clauses):
         quote = _quote_at(doc, clause.start, clause.end)

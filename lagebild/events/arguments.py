@@ -45,6 +45,8 @@ class Context:
     proposer: str | None = None  # who made the last proposal, for replies to it
     proposer_age: int = 0  # sentences since then
     reported_speaker: str | None = None  # whose reported speech the last sentence gave
+    # pronouns the quotes stage resolved as speakers in this sentence ("kündigte er an")
+    pronoun_speakers: dict[str, str] = field(default_factory=dict)
 
 
 def _groups(chunks: list[Chunk]) -> list[list[Chunk]]:
@@ -133,6 +135,10 @@ def _resolve_pronoun(clause: Clause, lex: Lexicon, ctx: Context) -> tuple[list[s
     words = clause.span_words()
     if ctx.quote_speaker and any(w.low in lex.cue("first_person") for w in words):
         return [ctx.quote_speaker], True
+    said = next((ctx.pronoun_speakers[w.low] for w in words if w.low in ctx.pronoun_speakers),
+                None)
+    if said:  # the quotes stage already resolved this pronoun as the speaker
+        return [said], True
     if any(w.low in lex.cue("pronouns") and w.pos in ("PPER", "PIS", "") or
            w.low in lex.cue("pronouns") and lex.language == "en" for w in words):
         return list(ctx.last_subject), False
