@@ -44,9 +44,11 @@ def _quote_at(doc: Document, start: int, end: int) -> Quote | None:
 
 
 def _confidence(hit: triggers.Hit, args: arguments.Args, st: str, sent: Sentence,
-                in_quote: bool) -> float:
+                in_quote: bool, dated: bool = False) -> float:
     """A score that ranks: trigger prior, plus evidence that the parties were found."""
     score = hit.trigger.weight
+    if dated:
+        score += 0.05  # the sentence says when it happened: a reported event, not background
     parties = len(args.actors) + len(args.recipients)
     if parties >= 2 and args.actors:
         score += 0.15
@@ -316,6 +318,28 @@ def _anaphoric_parties(args: arguments.Args, hit: triggers.Hit, clause: Clause, 
             return
 
 
+_CONTRACTED_DEFINITE = frozenset({"beim", "im", "am", "vom", "zum", "zur"})
+
+
+def _setting_refers_back(args: arguments.Args, hit: triggers.Hit, clause: Clause, lex: Lexicon,
+                         earlier: list[Event]) -> None:
+    """"Bei dem Treffen bat X die Regierung um …", "nach dem Gespräch": a definite meeting noun
+    of setting is the meeting told before, with its parties, not a new one of the clause."""
+    if not earlier or not triggers.setting_noun(clause, hit, lex):
+        return
+    k = hit.word - 1
+    while k >= clause.i and clause.words[k].pos in ("ADJA", "ADJD", "PPOSAT"):
+        k -= 1
+    if k < clause.i or clause.words[k].low not in lex.cue("definite") | _CONTRACTED_DEFINITE:
+        return
+    ours = set(args.actors) | set(args.recipients)
+    for ev in reversed(earlier):
+        theirs = set(ev.actors) | set(ev.recipients)
+        if ev.type == hit.trigger.type and (not ours or ours & theirs):
+            args.actors, args.recipients = list(ev.actors), list(ev.recipients)
+            return
+
+
 def _protest_target(doc: Document, args: arguments.Args, hit: triggers.Hit, before: int,
                     group_ids: set[str]) -> None:
     """A protest whose target is not named in the sentence is against the party the news text
@@ -506,6 +530,7 @@ def _sentence_events(doc: Document, sent: Sentence, index: EntityIndex, lex: Lex
             _elliptic_recipient(args, hit, svocab, lex, ctx.events)
             _answered_claim(args, hit, ctx.events)
             _anaphoric_parties(args, hit, clause, lex, ctx.events)
+            _setting_refers_back(args, hit, clause, lex, ctx.events)
             _answered_proposal(doc, args, hit, clause, lex, ctx)
             _visit_host(doc, args, hit, clause, lex)
             _note_proposer(args, hit, lex, ctx)
@@ -557,13 +582,14 @@ def _sentence_events(doc: Document, sent: Sentence, index: EntityIndex, lex: Lex
             args.location = None  # "lehnt Truppen in der Ukraine ab": the place of the content
         elif args.location is None:
             args.location = _sentence_place(clauses[:idx + 1], args)
+        when = dating.event_date(doc, sent, clause, st, lex, _event_date, hit)
+        own_time = any(sent.start <= t.start < sent.end and t.type == "date" for t in doc.timexes)
         events.append(Event(
             type=etype, mode=mode, actors=args.actors,
-            recipients=args.recipients,
-            date=dating.event_date(doc, sent, clause, st, lex, _event_date, hit),
+            recipients=args.recipients, date=when,
             location=args.location, status=st, topics=topics_for(sent.text),
             evidence=doc.span(sent.start, sent.end),
-            confidence=_confidence(hit, args, st, sent, quote is not None)))
+            confidence=_confidence(hit, args, st, sent, quote is not None, own_time)))
     if not events:
         events = _said_the_same(doc, sent, clauses, svocab, lex, ctx)
     ctx.events = ctx.events + events

@@ -146,8 +146,10 @@ def decide(doc: Document, clauses: list[Clause], idx: int, hit: Hit, lex: Lexico
         return "occurred"
     if hit.trigger.planned:
         return "planned"
-    if hit.trigger.kind == "noun" and trig_type != "REQUEST" and (
+    if hit.trigger.kind == "noun" and trig_type != "REQUEST" and \
+            not setting_noun(clause, hit, lex) and (
             clause.has(lex.cue("proposal_cues")) or clause.has(lex.cue("request_verbs"))):
+        # ("Bei dem Treffen bat X um …": the meeting is the setting of the request, held)
         # "schlug ein Treffen vor", "forderte Verhandlungen", "verlangte einen Abzug": asked
         # for, not done
         # "schlug ein Treffen vor"; a proposal itself ("Vorschlag kam von X") was made
