@@ -41,7 +41,7 @@ def run(doc: Document) -> Document:
     for para in paragraphs(doc):
         direct = find_direct(doc.text, para, lead)
         lead = colon_lead(para)
-        indirect = find_indirect(para, _blocked(direct))
+        indirect = find_indirect(para, _blocked(direct), doc.language or "de")
         # a partial quote inside a reported clause is part of that clause, not a quote of its own
         direct = [d for d in direct if not (d.partial or d.attribution is None)
                   or not any(i.start <= d.start and d.end <= i.end for i in indirect)]

@@ -52,12 +52,62 @@ def _start_after_clause(toks: list[Tok], s0: int, s1: int, i: int) -> int:
     return s1
 
 
-def find_indirect(para: Paragraph, blocked: set[int]) -> list[Found]:
+def find_indirect(para: Paragraph, blocked: set[int], language: str = "de") -> list[Found]:
     """Reported clauses in each sentence; ``blocked`` token indices are direct-quote material."""
     found: list[Found] = []
     for s0, s1 in para.sentences:
         found.extend(_sentence(para.toks, s0, s1, blocked))
+        if language == "en" and not any(toks_in(f, s0, s1) for f in found):
+            found.extend(_english(para.toks, s0, s1, blocked))
     return found
+
+
+def toks_in(f: Found, s0: int, s1: int) -> bool:
+    return s0 <= f.toks[0] < s1
+
+
+# English reported speech has no comma or subjunctive to mark it: "Lavrov said (that) Moscow
+# rejected …", "… , Lavrov said." The object of "told" comes first ("told reporters that …").
+_EN_TELL = frozenset({"told", "tell", "tells"})
+_EN_SKIP = frozenset({"on", "in", "at", "during", "after", "before", "late", "earlier", "later",
+                      "yesterday", "today", "tonight", "also", "again", "then", "recently"})
+
+
+def _english(toks: list[Tok], s0: int, s1: int, blocked: set[int]) -> list[Found]:
+    lex = lexicon()
+    end = s1
+    while end > s0 and toks[end - 1].text in SENT_END | QUOTE_CHARS:
+        end -= 1
+    for i in range(s0, end):
+        t = toks[i]
+        if i in blocked or t.low not in lex.english_verbs or not t.text.islower():
+            continue
+        if i + 1 >= end and i > s0 + 2:  # "…, Lavrov said."
+            comma = next((j for j in range(i - 1, max(s0, i - 7), -1) if toks[j].text == ","),
+                         None)
+            if comma is not None and _words(toks[s0:comma]) >= MIN_CLAUSE_WORDS:
+                return [_found(toks, s0, comma, _verb_attr(toks, i, comma + 1, s1, t.text),
+                               s0, s1)]
+            continue
+        k = _english_content_start(toks, i, end)
+        if k is not None and _words(toks[k:end]) >= MIN_CLAUSE_WORDS and \
+                not any(j in blocked for j in range(k, end)) and toks[k].text not in QUOTE_CHARS:
+            return [_found(toks, k, end, _verb_attr(toks, i, s0, i, t.text), s0, s1)]
+    return []
+
+
+def _english_content_start(toks: list[Tok], i: int, end: int) -> int | None:
+    """Where the reported clause after an English speech verb begins, else None."""
+    window = range(i + 1, min(end, i + 9))
+    that = next((j for j in window if toks[j].low == "that"), None)
+    if that is not None and all(toks[j].text not in {",", ";", ":"} for j in range(i + 1, that)):
+        return that + 1
+    k = i + 1
+    if toks[i].low in _EN_TELL:
+        return None  # "told reporters the talks …": without "that" the object's end is unclear
+    if k < end and (toks[k].low in _EN_SKIP or toks[k].text in {",", ":", ";"}):
+        return None  # "said on Tuesday", "said, …": no bare clause follows
+    return k if k < end and toks[k].is_word else None
 
 
 def _found(toks: list[Tok], a: int, b: int, attr: Attribution, s0: int, s1: int) -> Found:
