@@ -364,6 +364,23 @@ def _city(ent: Entity) -> bool:
     return state is not None and state != ent.id
 
 
+def _city_is_the_venue(doc: Document, args: arguments.Args, hit: triggers.Hit) -> None:
+    """"travelled to Ankara to meet Erdoğan": in a meeting (not a visit) between persons, a
+    city among the parties is where it takes place, not a side of it."""
+    if hit.trigger.type != "CONSULT" or hit.trigger.visit:
+        return
+    ents = {e.id: e for e in doc.entities}
+    cities = [p for p in args.actors + args.recipients if p in ents and _city(ents[p])]
+    persons = [p for p in args.actors + args.recipients
+               if p in ents and ents[p].type == "PER"]
+    if not cities or len(persons) < 2:
+        return
+    args.actors = [p for p in args.actors if p not in cities]
+    args.recipients = [p for p in args.recipients if p not in cities]
+    if args.location is None:
+        args.location = cities[0]
+
+
 def _visit_host(doc: Document, args: arguments.Args, hit: triggers.Hit, clause: Clause,
                 lex: Lexicon) -> None:
     """"Staatsbesuch in Nigeria mit einem Abendessen bei Präsident Tinubu": a visit to a
@@ -533,6 +550,7 @@ def _sentence_events(doc: Document, sent: Sentence, index: EntityIndex, lex: Lex
             _setting_refers_back(args, hit, clause, lex, ctx.events)
             _answered_proposal(doc, args, hit, clause, lex, ctx)
             _visit_host(doc, args, hit, clause, lex)
+            _city_is_the_venue(doc, args, hit)
             _note_proposer(args, hit, lex, ctx)
             _protest_target(doc, args, hit, clause.end, index.parties)
             found.append((idx, hit, args, quote))

@@ -303,6 +303,8 @@ def _ner_mentions(index: Index, sent: Sentence, taken: list[Mention]) -> list[Me
         if label not in _NER_TYPES:
             continue
         start, end = _without_date_head(sent, start, end), _without_date_tail(sent, start, end)
+        if _only_time_words(sent, start, end):
+            continue  # "on Monday", "im März": a day or month is no name
         inside = [m for m in taken if m.start < end and start < m.end]
         within = bool(inside) and all(start <= m.start and m.end <= end
                                       and (m.end - m.start) < end - start for m in inside)
@@ -334,6 +336,12 @@ def _without_date_head(sent: Sentence, start: int, end: int) -> int:
             not toks[k].text[:1].isdigit():
         k += 1
     return toks[k].start if k else start
+
+
+def _only_time_words(sent: Sentence, start: int, end: int) -> bool:
+    toks = [t for t in sent.tokens if start <= t.start and t.end <= end]
+    return bool(toks) and all(_TIME_WORD.match(t.text.lower()) and not t.text[:1].isdigit()
+                              for t in toks)
 
 
 def _without_date_tail(sent: Sentence, start: int, end: int) -> int:
