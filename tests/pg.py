@@ -103,8 +103,11 @@ def pg_server() -> Iterator[PgServer]:
         server.stop()
         require(False, f"PostgreSQL could not start: {exc} {detail.decode(errors='replace')}")
     yield server
+    import gc
+
     from lagebild.store.db import dispose_engines
 
+    gc.collect()  # connections of engines the tests dropped go back to their pools first
     dispose_engines()
     server.stop()
 
