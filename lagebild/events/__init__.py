@@ -290,8 +290,12 @@ def _answered_claim(args: arguments.Args, hit: triggers.Hit, earlier: list[Event
     accusation, demand or threat made against the rejecting party."""
     if hit.trigger.type != "REJECT" or args.recipients or not args.actors:
         return
+    # "Selenskyj wies diese Forderung zurück" answers a demand made to Ukraine: a person
+    # answers for the state
+    ours = set(args.actors) | {kb_api.side_of(a) for a in args.actors}
     for ev in reversed(earlier):
-        if ev.type in ("ACCUSE", "REQUEST", "THREATEN") and set(ev.recipients) & set(args.actors):
+        targets = set(ev.recipients) | {kb_api.side_of(r) for r in ev.recipients}
+        if ev.type in ("ACCUSE", "REQUEST", "THREATEN") and targets & ours:
             args.recipients = [a for a in ev.actors if a not in args.actors][:1]
             return
 

@@ -102,6 +102,15 @@ def state_of(entity_id: str) -> str | None:
     return get_index().by_iso.get(info.country)
 
 
+def side_of(entity_id: str) -> str:
+    """The state an entity speaks or acts for: a KB person's country, a place's state, else the
+    entity itself (Selenskyj → Ukraine, Kiew → Ukraine)."""
+    info = entity_info(entity_id)
+    if info is not None and info.country and info.type in ("PER", "GPE"):
+        return get_index().by_iso.get(info.country) or entity_id
+    return entity_id
+
+
 def is_person(entity_id: str) -> bool:
     """True for KB persons and local person ids (``lb:PER:…``)."""
     if entity_id.startswith("lb:PER:"):
