@@ -61,7 +61,7 @@ def _keeps_period(raw: list[tuple[int, int, str]], i: int) -> bool:
         return True
     nxt = raw[i + 1][2] if i + 1 < len(raw) else ""
     # an initial: one capital letter, the period, then a capitalised name ("W. Beckmann")
-    return len(prev) == 1 and prev.isupper() and nxt[:1].isupper() and nxt.isalpha()
+    return len(prev) == 1 and prev.isupper() and nxt[:1].isupper() and nxt[:1].isalpha()
 
 
 def _is_abbreviation(tokens: list[tuple[int, int, str]], i: int, text: str) -> bool:

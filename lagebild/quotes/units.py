@@ -73,16 +73,10 @@ def _join_domains(text: str, toks: list[Tok]) -> list[Tok]:
             out.append(Tok(t.start, end, text[t.start:end], text[t.start:end], "NE", t.sent))
             i += 3
             continue
-        if i + 2 < len(toks) and toks[i + 1].text == "." and t.end == toks[i + 1].start \
-                and (t.text in NAME_ABBREVIATIONS or len(t.text) == 1 and t.text.isupper()) \
-                and toks[i + 2].text[:1].isupper():
-            # "Prof. Dr. Anna Weber", "Matthias W. Beckmann", "St. Andrews": one name word
-            out.append(Tok(t.start, toks[i + 1].end, t.text + ".", t.text + ".", "NE", t.sent))
-            i += 2
-            continue
         if t.text.endswith(".") and (t.text[:-1] in NAME_ABBREVIATIONS or len(t.text) == 2) \
                 and t.text[0].isupper() and i + 1 < len(toks) and toks[i + 1].text[:1].isupper():
-            # the tokeniser already kept the period on the title or initial: one name word
+            # "Prof. Dr. Anna Weber", "Matthias W. Beckmann", "St. Andrews": the tokeniser kept
+            # the period on the title or initial; tagged as one name word
             out.append(Tok(t.start, t.end, t.text, t.text, "NE", t.sent))
             i += 1
             continue
