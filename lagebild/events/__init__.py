@@ -300,16 +300,21 @@ def _answered_claim(args: arguments.Args, hit: triggers.Hit, earlier: list[Event
             return
 
 
+def _determiner(clause: Clause, noun: int, skip: tuple[str, ...]) -> str | None:
+    """The word before a noun and the ``skip`` words (adjectives) in front of it, lower case."""
+    k = noun - 1
+    while k >= clause.i and clause.words[k].pos in skip:
+        k -= 1
+    return clause.words[k].low if k >= clause.i else None
+
+
 def _anaphoric_parties(args: arguments.Args, hit: triggers.Hit, clause: Clause, lex: Lexicon,
                        earlier: list[Event]) -> None:
     """"die Gespräche würden fortgesetzt": a definite noun names an event told before, with
     the same parties."""
     if hit.trigger.kind != "noun" or len(set(args.actors) | set(args.recipients)) >= 2:
         return
-    k = hit.word - 1
-    while k >= clause.i and clause.words[k].pos in ("ADJA", "ADJD"):
-        k -= 1
-    if k < clause.i or clause.words[k].low not in lex.cue("definite"):
+    if _determiner(clause, hit.word, ("ADJA", "ADJD")) not in lex.cue("definite"):
         return
     for ev in reversed(earlier):
         if ev.type == hit.trigger.type:
@@ -322,19 +327,14 @@ def _anaphoric_parties(args: arguments.Args, hit: triggers.Hit, clause: Clause, 
             return
 
 
-_CONTRACTED_DEFINITE = frozenset({"beim", "im", "am", "vom", "zum", "zur"})
-
-
 def _setting_refers_back(args: arguments.Args, hit: triggers.Hit, clause: Clause, lex: Lexicon,
                          earlier: list[Event]) -> None:
     """"Bei dem Treffen bat X die Regierung um …", "nach dem Gespräch": a definite meeting noun
     of setting is the meeting told before, with its parties, not a new one of the clause."""
     if not earlier or not triggers.setting_noun(clause, hit, lex):
         return
-    k = hit.word - 1
-    while k >= clause.i and clause.words[k].pos in ("ADJA", "ADJD", "PPOSAT"):
-        k -= 1
-    if k < clause.i or clause.words[k].low not in lex.cue("definite") | _CONTRACTED_DEFINITE:
+    det = _determiner(clause, hit.word, ("ADJA", "ADJD", "PPOSAT"))
+    if det not in lex.cue("definite") | lex.cue("contracted_definite"):
         return
     ours = set(args.actors) | set(args.recipients)
     for ev in reversed(earlier):
@@ -373,10 +373,9 @@ def _city_is_the_venue(doc: Document, args: arguments.Args, hit: triggers.Hit) -
     city among the parties is where it takes place, not a side of it."""
     if hit.trigger.type != "CONSULT" or hit.trigger.visit:
         return
-    ents = {e.id: e for e in doc.entities}
-    cities = [p for p in args.actors + args.recipients if p in ents and _city(ents[p])]
-    persons = [p for p in args.actors + args.recipients
-               if p in ents and ents[p].type == "PER"]
+    sides = [(p, doc.entity(p)) for p in args.actors + args.recipients]
+    cities = [p for p, ent in sides if ent is not None and _city(ent)]
+    persons = [p for p, ent in sides if ent is not None and ent.type == "PER"]
     if not cities or len(persons) < 2:
         return
     args.actors = [p for p in args.actors if p not in cities]
@@ -573,6 +572,8 @@ def _sentence_events(doc: Document, sent: Sentence, index: EntityIndex, lex: Lex
                                for idx, hit, a, _ in found], governed)
     found = [f for k, f in enumerate(found) if k not in drop]
     events: list[Event] = []
+    # the sentence says when it happened: evidence of a reported event, not background
+    own_time = any(sent.start <= t.start < sent.end and t.type == "date" for t in doc.timexes)
     for idx, hit, args, quote in found:
         clause = clauses[idx]
         if hit.trigger.type == "PROTEST" and hit.trigger.kind == "noun" and \
@@ -604,11 +605,10 @@ def _sentence_events(doc: Document, sent: Sentence, index: EntityIndex, lex: Lex
             args.location = None  # "lehnt Truppen in der Ukraine ab": the place of the content
         elif args.location is None:
             args.location = _sentence_place(clauses[:idx + 1], args)
-        when = dating.event_date(doc, sent, clause, st, lex, _event_date, hit)
-        own_time = any(sent.start <= t.start < sent.end and t.type == "date" for t in doc.timexes)
         events.append(Event(
             type=etype, mode=mode, actors=args.actors,
-            recipients=args.recipients, date=when,
+            recipients=args.recipients,
+            date=dating.event_date(doc, sent, clause, st, lex, _event_date, hit),
             location=args.location, status=st, topics=topics_for(sent.text),
             evidence=doc.span(sent.start, sent.end),
             confidence=_confidence(hit, args, st, sent, quote is not None, own_time)))
