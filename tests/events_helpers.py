@@ -52,3 +52,20 @@ def parties(ev: Event) -> set[str]:
 
 def of_type(events: list[Event], etype: str) -> list[Event]:
     return [e for e in events if e.type == etype]
+
+
+def trigger_types(sentence: str, ents: Ents, language: str = "de") -> list[str]:
+    """Trigger types found in the sentence's clauses (before any party is looked for)."""
+    from lagebild.events import triggers
+    from lagebild.events.clauses import EntityIndex, build_clauses, words_of
+    from lagebild.events.lexicon import load
+
+    doc = make_doc(sentence, ents, language=language)
+    lex = load(language)
+    out: list[str] = []
+    for sent in doc.sentences:
+        words = words_of(sent, EntityIndex(doc, set()))
+        vocab = triggers.sentence_vocab(words)
+        for clause in build_clauses(words, lex):
+            out += [h.trigger.type for h in triggers.find(clause, lex, vocab)]
+    return out

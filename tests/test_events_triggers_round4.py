@@ -7,10 +7,7 @@ from __future__ import annotations
 
 import pytest
 
-from lagebild.events import triggers
-from lagebild.events.clauses import EntityIndex, build_clauses, words_of
-from lagebild.events.lexicon import load
-from tests.events_helpers import events_of, make_doc, of_type, parties
+from tests.events_helpers import events_of, of_type, parties, trigger_types
 
 E = {
     "am": ("GPE", ["Armenien", "armenische", "armenischen"]),
@@ -26,15 +23,7 @@ E = {
 
 def hit_types(sentence: str) -> list[str]:
     """Trigger types found in the sentence's clauses (before any party is looked for)."""
-    doc = make_doc(sentence, E)
-    lex = load("de")
-    out: list[str] = []
-    for sent in doc.sentences:
-        words = words_of(sent, EntityIndex(doc, set()))
-        vocab = triggers.sentence_vocab(words)
-        for clause in build_clauses(words, lex):
-            out += [h.trigger.type for h in triggers.find(clause, lex, vocab)]
-    return out
+    return trigger_types(sentence, E)
 
 
 @pytest.mark.parametrize("sentence, typ", [
@@ -214,15 +203,7 @@ def test_signalled_consent_in_dass_clause():
 
 
 def hit_types_en(sentence: str) -> list[str]:
-    doc = make_doc(sentence, E, language="en")
-    lex = load("en")
-    out: list[str] = []
-    for sent in doc.sentences:
-        words = words_of(sent, EntityIndex(doc, set()))
-        vocab = triggers.sentence_vocab(words)
-        for clause in build_clauses(words, lex):
-            out += [h.trigger.type for h in triggers.find(clause, lex, vocab)]
-    return out
+    return trigger_types(sentence, E, "en")
 
 
 @pytest.mark.parametrize("sentence, typ", [

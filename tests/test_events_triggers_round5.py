@@ -9,9 +9,8 @@ from __future__ import annotations
 import pytest
 
 from lagebild.events import triggers
-from lagebild.events.clauses import EntityIndex, build_clauses, words_of
 from lagebild.events.lexicon import load
-from tests.events_helpers import events_of, make_doc, of_type, parties
+from tests.events_helpers import events_of, of_type, parties, trigger_types
 
 E = {
     "by": ("GPE", ["Belarus", "belarussische", "belarussischen"]),
@@ -28,15 +27,7 @@ E = {
 
 def hit_types(sentence: str, language: str = "de") -> list[str]:
     """Trigger types found in the sentence's clauses (before any party is looked for)."""
-    doc = make_doc(sentence, E, language=language)
-    lex = load(language)
-    out: list[str] = []
-    for sent in doc.sentences:
-        words = words_of(sent, EntityIndex(doc, set()))
-        vocab = triggers.sentence_vocab(words)
-        for clause in build_clauses(words, lex):
-            out += [h.trigger.type for h in triggers.find(clause, lex, vocab)]
-    return out
+    return trigger_types(sentence, E, language)
 
 
 @pytest.mark.parametrize("sentence, typ", [

@@ -38,24 +38,9 @@ ROLE_KEYS = {
     "president_org",
     "other",
 }
-# offices held by exactly one person on any day (per state or organisation)
-SINGLE_HOLDER = {
-    "head_of_state",
-    "head_of_government",
-    "foreign_minister",
-    "defence_minister",
-    "national_security_adviser",
-    "head_of_presidential_office",
-    "un_ambassador",
-    "chief_of_general_staff",
-    "secretary_general",
-    "commission_president",
-    "council_president",
-    "high_representative",
-    "director_general",
-    "prosecutor",
-    "president_org",
-}
+# offices held by exactly one person on any day (per state or organisation): all but these
+# (lagebild/kb/data/README.md, "Role keys")
+SINGLE_HOLDER = ROLE_KEYS - {"spokesperson", "special_envoy", "other"}
 ORG_KINDS = {
     "igo",
     "government",
