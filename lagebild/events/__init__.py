@@ -15,7 +15,7 @@ from lagebild.events.lexicon import Lexicon, load, mode_for, topics_for
 from lagebild.events.merge import merge_events
 from lagebild.kb import api as kb_api
 from lagebild.model import Document, Entity, Event, EventDate, Quote, Sentence
-from lagebild.timex.api import date_for_span
+from lagebild.timex.api import date_for_span, has_own_date
 
 __all__ = ["run", "extract_events"]
 
@@ -573,7 +573,7 @@ def _sentence_events(doc: Document, sent: Sentence, index: EntityIndex, lex: Lex
     found = [f for k, f in enumerate(found) if k not in drop]
     events: list[Event] = []
     # the sentence says when it happened: evidence of a reported event, not background
-    own_time = any(sent.start <= t.start < sent.end and t.type == "date" for t in doc.timexes)
+    own_time = has_own_date(doc, sent.start, sent.end)
     for idx, hit, args, quote in found:
         clause = clauses[idx]
         if hit.trigger.type == "PROTEST" and hit.trigger.kind == "noun" and \

@@ -30,16 +30,20 @@ def date_for_span(doc: Document, start: int, end: int) -> EventDate:
     return EventDate(origin="unknown")
 
 
+def _dating(doc: Document, start: int, end: int) -> list[Timex]:
+    """The time expressions in [start, end) that can date an event."""
+    return [t for t in doc.timexes
+            if _usable(t) and not _bound(doc.text, t) and t.start < end and start < t.end]
+
+
 def dates_in(doc: Document, start: int, end: int) -> list[tuple[int, EventDate]]:
     """(offset, event date) of every time expression in [start, end) that can date an event."""
-    return [(t.start, to_event_date(t)) for t in doc.timexes
-            if _usable(t) and not _bound(doc.text, t) and t.start < end and start < t.end]
+    return [(t.start, to_event_date(t)) for t in _dating(doc, start, end)]
 
 
 def has_own_date(doc: Document, start: int, end: int) -> bool:
     """The clause [start, end) holds a time expression that can date an event."""
-    return any(_usable(t) and not _bound(doc.text, t) and t.start < end and start < t.end
-               for t in doc.timexes)
+    return bool(_dating(doc, start, end))
 
 
 def upcoming_date(doc: Document, lo: int, hi: int, near: tuple[str, ...] = ()) -> EventDate | None:
