@@ -130,6 +130,8 @@ def load_training(args: argparse.Namespace) -> tuple[list[Sentence], list[Senten
         if args.select
         else germeval
     )
+    # learning curve: the first share of the training sentences (their order is the corpus order)
+    ge_train = ge_train[: int(len(ge_train) * args.germeval_fraction)]
     ler = sample_ler(
         list(read_ler(data / "german_ler/ler_train_derived.conll.gz")),
         args.ler_max, args.ler_empty_share, args.seed,
@@ -383,6 +385,8 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     ap.add_argument("--no-europeana", dest="europeana", action="store_false")
     ap.add_argument("--germeval-repeat", type=int, default=1,
                     help="how often each GermEval sentence is added (weights it up)")
+    ap.add_argument("--germeval-fraction", type=float, default=1.0,
+                    help="use only this share of the GermEval training sentences (learning curve)")
     ap.add_argument("--augment", type=int, default=1,
                     help="copies of the GermEval sentences with PER/LOC/ORG names substituted")
     ap.add_argument("--made-up-orgs", type=int, default=0,
