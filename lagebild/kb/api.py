@@ -96,19 +96,21 @@ def entity_info(entity_id: str) -> EntityInfo | None:
 
 def state_of(entity_id: str) -> str | None:
     """The state a KB place lies in (Kiew → Ukraine; a state → itself), else None."""
-    info = entity_info(entity_id)
-    if info is None or info.type != "GPE" or not info.country:
-        return None
-    return get_index().by_iso.get(info.country)
+    return _country_state(entity_id, ("GPE",))
 
 
 def side_of(entity_id: str) -> str:
     """The state an entity speaks or acts for: a KB person's country, a place's state, else the
     entity itself (Selenskyj → Ukraine, Kiew → Ukraine)."""
+    return _country_state(entity_id, ("PER", "GPE")) or entity_id
+
+
+def _country_state(entity_id: str, types: tuple[str, ...]) -> str | None:
+    """The state entity of a KB entity's country when the entity has one of ``types``."""
     info = entity_info(entity_id)
-    if info is not None and info.country and info.type in ("PER", "GPE"):
-        return get_index().by_iso.get(info.country) or entity_id
-    return entity_id
+    if info is None or info.type not in types or not info.country:
+        return None
+    return get_index().by_iso.get(info.country)
 
 
 def is_person(entity_id: str) -> bool:
