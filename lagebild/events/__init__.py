@@ -27,6 +27,10 @@ COMPLEMENT_TYPES = {"REQUEST", "ACCUSE", "THREATEN", "REJECT", "AGREE"}
 PLACED_TYPES = {"CONSULT", "PROTEST", "ASSAULT", "COERCE", "MOBILIZE", "RETREAT", "COOPERATE",
                 "AID"}
 SINGLE_PARTY_TYPES = {"PROTEST", "MOBILIZE", "RETREAT", "REJECT"}
+# events that share a scene: a sentence without a place of its own continues the scene of an
+# earlier event of the same kind in its paragraph ("In Kathmandu demonstrierten Tibeter. Die
+# Polizei ging mit Schlagstöcken gegen sie vor.")
+SCENES = ({"CONSULT", "COOPERATE", "AID"}, {"PROTEST", "ASSAULT", "COERCE", "MOBILIZE", "RETREAT"})
 
 
 QUOTE_MARKS = "„“”\"»«‚‘’›‹ "
@@ -275,6 +279,19 @@ def _sentence_place(clauses: list[Clause], args: arguments.Args) -> str | None:
         for ch in clause.chunks:
             if ch.role == "location" and ch.etype in ("GPE", "LOC") and ch.entity not in parties:
                 return ch.entity
+    return None
+
+
+def _paragraph_scene(doc: Document, sent: Sentence, earlier: list[Event], etype: str,
+                     args: arguments.Args) -> str | None:
+    """The place of the latest earlier event of the same scene kind in this paragraph."""
+    scene = next((kinds for kinds in SCENES if etype in kinds), set())
+    parties = set(args.actors) | set(args.recipients)
+    for event in reversed(earlier):
+        if "\n" in doc.text[event.evidence.end:sent.start]:
+            return None  # a new paragraph sets a new scene
+        if event.type in scene and event.location and event.location not in parties:
+            return event.location
     return None
 
 
@@ -604,7 +621,8 @@ def _sentence_events(doc: Document, sent: Sentence, index: EntityIndex, lex: Lex
         if etype not in PLACED_TYPES or mode == "phone":
             args.location = None  # "lehnt Truppen in der Ukraine ab": the place of the content
         elif args.location is None:
-            args.location = _sentence_place(clauses[:idx + 1], args)
+            args.location = _sentence_place(clauses[:idx + 1], args) or \
+                _paragraph_scene(doc, sent, ctx.events, etype, args)
         events.append(Event(
             type=etype, mode=mode, actors=args.actors,
             recipients=args.recipients,
