@@ -6,6 +6,7 @@ import logging
 import math
 import re
 import unicodedata
+from dataclasses import replace
 from datetime import date
 from functools import lru_cache
 
@@ -24,6 +25,8 @@ from lagebild.kb.mentions import (
     titles,
 )
 from lagebild.model import Document, Entity, Sentence, Span, Token
+
+SAME_ROLE = "same_role"  # the title key of "Amtskollege" (role_titles.yaml)
 
 try:  # the statistical layer; the stage still works (less recall) without the model
     from lagebild.nlp import ner as _ner
@@ -170,6 +173,25 @@ class _Linker:
         if len(ids) > 1:
             ids = [i for i in ids if i in named] or ids
         return ids[0] if len(ids) == 1 else None
+
+    def resolve_counterpart(self, m: Mention, named: set[str]) -> str | None:
+        """"sein türkischer Amtskollege": the holder, in the title's state, of the office held
+        by the nearest KB person named before the title (in this sentence or earlier)."""
+        if m.title is None:
+            return None
+        anchor = max((x for x in self.mentions if x.start < m.start and x.entity
+                      and self._type(x.entity) == "PER" and x.entity in self.index.ents),
+                     key=lambda x: x.start, default=None)
+        if anchor is None:
+            return None
+        person = self.index.ents[anchor.entity or ""]
+        keys = tuple(dict.fromkeys(r.key for r in person.roles_on(self.on)
+                                   if r.key in self.index.single_holder))
+        if not keys:
+            return None
+        sense = replace(m.title, keys=keys, org_keys=keys)
+        found = self.resolve_title(replace(m, title=sense), named - {person.id})
+        return found if found != person.id else None
 
     # --- local entities and coreference ----------------------------------------------
 
@@ -480,6 +502,8 @@ def _link_rest(linker: _Linker, rest: list[Mention]) -> None:
                 linker.gender[m.entity] = "f"
             elif m.entity and m.entity not in index.ents and m.title:
                 linker.gender.setdefault(m.entity, "m")
+        elif m.title and SAME_ROLE in m.title.keys:
+            m.entity = linker.resolve_counterpart(m, named)
         else:
             m.entity = linker.resolve_title(m, named)
         if m.entity:
