@@ -48,8 +48,8 @@ ORG_OFFICES = (
     ("council_president", "Q8886", SINCE_2014),
     ("high_representative", "Q458", SINCE_2000),
     ("secretary_general", "Q81299", SINCE_2014),
-    ("director_general", "Q47488", SINCE_2014),
-    ("prosecutor", "Q47423", SINCE_2014),
+    ("director_general", "Q41984", SINCE_2014),
+    ("prosecutor", "Q47488", SINCE_2014),
 )
 
 Interval = tuple[dt.date, dt.date]
