@@ -1,6 +1,8 @@
 """Report gaps in the knowledge base's coverage of the offices lagebild must know.
 
-Run from the repository root: ``python scripts/kb_coverage.py`` (exit status 1 when gaps remain).
+Run from the repository root: ``python scripts/kb_coverage.py`` (exit status 1 when a gap is not
+in the list of known open gaps, ``scripts/kb_sources/office_gaps_open.tsv``; ``--update`` rewrites
+that list from the current data after a curation round).
 
 The offices come from the knowledge-base issue: heads of state and government and foreign
 ministers of the G20 states since 2000; since 2014 also defence ministers, national security
@@ -26,6 +28,7 @@ import yaml
 ROOT = Path(__file__).resolve().parents[1]
 PERSONS = ROOT / "lagebild" / "kb" / "data" / "persons"
 EXCEPTIONS = ROOT / "scripts" / "kb_sources" / "office_exceptions"
+OPEN_GAPS = ROOT / "scripts" / "kb_sources" / "office_gaps_open.tsv"
 REVIEWED = dt.date(2026, 11, 22)  # the date the person data was last reviewed
 TOLERANCE = dt.timedelta(days=31)  # a caretaker month between two holders is not a gap
 
@@ -112,13 +115,31 @@ def coverage_gaps() -> list[tuple[str, str, Interval]]:
     return out
 
 
-def main() -> int:
-    found = coverage_gaps()
-    for role, org, (start, end) in found:
-        print(f"{org}\t{role}\t{start} .. {end}\t({(end - start).days} days)")
-    print(f"{len(found)} gaps", file=sys.stderr)
-    return 1 if found else 0
+def gap_line(role: str, org: str, span: Interval) -> str:
+    start, end = span
+    return f"{org}\t{role}\t{start}\t{end}"
+
+
+def known_open_gaps(path: Path = OPEN_GAPS) -> set[str]:
+    """The gaps no curation round could close yet (holders or dates not known for sure)."""
+    if not path.exists():
+        return set()
+    return {line.rstrip("\n") for line in path.read_text(encoding="utf-8").splitlines()
+            if line.strip() and not line.startswith("#")}
+
+
+def main(argv: list[str]) -> int:
+    found = [gap_line(role, org, span) for role, org, span in coverage_gaps()]
+    if "--update" in argv:
+        header = "# office gaps still open (scripts/kb_coverage.py --update): org, role, from, to\n"
+        OPEN_GAPS.write_text(header + "".join(line + "\n" for line in found), encoding="utf-8")
+    known = known_open_gaps()
+    for line in found:
+        print(line if line in known else line + "\tNEW")
+    new = [line for line in found if line not in known]
+    print(f"{len(found)} gaps, {len(new)} not in {OPEN_GAPS.name}", file=sys.stderr)
+    return 1 if new else 0
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    sys.exit(main(sys.argv[1:]))
