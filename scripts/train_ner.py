@@ -38,10 +38,11 @@ Examples::
 
     # model selection: train without the holdout, print holdout P/R/F1
     python scripts/train_ner.py --data ../shared/data --select
-    # the released models (deterministic for the same data, settings and seed; about 5 min);
-    # the known-name list first if the KB changed (also deterministic)
-    python scripts/build_ner_names.py --known ../shared/data
+    # the released models (deterministic for the same data, settings, seed and committed
+    # feature lists; about 5 min)
     python scripts/train_ner.py --data ../shared/data --build-gazetteer
+    # a new known-name list from the current KB (then retrain, and compare before releasing)
+    python scripts/build_ner_names.py --known ../shared/data
 """
 
 from __future__ import annotations
