@@ -105,7 +105,16 @@ def _reading(doc: Document, hit: triggers.Hit, args: arguments.Args,
         (e := doc.entity(p)) is not None and e.type == "PER" for p in args.actors)
     if trig.persons_as and (persons or trig.verbal & svocab):
         return trig.persons_as, "disapprove" if trig.persons_as == "ACCUSE" else None
+    if trig.crowd_as and _crowd_acts(doc, args, svocab):
+        return trig.crowd_as, "demo"
     return trig.type, trig.mode
+
+
+def _crowd_acts(doc: Document, args: arguments.Args, svocab: set[str]) -> bool:
+    """The sentence names a crowd ("Tausende", "Studenten") or the protesters act."""
+    language = (doc.language or "de")[:2].lower()
+    names = {e.name for p in args.actors if (e := doc.entity(p)) is not None}
+    return bool(svocab & groups.crowd_words(language)) or groups.protesters(language) in names
 
 
 def _complement_recipient(args: arguments.Args, hit: triggers.Hit, clauses: list[Clause],

@@ -225,6 +225,16 @@ def _words(key: str, language: str) -> frozenset[str]:
     return frozenset(str(w) for w in (_data().get(key) or {}).get(language) or ())
 
 
+def crowd_words(language: str) -> frozenset[str]:
+    """Nouns and quantifiers that name a crowd ("Tausende", "Bürger", "Studenten")."""
+    return _words("crowds", language)
+
+
+def protesters(language: str) -> str:
+    """The name of the protesters' group ("Demonstranten")."""
+    return str((_data().get("protesters") or {}).get(language, ""))
+
+
 def _protest_at(sent: Sentence, language: str) -> int | None:
     """Index of the first protest word of the sentence (word form or lemma), else None."""
     words = _words("protest_words", language)

@@ -42,6 +42,9 @@ class Trigger:
     forms: frozenset[str] = frozenset()
     weight: float = 0.65
     persons_as: str | None = None
+    # the type when a crowd acts ("Tausende protestierten gegen X": a demonstration, not a
+    # diplomatic protest)
+    crowd_as: str | None = None
     reported: bool = False
     planned: bool = False
     only_forms: frozenset[str] = frozenset()
@@ -93,6 +96,7 @@ def _trigger(kind: str, raw: dict[str, Any]) -> Trigger:
         forms=frozenset(str(w).lower() for w in raw.get("forms", [])),
         weight=float(raw.get("weight", 0.65 if kind == "verb" else 0.5)),
         persons_as=raw.get("persons_as"),
+        crowd_as=raw.get("crowd_as"),
         reported=bool(raw.get("reported", False)),
         planned=bool(raw.get("planned", False)),
         only_forms=frozenset(str(w).lower() for w in raw.get("only_forms", [])),
