@@ -98,6 +98,10 @@ def subject_of(toks: list[Tok], v: int, s0: int, limit: int) -> Phrase | None:
         while start < v and toks[start].pos in {"ADV", "KON"}:
             start += 1
         before = np_from(toks, start, v)
+        for j in range(start + 1, v - 1):
+            if toks[j].text == "," and toks[j + 1].pos in {"ADV", "PAV", "PROAV"}:
+                v = j + 1  # "Die Gegner, darunter auch X, …": an insertion, not the subject
+                break
         if before is not None and all(t.text == "," or _np_like(t) for t in toks[start:v]):
             # the whole phrase with its apposition: "Papier, Präsident des Gerichts"
             end = v - 1 if toks[v - 1].text == "," else v  # a closing mark belongs to it
@@ -112,7 +116,10 @@ def subject_of(toks: list[Tok], v: int, s0: int, limit: int) -> Phrase | None:
         if after is not None and not _unlikely_subject(after):
             return after
     if first.low in SUBORDINATORS:
-        return np_from(toks, s0 + 1, v)
+        k = s0 + 1  # "Wie schon die Behörde mitteilte": a particle before the subject
+        while k < v - 1 and (toks[k].low in FOCUS_PARTICLES or toks[k].pos == "ADV"):
+            k += 1
+        return np_from(toks, k, v)
     if first.low in {"von", "vom"} and any(t.lemma in {"werden", "kommen"}
                                            for t in toks[s0:v + 1]):
         # the agent of a passive or the origin of a message: "Von X wird betont, …",
@@ -295,7 +302,18 @@ def after_quote(toks: list[Tok], j: int, limit: int) -> Attribution | None:
         return heisst_es(toks, k, limit)
     cue = speech_verb(toks, k, limit)
     if cue is not None and (t.is_finite or t.low in lexicon().english_verbs):
-        return Attribution(cue, _after(toks, k, limit), k, _plural(t), {k})
+        phrase = _after(toks, k, limit)
+        if t.lemma == "zitieren":  # "„…“, zitierte die Zeitung den Minister": the one quoted
+            phrase = _quoted_object(toks, phrase, limit) or phrase
+        return Attribution(cue, phrase, k, _plural(t), {k})
+    if t.is_finite and k + 1 < limit and toks[k + 1].low == "sich" \
+            and t.lemma.lower() in lexicon().reflexive_cues:
+        # "„…“, zeigte sich X zufrieden", "gab sich X zuversichtlich", "erinnerte sich X"
+        return Attribution(f"{t.text} sich", _after(toks, k, limit), k, _plural(t), {k, k + 1})
+    verb = _closing_cue(toks, k, limit)
+    if verb is not None:  # "„…“, ließ X verlauten", "wollte X wissen", "wird X zitiert"
+        return Attribution(f"{t.text} {toks[verb].text}", _after(toks, k, limit), verb,
+                           _plural(t), {k, verb})
     if t.low == "so" and k + 1 < limit:
         phrase = np_from(toks, k + 1, limit)
         if phrase is not None:
@@ -307,6 +325,38 @@ def after_quote(toks: list[Tok], j: int, limit: int) -> Attribution | None:
         if v < limit and toks[v].low in lexicon().english_verbs:
             return Attribution(toks[v].text, phrase, v, False, {v})
     return None
+
+
+def _quoted_object(toks: list[Tok], subject: Phrase | None, limit: int) -> Phrase | None:
+    """The accusative after the subject of an active "zitieren": "zitierte man X"."""
+    if subject is None:
+        return None
+    k = toks.index(subject.toks[-1]) + 1
+    while k < limit and toks[k].pos in SKIPPABLE:
+        k += 1
+    obj = np_from(toks, k, limit)
+    if obj is None or obj.toks[0].low in {"dem", "einem"}:
+        return None
+    return obj
+
+
+def _closing_cue(toks: list[Tok], k: int, limit: int) -> int | None:
+    """A speech verb closing the clause that a finite modal, "lassen" or a perfect auxiliary
+    opens after a quote ("„…“, ließ X verlauten", "„…?“, wollte X wissen", "hat X gesagt");
+    with "werden" only the passive of "zitieren", whose subject is the one quoted."""
+    t = toks[k]
+    if not t.is_finite or speech_verb(toks, k, limit) is not None:
+        return None
+    passive = t.lemma == "werden"
+    if not (t.pos == "VMFIN" or t.lemma in {"lassen", "haben", "sein"} or passive):
+        return None
+    end = clause_end(toks, k, limit)
+    j = end - 1
+    if j <= k + 1 or toks[j].pos not in {"VVINF", "VVPP", "VVFIN", "VVIZU"}:
+        return None
+    if passive and toks[j].lemma != "zitieren":
+        return None
+    return j if speech_verb(toks, j, limit) is not None else None
 
 
 def heisst_es(toks: list[Tok], k: int, limit: int) -> Attribution:

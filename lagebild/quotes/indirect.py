@@ -346,7 +346,10 @@ def _wie_clause(toks: list[Tok], i: int, s0: int, s1: int, add) -> None:  # type
             break
     if cue is None:
         return
-    attr = Attribution(cue, np_from(toks, i + 1, v), v)
+    k = i + 1  # "Wie bereits die Behörde mitteilte": a particle before the subject
+    while k < v - 1 and toks[k].pos == "ADV":
+        k += 1
+    attr = Attribution(cue, np_from(toks, k, v), v)
     if i == s0:
         add(end + 1 if end < s1 and toks[end].text == "," else end, _trim_end(toks, s1), attr)
     else:

@@ -109,6 +109,11 @@ def np_from(toks: list[Tok], i: int, limit: int) -> Phrase | None:
             j = close + 1
             has_head = True
             continue
+        if j == i + 1 and toks[i].pos == "NE" and toks[i].text.endswith("s") \
+                and toks[j].pos == "ADJA" and _noun_follows(toks, j, limit) \
+                and (i == 0 or not toks[i - 1].is_word or toks[i - 1].sent != toks[i].sent):
+            j += 1  # a Saxon genitive opens the phrase: "Müllers neuer Sprecher Kai Roth"
+            continue
         if j > i and toks[j].pos == "ADJA" and toks[j - 1].pos == "NE" and not (
                 toks[j].text[:1].isupper() and j + 1 < limit and not toks[j + 1].is_word):
             break  # "nannte Selenskyj zentrale Prioritäten": the object begins (a capitalised
@@ -151,6 +156,13 @@ def np_from(toks: list[Tok], i: int, limit: int) -> Phrase | None:
         if end is not None:
             j = end
     return _coordination(toks, i, j, limit) or Phrase(toks[i:j])
+
+
+def _noun_follows(toks: list[Tok], j: int, limit: int) -> bool:
+    """Adjectives at j followed by a common noun: "neuer Sprecher"."""
+    while j < limit and toks[j].pos == "ADJA":
+        j += 1
+    return j < limit and toks[j].pos == "NN"
 
 
 def _coordination(toks: list[Tok], i: int, j: int, limit: int) -> Phrase | None:
@@ -286,6 +298,11 @@ def _nominal_apposition(toks: list[Tok], j: int, limit: int) -> int:
         if toks[k].low in {"am", "seit"} and k + 2 < limit and toks[k + 1].low in TIME_WORDS \
                 and toks[k + 2].text in {",", ".", "!", "?", ";", *QUOTE_MARKS}:
             break  # "…, Kommandeur des Einsatzes am Montag.": when, not who
+        if toks[k].pos in {"ADJD", "ADV", "PTKVZ", "PTKNEG"}:
+            # "X, der Trainer des Vereins nach dem Spiel zufrieden.": the closing comma is
+            # missing and the clause goes on; the apposition is its noun phrase alone
+            inner = np_from(toks, j + 1, k)
+            return j + 1 + len(inner.toks) if inner is not None else j
         k += 1
     return k if k - j <= 12 else j
 
@@ -349,6 +366,9 @@ def _name_run(toks: list[Tok]) -> list[Tok]:
             if end is not None:
                 return toks[k + 1:end]
     core = _strip_determiners(toks)
+    if len(core) > 2 and core[0].pos == "NE" and core[0].text.endswith("s") \
+            and core[1].pos == "ADJA" and _noun_follows(core, 1, len(core)):
+        core = core[1:]  # "Müllers neuer Sprecher Kai Roth": a possessor before its noun
     for k, t in enumerate(core[:4]):
         if t.pos != "NE":
             continue
