@@ -97,3 +97,51 @@ def test_name_in_s_after_the_verb_is_no_saxon_genitive() -> None:
     doc = run(text, [jonas])
     assert doc.quotes[0].speaker == "JO"
     assert _speaker_text(doc) == "Jonas"
+
+
+def test_participle_tagged_verb_after_quote_takes_the_subject_after_it() -> None:
+    text = "„Der Vertrag ist nichtig“, begründet das Landgericht Kiel sein Urteil vom Montag."
+    court = person(text, "LK", "Landgericht Kiel", ["Landgericht Kiel"], None, "ORG")
+    doc = run(text, [court])
+    assert doc.quotes[0].speaker == "LK"
+
+
+def test_quoted_paper_name_before_the_verb_is_the_subject() -> None:
+    text = "Wie die Tageszeitung „Nordpost“ berichtete, sei der Hafen geschlossen worden."
+    doc = run(text)
+    ent = doc.entity(doc.quotes[0].speaker or "")
+    assert ent is not None and ent.name == "Nordpost"
+
+
+def test_subject_before_a_verb_tagged_as_infinitive_introduces_the_colon_quote() -> None:
+    text = "Die Bewohner des Viertels sehen alles gelassen: „Wir haben schon Schlimmeres erlebt.“"
+    doc = run(text)
+    assert doc.quotes and _speaker_text(doc) == "Die Bewohner des Viertels"
+
+
+def test_possessive_sein_before_a_noun_opens_the_subject() -> None:
+    text = "Kai Roth wurde entlassen. Er habe längst gezahlt, wie sein Anwalt mitteilte."
+    roth = person(text, "KR", "Kai Roth", ["Kai Roth"], "m")
+    doc = run(text, [roth])
+    assert doc.quotes and _speaker_text(doc) == "sein Anwalt"
+
+
+def test_heisst_es_from_a_spokesman_names_him() -> None:
+    text = "Die Lage sei ernst, hieß es vom Sprecher Mark Toner."
+    doc = run(text)
+    assert doc.quotes and _speaker_text(doc) == "Sprecher Mark Toner"
+
+
+def test_heisst_es_in_a_plain_document_keeps_no_phrase() -> None:
+    # near miss: "in dem Papier" names no speaker; the previous speaker goes on
+    text = "Kai Roth legte ein Papier vor. Die Lage sei ernst, heißt es in dem Papier."
+    roth = person(text, "KR", "Kai Roth", ["Kai Roth"], "m")
+    doc = run(text, [roth])
+    assert doc.quotes and _speaker_text(doc) is None
+
+
+def test_resuemieren_is_a_speech_verb() -> None:
+    text = "In ihrem Bericht resümiert Karla Vogt: „Wir haben aus dem Fehler viel gelernt.“"
+    vogt = person(text, "KV", "Karla Vogt", ["Karla Vogt"], "f")
+    doc = run(text, [vogt])
+    assert doc.quotes[0].speaker == "KV" and doc.quotes[0].cue == "resümiert"

@@ -6,7 +6,14 @@ from dataclasses import dataclass, field
 
 from lagebild.quotes.cues import clause_end, speech_verb
 from lagebild.quotes.lexicon import lexicon, noun_class
-from lagebild.quotes.speaker import GENITIVE_ARTS, Phrase, np_ending_at, np_from
+from lagebild.quotes.speaker import (
+    GENITIVE_ARTS,
+    OPENING_MARKS,
+    Phrase,
+    is_role,
+    np_ending_at,
+    np_from,
+)
 from lagebild.quotes.units import QUOTE_CHARS, Tok
 
 SUBORDINATORS = frozenset({"wie", "dass", "daß", "als", "nachdem", "weil", "während", "ob",
@@ -76,7 +83,8 @@ def subject_of(toks: list[Tok], v: int, s0: int, limit: int) -> Phrase | None:
         for f in range(s0, v):
             if toks[f].is_finite:
                 return subject_of(toks, f, s0, limit)
-    if v > s0 and toks[v - 1].text in {",", *QUOTE_CHARS} or v == s0:
+    if (v > s0 and toks[v - 1].text in {",", *QUOTE_CHARS} or v == s0) \
+            and not _closes_title(toks, s0, v):
         # "Der Leiter der Studie, X, sieht …": a subject with its apposition closes at the comma
         lead = _apposed_subject(toks, s0, v) if toks[v - 1].text == "," else None
         if lead is None and toks[v - 1].text == ",":
@@ -141,6 +149,17 @@ def subject_of(toks: list[Tok], v: int, s0: int, limit: int) -> Phrase | None:
     if after is not None:
         return after
     return _nearest_name(toks, s0, limit, v)
+
+
+def _closes_title(toks: list[Tok], s0: int, v: int) -> bool:
+    """Does the mark before the verb close a short quoted name inside the clause ("Wie die
+    Zeitung „Nordpost“ berichtete") rather than a quote the verb follows?"""
+    if v - 1 <= s0 or toks[v - 1].text not in QUOTE_CHARS:
+        return False
+    for x in range(v - 2, max(s0, v - 8), -1):
+        if toks[x].text in OPENING_MARKS:
+            return x > s0 and toks[x - 1].pos in {"NN", "ART", "ADJA"}
+    return False
 
 
 def _passive_agent(toks: list[Tok], v: int, s0: int) -> Phrase | None:
@@ -301,7 +320,11 @@ def after_quote(toks: list[Tok], j: int, limit: int) -> Attribution | None:
     if t.lemma == "heißen" and k + 1 < limit and toks[k + 1].low == "es":
         return heisst_es(toks, k, limit)
     cue = speech_verb(toks, k, limit)
-    if cue is not None and (t.is_finite or t.low in lexicon().english_verbs):
+    # "„…“, begründet das Gericht": a "-t" form the tagger calls a participle is finite here,
+    # with its subject after it
+    finite = t.is_finite or t.pos == "VVPP" and k + 1 < limit \
+        and toks[k + 1].pos in {"ART", "NE", "PPER", "PPOSAT"}
+    if cue is not None and (finite or t.low in lexicon().english_verbs):
         phrase = _after(toks, k, limit)
         if t.lemma == "zitieren":  # "„…“, zitierte die Zeitung den Minister": the one quoted
             phrase = _quoted_object(toks, phrase, limit) or phrase
@@ -372,7 +395,8 @@ def heisst_es(toks: list[Tok], k: int, limit: int) -> Attribution:
         gen = [i for i, t in enumerate(phrase.toks) if i > 0 and t.low in GENITIVE_ARTS]
         if heads and gen:
             phrase = Phrase(phrase.toks[gen[0]:])
-        elif heads or all(t.pos != "NE" for t in phrase.toks) and not _institutional(phrase):
+        elif heads or all(t.pos != "NE" for t in phrase.toks) and not _institutional(phrase) \
+                and not any(is_role(t.low) for t in phrase.toks):  # "vom Sprecher X" speaks
             phrase = None
     return Attribution(f"{toks[k].text} es", phrase, k, False, {k, k + 1},
                        fallback_previous=phrase is None)
@@ -395,6 +419,11 @@ def before_colon(toks: list[Tok], colon: int, s0: int) -> Attribution:
     phrase = np_from(toks, s0, colon)
     if phrase is not None and (s0 + len(phrase.toks) == colon or phrase.toks[0].pos == "NE"
                                or _pp_only(toks, s0 + len(phrase.toks), colon)):
+        return Attribution(None, phrase)
+    if phrase is not None and toks[s0].pos == "ART" and phrase.toks[0].low not in OBLIQUE_ARTICLES \
+            and toks[s0 + len(phrase.toks)].pos in {"VVINF", "VVPP"}:
+        # "Die Anwohner sehen es gelassen: „…“": a plural verb the tagger took for an
+        # infinitive right after the sentence's first noun phrase
         return Attribution(None, phrase)
     return Attribution(None, None)
 

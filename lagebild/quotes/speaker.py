@@ -83,7 +83,9 @@ def np_from(toks: list[Tok], i: int, limit: int) -> Phrase | None:
     if t.low in NOM_PRONOUNS and t.pos in {"PPER", "PIS", "NE", "NN", "FM", "XY", "ADV", ""} \
             or t.low in {"he", "she", "they", "we"}:
         return Phrase([t])
-    particle = _name_particle(toks, i, limit)
+    # "wie sein Anwalt mitteilte": the possessive "sein" the tagger takes for the verb
+    particle = _name_particle(toks, i, limit) or t.low == "sein" and i + 1 < limit \
+        and toks[i + 1].pos in {"NN", "ADJA"} and toks[i + 1].text[:1].isupper()
     if t.text in OPENING_MARKS:
         return _quoted_title(toks, i, limit)
     if not _is_np_tok(t) and not particle:
