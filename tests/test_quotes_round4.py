@@ -145,3 +145,30 @@ def test_resuemieren_is_a_speech_verb() -> None:
     vogt = person(text, "KV", "Karla Vogt", ["Karla Vogt"], "f")
     doc = run(text, [vogt])
     assert doc.quotes[0].speaker == "KV" and doc.quotes[0].cue == "resümiert"
+
+
+def test_verb_after_comma_shares_the_subject_of_the_main_clause() -> None:
+    text = "Die Prüferin lobte den Bericht, bemängelte aber, die Zahlen seien veraltet."
+    doc = run(text)
+    assert doc.quotes and _speaker_text(doc) == "Die Prüferin"
+
+
+def test_verb_after_comma_with_a_subordinate_clause_before_shares_nothing() -> None:
+    # near miss: the clause before the comma is subordinate; its subject is not shared
+    text = "Als die Prüferin den Bericht las, bemängelte der Minister, die Zahlen seien veraltet."
+    doc = run(text)
+    assert doc.quotes and _speaker_text(doc) == "der Minister"
+
+
+def test_aus_with_a_bare_noun_is_a_reason_not_an_origin() -> None:
+    text = "Die Brücke soll laut Karla Vogt aus Kostengründen geschlossen werden."
+    vogt = person(text, "KV", "Karla Vogt", ["Karla Vogt"], "f")
+    doc = run(text, [vogt])
+    assert doc.quotes and doc.quotes[0].speaker == "KV"
+    assert _speaker_text(doc) == "Karla Vogt"
+
+
+def test_aus_with_a_place_stays_an_origin() -> None:
+    text = "Die Brücke soll laut einem Sprecher aus Lindau geschlossen werden."
+    doc = run(text)
+    assert doc.quotes and _speaker_text(doc) == "einem Sprecher aus Lindau"

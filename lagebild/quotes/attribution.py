@@ -106,6 +106,9 @@ def subject_of(toks: list[Tok], v: int, s0: int, limit: int) -> Phrase | None:
         while start < v and toks[start].pos in {"ADV", "KON"}:
             start += 1
         before = np_from(toks, start, v)
+        shared = _asyndetic_subject(toks, start, v)
+        if shared is not None:
+            return shared
         for j in range(start + 1, v - 1):
             if toks[j].text == "," and toks[j + 1].pos in {"ADV", "PAV", "PROAV"}:
                 v = j + 1  # "Die Gegner, darunter auch X, …": an insertion, not the subject
@@ -149,6 +152,23 @@ def subject_of(toks: list[Tok], v: int, s0: int, limit: int) -> Phrase | None:
     if after is not None:
         return after
     return _nearest_name(toks, s0, limit, v)
+
+
+def _asyndetic_subject(toks: list[Tok], start: int, v: int) -> Phrase | None:
+    """'Die Beobachter lobten die Wahl, sprachen aber von Mängeln': a finite verb right after
+    the comma that closes a main clause shares that clause's subject (one finite verb, the
+    subject before it, the numbers agreeing)."""
+    if not toks[v].is_finite or toks[v - 1].text != "," or toks[start].low in SUBORDINATORS \
+            or toks[start].pos in {"KOUS", "PWAV", "PRELS"}:
+        return None
+    finite = [f for f in range(start, v - 1) if toks[f].is_finite]
+    if len(finite) != 1 or any(t.text in {",", ";", *QUOTE_CHARS} for t in toks[start:v - 1]):
+        return None
+    first = np_from(toks, start, finite[0])
+    if first is None or start + len(first.toks) != finite[0] or _unlikely_subject(first) \
+            or _plural(toks[finite[0]]) != _plural(toks[v]) or not _agrees(first, toks[v]):
+        return None
+    return first
 
 
 def _closes_title(toks: list[Tok], s0: int, v: int) -> bool:

@@ -143,7 +143,10 @@ def np_from(toks: list[Tok], i: int, limit: int) -> Phrase | None:
             j = k
     # affiliation: "ein Sprecher von Tesla", "Ken Rice vom Institut für Astronomie"
     if j + 1 < limit and toks[j].low in AFFILIATION and toks[j + 1].pos not in {"CARD", "ADV"} \
-            and toks[j + 1].low not in TIME_WORDS:
+            and toks[j + 1].low not in TIME_WORDS and not (
+                toks[j].low == "aus" and toks[j + 1].pos == "NN"
+                and (j + 2 >= limit or not toks[j + 2].text[:1].isupper())):
+        # (a bare noun after "aus" is a reason, not an origin: "aus Sicherheitsgründen")
         k = j + 1
         while k < limit and _is_np_tok(toks[k]) or k < limit and toks[k].low in {"für", "of"}:
             k += 1
