@@ -172,3 +172,17 @@ def test_aus_with_a_place_stays_an_origin() -> None:
     text = "Die Brücke soll laut einem Sprecher aus Lindau geschlossen werden."
     doc = run(text)
     assert doc.quotes and _speaker_text(doc) == "einem Sprecher aus Lindau"
+
+
+def test_nominalised_adjective_after_an_article_is_the_subject() -> None:
+    text = "Ein Ehrenamtlicher begründete seinen Einsatz so: „Ich will etwas zurückgeben.“"
+    doc = run(text)
+    assert doc.quotes and _speaker_text(doc) == "Ein Ehrenamtlicher"
+
+
+def test_genitive_adverbial_is_no_nominalised_subject() -> None:
+    # near miss: "Des Weiteren" is an adverb, the subject follows the verb
+    text = "Des Weiteren verwies Kai Roth darauf, dass die Frist bereits abgelaufen sei."
+    roth = person(text, "KR", "Kai Roth", ["Kai Roth"], "m")
+    doc = run(text, [roth])
+    assert doc.quotes and doc.quotes[0].speaker == "KR"

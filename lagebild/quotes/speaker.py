@@ -98,7 +98,8 @@ def np_from(toks: list[Tok], i: int, limit: int) -> Phrase | None:
                 j > i and toks[j - 1].pos in {"ART", "NN", "ADJA"}):
             break
         if toks[j].pos in HEAD_POS or toks[j].text[:1].isupper() and toks[j].pos not in {
-                "ART", "PDS", "PDAT", "PPOSAT", "PIAT", "ADJA", "PPER"}:
+                "ART", "PDS", "PDAT", "PPOSAT", "PIAT", "ADJA", "PPER"} \
+                or _nominalised(toks, i, j, limit):
             has_head = True
         # a determiner after a head starts a genitive ("Sprecherin des Ministeriums") or ends
         if j > i and toks[j].pos in {"ART", "PPOSAT"} and has_head \
@@ -161,6 +162,18 @@ def np_from(toks: list[Tok], i: int, limit: int) -> Phrase | None:
         if end is not None:
             j = end
     return _coordination(toks, i, j, limit) or Phrase(toks[i:j])
+
+
+def _nominalised(toks: list[Tok], i: int, j: int, limit: int) -> bool:
+    """'Ein Freiwilliger', 'der 81-Jährige': an adjective right after the article with no noun
+    after it is the noun itself."""
+    t = toks[j]
+    if j != i + 1 or toks[i].pos != "ART" or t.pos != "ADJA" \
+            or toks[i].low in {"des", "dem", "den", "eines", "einem", "einen"}:
+        return False  # (a subject is nominative: "des Weiteren" is an adverb)
+    if not (t.text[:1].isupper() or t.text[:1].isdigit() and "-" in t.text):
+        return False
+    return j + 1 >= limit or toks[j + 1].pos not in {"NN", "NE", "ADJA", "TRUNC", "CARD", "FM"}
 
 
 def _noun_follows(toks: list[Tok], j: int, limit: int) -> bool:
