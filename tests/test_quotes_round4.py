@@ -186,3 +186,23 @@ def test_genitive_adverbial_is_no_nominalised_subject() -> None:
     roth = person(text, "KR", "Kai Roth", ["Kai Roth"], "m")
     doc = run(text, [roth])
     assert doc.quotes and doc.quotes[0].speaker == "KR"
+
+
+def test_aus_kreisen_verlautete_names_the_circle() -> None:
+    text = "Aus Regierungskreisen verlautete, die Verhandlungen seien weit fortgeschritten."
+    doc = run(text)
+    assert doc.quotes and _speaker_text(doc) == "Regierungskreisen"
+
+
+def test_verlautete_aus_after_the_verb_names_the_office() -> None:
+    text = "Am Abend verlautete aus dem Ministerium, die Verhandlungen seien gescheitert."
+    doc = run(text)
+    assert doc.quotes and _speaker_text(doc) == "dem Ministerium"
+
+
+def test_passive_zitieren_after_an_apposition() -> None:
+    text = "„Wir bauen weiter“, wird Tim Berger, Chef der Werft Nordstern, in dem Blatt zitiert."
+    berger = person(text, "TB", "Tim Berger", ["Tim Berger"], "m")
+    werft = person(text, "WN", "Nordstern", ["Werft Nordstern"], None, "ORG")
+    doc = run(text, [berger, werft])
+    assert doc.quotes[0].speaker == "TB"

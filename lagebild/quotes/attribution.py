@@ -131,6 +131,13 @@ def subject_of(toks: list[Tok], v: int, s0: int, limit: int) -> Phrase | None:
         while k < v - 1 and (toks[k].low in FOCUS_PARTICLES or toks[k].pos == "ADV"):
             k += 1
         return np_from(toks, k, v)
+    if toks[v].lemma == "verlauten":
+        # "Aus Regierungskreisen verlautete, …" / "verlautete aus dem Ministerium": the
+        # circle or office named after "aus" is the source
+        if first.low == "aus":
+            return np_from(toks, s0 + 1, v)
+        if v + 2 < limit and toks[v + 1].low == "aus":
+            return np_from(toks, v + 2, limit)
     if first.low in {"von", "vom"} and any(t.lemma in {"werden", "kommen"}
                                            for t in toks[s0:v + 1]):
         # the agent of a passive or the origin of a message: "Von X wird betont, …",
@@ -393,9 +400,12 @@ def _closing_cue(toks: list[Tok], k: int, limit: int) -> int | None:
     passive = t.lemma == "werden"
     if not (t.pos == "VMFIN" or t.lemma in {"lassen", "haben", "sein"} or passive):
         return None
-    end = clause_end(toks, k, limit)
+    end = k + 1  # the verb closes the sentence, after an apposition with its commas
+    while end < limit and toks[end].text not in {".", "!", "?", ";", ":", *QUOTE_CHARS}:
+        end += 1
     j = end - 1
-    if j <= k + 1 or toks[j].pos not in {"VVINF", "VVPP", "VVFIN", "VVIZU"}:
+    if j <= k + 1 or toks[j].pos not in {"VVINF", "VVPP", "VVFIN", "VVIZU"} \
+            or any(toks[x].is_finite or toks[x].pos == "PRELS" for x in range(k + 1, j)):
         return None
     if passive and toks[j].lemma != "zitieren":
         return None
