@@ -206,3 +206,27 @@ def test_passive_zitieren_after_an_apposition() -> None:
     werft = person(text, "WN", "Nordstern", ["Werft Nordstern"], None, "ORG")
     doc = run(text, [berger, werft])
     assert doc.quotes[0].speaker == "TB"
+
+
+def test_demnach_sentence_reports_the_previous_source() -> None:
+    text = ("Die Stadtwerke Lindau legten am Montag ihren Bericht vor. Demnach sind die Preise "
+            "für Fernwärme im vergangenen Jahr um zwölf Prozent gestiegen.")
+    works = person(text, "SW", "Stadtwerke Lindau", ["Stadtwerke Lindau"], None, "ORG")
+    doc = run(text, [works])
+    found = [q for q in doc.quotes if q.text.startswith("sind die Preise")]
+    assert found and found[0].kind == "indirect" and found[0].cue == "Demnach"
+
+
+def test_demnach_inside_a_sentence_is_no_cue() -> None:
+    # near miss: only a sentence opening with "Demnach" and its verb reports a source
+    text = "Die Preise für Fernwärme steigen demnach im kommenden Jahr um zwölf Prozent."
+    doc = run(text)
+    assert not doc.quotes
+
+
+def test_nach_einer_studie_is_an_according_phrase() -> None:
+    text = ("Nach einer Studie der Universität Kiel trinken Jugendliche heute deutlich weniger "
+            "Alkohol als vor zehn Jahren.")
+    doc = run(text)
+    assert doc.quotes and doc.quotes[0].kind == "indirect"
+    assert doc.quotes[0].text.startswith("trinken Jugendliche")

@@ -225,6 +225,11 @@ def _prepositional(toks: list[Tok], i: int, s0: int, s1: int, add) -> None:  # t
     phrase: Phrase | None = None
     cue: str | None = None
     span_end = i + 1
+    if t.low in {"demnach", "demzufolge"} and i == s0 and i + 1 < s1 and toks[i + 1].is_finite:
+        # "Demnach sei/habe …": news convention for "according to it" -- the sentence goes on
+        # reporting the source named before (the document or its previous speaker)
+        add(i + 1, _trim_end(toks, s1), Attribution(t.text, None, i, fallback_previous=True))
+        return
     if t.low in {"laut", "gemäß", "nach"} and s0 < i < s1 - 2 and toks[i - 1].text == "," \
             and toks[i + 1].low in RELATIVE_SOURCES:
         # "Studien der Universität, nach denen …": the relative pronoun stands for the source
