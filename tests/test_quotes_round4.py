@@ -230,3 +230,21 @@ def test_nach_einer_studie_is_an_according_phrase() -> None:
     doc = run(text)
     assert doc.quotes and doc.quotes[0].kind == "indirect"
     assert doc.quotes[0].text.startswith("trinken Jugendliche")
+
+
+def test_wie_bekannt_wurde_introduces_reported_speech() -> None:
+    text = "Wie am Abend bekannt wurde, bleibt der Hafen von Lindau bis Freitag gesperrt."
+    doc = run(text)
+    assert doc.quotes and doc.quotes[0].text.startswith("bleibt der Hafen")
+
+
+def test_wurde_bekannt_dass_introduces_reported_speech() -> None:
+    text = "Inzwischen wurde bekannt, dass die Brücke noch bis zum Sommer gesperrt bleibt."
+    doc = run(text)
+    assert doc.quotes and doc.quotes[0].text.startswith("dass die Brücke")
+
+
+def test_becoming_famous_is_no_speech() -> None:
+    # near miss: "bekannt werden" without a reported clause
+    text = "Der Autor wurde mit seinem zweiten Roman über die Stadt am Meer bekannt."
+    assert not run(text).quotes
