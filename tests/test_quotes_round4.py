@@ -248,3 +248,25 @@ def test_becoming_famous_is_no_speech() -> None:
     # near miss: "bekannt werden" without a reported clause
     text = "Der Autor wurde mit seinem zweiten Roman über die Stadt am Meer bekannt."
     assert not run(text).quotes
+
+
+def test_reported_verb_after_a_fronted_phrase_with_relative_clause() -> None:
+    text = ("Weiterhin erklärte die Ministerin, in den Ländern, in denen Gebühren gelten, sei die "
+            "Zahl der Anfänger gestiegen.")
+    doc = run(text)
+    assert doc.quotes and doc.quotes[0].text.startswith("in den Ländern")
+    assert _speaker_text(doc) == "die Ministerin"
+
+
+def test_relative_clause_after_an_object_is_no_reported_speech() -> None:
+    # near miss: the phrase after the comma is an object's apposition, the verb is indicative
+    text = ("Weiterhin besuchte die Ministerin, in den Ländern, in denen Gebühren gelten, "
+            "die Schulen.")
+    assert not run(text).quotes
+
+
+def test_wie_clause_without_its_closing_comma() -> None:
+    text = "Wie die örtlichen Sender berichten sind mindestens zwei Menschen ums Leben gekommen."
+    doc = run(text)
+    assert doc.quotes and doc.quotes[0].text.startswith("sind mindestens")
+    assert _speaker_text(doc) == "die örtlichen Sender"

@@ -197,7 +197,18 @@ def _complement(toks: list[Tok], k: int, s1: int, weak: bool) -> bool:
     # weak verbs ("glauben", "hoffen") take the same complements; only the inversion
     # pattern "…, glaubt er" is kept from them
     del weak
-    return _clause_has_konjunktiv(toks, k, stop) or is_zu_infinitive(toks, k, stop)
+    if _clause_has_konjunktiv(toks, k, stop) or is_zu_infinitive(toks, k, stop):
+        return True
+    if not _has_finite(toks, k, stop) and stop + 2 < s1 and toks[stop].text == ",":
+        # "…, in den Ländern, in denen X gilt, sei …": a fronted phrase with its relative
+        # clause; the reported verb follows the relative clause
+        r = stop + 1
+        if toks[r].pos == "PRELS" or toks[r].pos in {"APPR", "APPRART"} \
+                and toks[r + 1].pos == "PRELS":
+            nxt = _clause_stop(toks, r, s1)
+            if nxt + 1 < s1 and toks[nxt].text == ",":
+                return _clause_has_konjunktiv(toks, nxt + 1, _clause_stop(toks, nxt + 1, s1))
+    return False
 
 
 def _so_attribution(toks: list[Tok], i: int, s0: int, s1: int, add) -> None:  # type: ignore[no-untyped-def]
@@ -350,6 +361,10 @@ def _wie_clause(toks: list[Tok], i: int, s0: int, s1: int, add) -> None:  # type
             v = j
             break
     if cue is None:
+        return
+    if end >= s1 - 1 and i == s0 and v + 2 < s1 and toks[v + 1].is_finite:
+        # "Wie die Sender berichten sind …": the comma after the verb is missing
+        add(v + 1, _trim_end(toks, s1), Attribution(cue, np_from(toks, i + 1, v), v))
         return
     k = i + 1  # "Wie bereits die Behörde mitteilte": a particle before the subject
     while k < v - 1 and toks[k].pos == "ADV":
