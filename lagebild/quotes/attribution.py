@@ -6,7 +6,14 @@ from dataclasses import dataclass, field
 
 from lagebild.quotes.cues import clause_end, speech_verb
 from lagebild.quotes.lexicon import lexicon, noun_class
-from lagebild.quotes.speaker import GENITIVE_ARTS, Phrase, np_ending_at, np_from
+from lagebild.quotes.speaker import (
+    GENITIVE_ARTS,
+    OPENING_MARKS,
+    Phrase,
+    is_role,
+    np_ending_at,
+    np_from,
+)
 from lagebild.quotes.units import QUOTE_CHARS, Tok
 
 SUBORDINATORS = frozenset({"wie", "dass", "daß", "als", "nachdem", "weil", "während", "ob",
@@ -76,7 +83,8 @@ def subject_of(toks: list[Tok], v: int, s0: int, limit: int) -> Phrase | None:
         for f in range(s0, v):
             if toks[f].is_finite:
                 return subject_of(toks, f, s0, limit)
-    if v > s0 and toks[v - 1].text in {",", *QUOTE_CHARS} or v == s0:
+    if (v > s0 and toks[v - 1].text in {",", *QUOTE_CHARS} or v == s0) \
+            and not _closes_title(toks, s0, v):
         # "Der Leiter der Studie, X, sieht …": a subject with its apposition closes at the comma
         lead = _apposed_subject(toks, s0, v) if toks[v - 1].text == "," else None
         if lead is None and toks[v - 1].text == ",":
@@ -98,6 +106,13 @@ def subject_of(toks: list[Tok], v: int, s0: int, limit: int) -> Phrase | None:
         while start < v and toks[start].pos in {"ADV", "KON"}:
             start += 1
         before = np_from(toks, start, v)
+        shared = _asyndetic_subject(toks, start, v)
+        if shared is not None:
+            return shared
+        for j in range(start + 1, v - 1):
+            if toks[j].text == "," and toks[j + 1].pos in {"ADV", "PAV", "PROAV"}:
+                v = j + 1  # "Die Gegner, darunter auch X, …": an insertion, not the subject
+                break
         if before is not None and all(t.text == "," or _np_like(t) for t in toks[start:v]):
             # the whole phrase with its apposition: "Papier, Präsident des Gerichts"
             end = v - 1 if toks[v - 1].text == "," else v  # a closing mark belongs to it
@@ -112,7 +127,17 @@ def subject_of(toks: list[Tok], v: int, s0: int, limit: int) -> Phrase | None:
         if after is not None and not _unlikely_subject(after):
             return after
     if first.low in SUBORDINATORS:
-        return np_from(toks, s0 + 1, v)
+        k = s0 + 1  # "Wie schon die Behörde mitteilte": a particle before the subject
+        while k < v - 1 and (toks[k].low in FOCUS_PARTICLES or toks[k].pos == "ADV"):
+            k += 1
+        return np_from(toks, k, v)
+    if toks[v].lemma == "verlauten":
+        # "Aus Regierungskreisen verlautete, …" / "verlautete aus dem Ministerium": the
+        # circle or office named after "aus" is the source
+        if first.low == "aus":
+            return np_from(toks, s0 + 1, v)
+        if v + 2 < limit and toks[v + 1].low == "aus":
+            return np_from(toks, v + 2, limit)
     if first.low in {"von", "vom"} and any(t.lemma in {"werden", "kommen"}
                                            for t in toks[s0:v + 1]):
         # the agent of a passive or the origin of a message: "Von X wird betont, …",
@@ -134,6 +159,34 @@ def subject_of(toks: list[Tok], v: int, s0: int, limit: int) -> Phrase | None:
     if after is not None:
         return after
     return _nearest_name(toks, s0, limit, v)
+
+
+def _asyndetic_subject(toks: list[Tok], start: int, v: int) -> Phrase | None:
+    """'Die Beobachter lobten die Wahl, sprachen aber von Mängeln': a finite verb right after
+    the comma that closes a main clause shares that clause's subject (one finite verb, the
+    subject before it, the numbers agreeing)."""
+    if not toks[v].is_finite or toks[v - 1].text != "," or toks[start].low in SUBORDINATORS \
+            or toks[start].pos in {"KOUS", "PWAV", "PRELS"}:
+        return None
+    finite = [f for f in range(start, v - 1) if toks[f].is_finite]
+    if len(finite) != 1 or any(t.text in {",", ";", *QUOTE_CHARS} for t in toks[start:v - 1]):
+        return None
+    first = np_from(toks, start, finite[0])
+    if first is None or start + len(first.toks) != finite[0] or _unlikely_subject(first) \
+            or _plural(toks[finite[0]]) != _plural(toks[v]) or not _agrees(first, toks[v]):
+        return None
+    return first
+
+
+def _closes_title(toks: list[Tok], s0: int, v: int) -> bool:
+    """Does the mark before the verb close a short quoted name inside the clause ("Wie die
+    Zeitung „Nordpost“ berichtete") rather than a quote the verb follows?"""
+    if v - 1 <= s0 or toks[v - 1].text not in QUOTE_CHARS:
+        return False
+    for x in range(v - 2, max(s0, v - 8), -1):
+        if toks[x].text in OPENING_MARKS:
+            return x > s0 and toks[x - 1].pos in {"NN", "ART", "ADJA"}
+    return False
 
 
 def _passive_agent(toks: list[Tok], v: int, s0: int) -> Phrase | None:
@@ -294,8 +347,23 @@ def after_quote(toks: list[Tok], j: int, limit: int) -> Attribution | None:
     if t.lemma == "heißen" and k + 1 < limit and toks[k + 1].low == "es":
         return heisst_es(toks, k, limit)
     cue = speech_verb(toks, k, limit)
-    if cue is not None and (t.is_finite or t.low in lexicon().english_verbs):
-        return Attribution(cue, _after(toks, k, limit), k, _plural(t), {k})
+    # "„…“, begründet das Gericht": a "-t" form the tagger calls a participle is finite here,
+    # with its subject after it
+    finite = t.is_finite or t.pos == "VVPP" and k + 1 < limit \
+        and toks[k + 1].pos in {"ART", "NE", "PPER", "PPOSAT"}
+    if cue is not None and (finite or t.low in lexicon().english_verbs):
+        phrase = _after(toks, k, limit)
+        if t.lemma == "zitieren":  # "„…“, zitierte die Zeitung den Minister": the one quoted
+            phrase = _quoted_object(toks, phrase, limit) or phrase
+        return Attribution(cue, phrase, k, _plural(t), {k})
+    if t.is_finite and k + 1 < limit and toks[k + 1].low == "sich" \
+            and t.lemma.lower() in lexicon().reflexive_cues:
+        # "„…“, zeigte sich X zufrieden", "gab sich X zuversichtlich", "erinnerte sich X"
+        return Attribution(f"{t.text} sich", _after(toks, k, limit), k, _plural(t), {k, k + 1})
+    verb = _closing_cue(toks, k, limit)
+    if verb is not None:  # "„…“, ließ X verlauten", "wollte X wissen", "wird X zitiert"
+        return Attribution(f"{t.text} {toks[verb].text}", _after(toks, k, limit), verb,
+                           _plural(t), {k, verb})
     if t.low == "so" and k + 1 < limit:
         phrase = np_from(toks, k + 1, limit)
         if phrase is not None:
@@ -307,6 +375,41 @@ def after_quote(toks: list[Tok], j: int, limit: int) -> Attribution | None:
         if v < limit and toks[v].low in lexicon().english_verbs:
             return Attribution(toks[v].text, phrase, v, False, {v})
     return None
+
+
+def _quoted_object(toks: list[Tok], subject: Phrase | None, limit: int) -> Phrase | None:
+    """The accusative after the subject of an active "zitieren": "zitierte man X"."""
+    if subject is None:
+        return None
+    k = toks.index(subject.toks[-1]) + 1
+    while k < limit and toks[k].pos in SKIPPABLE:
+        k += 1
+    obj = np_from(toks, k, limit)
+    if obj is None or obj.toks[0].low in {"dem", "einem"}:
+        return None
+    return obj
+
+
+def _closing_cue(toks: list[Tok], k: int, limit: int) -> int | None:
+    """A speech verb closing the clause that a finite modal, "lassen" or a perfect auxiliary
+    opens after a quote ("„…“, ließ X verlauten", "„…?“, wollte X wissen", "hat X gesagt");
+    with "werden" only the passive of "zitieren", whose subject is the one quoted."""
+    t = toks[k]
+    if not t.is_finite or speech_verb(toks, k, limit) is not None:
+        return None
+    passive = t.lemma == "werden"
+    if not (t.pos == "VMFIN" or t.lemma in {"lassen", "haben", "sein"} or passive):
+        return None
+    end = k + 1  # the verb closes the sentence, after an apposition with its commas
+    while end < limit and toks[end].text not in {".", "!", "?", ";", ":", *QUOTE_CHARS}:
+        end += 1
+    j = end - 1
+    if j <= k + 1 or toks[j].pos not in {"VVINF", "VVPP", "VVFIN", "VVIZU"} \
+            or any(toks[x].is_finite or toks[x].pos == "PRELS" for x in range(k + 1, j)):
+        return None
+    if passive and toks[j].lemma != "zitieren":
+        return None
+    return j if speech_verb(toks, j, limit) is not None else None
 
 
 def heisst_es(toks: list[Tok], k: int, limit: int) -> Attribution:
@@ -322,7 +425,8 @@ def heisst_es(toks: list[Tok], k: int, limit: int) -> Attribution:
         gen = [i for i, t in enumerate(phrase.toks) if i > 0 and t.low in GENITIVE_ARTS]
         if heads and gen:
             phrase = Phrase(phrase.toks[gen[0]:])
-        elif heads or all(t.pos != "NE" for t in phrase.toks) and not _institutional(phrase):
+        elif heads or all(t.pos != "NE" for t in phrase.toks) and not _institutional(phrase) \
+                and not any(is_role(t.low) for t in phrase.toks):  # "vom Sprecher X" speaks
             phrase = None
     return Attribution(f"{toks[k].text} es", phrase, k, False, {k, k + 1},
                        fallback_previous=phrase is None)
@@ -345,6 +449,11 @@ def before_colon(toks: list[Tok], colon: int, s0: int) -> Attribution:
     phrase = np_from(toks, s0, colon)
     if phrase is not None and (s0 + len(phrase.toks) == colon or phrase.toks[0].pos == "NE"
                                or _pp_only(toks, s0 + len(phrase.toks), colon)):
+        return Attribution(None, phrase)
+    if phrase is not None and toks[s0].pos == "ART" and phrase.toks[0].low not in OBLIQUE_ARTICLES \
+            and toks[s0 + len(phrase.toks)].pos in {"VVINF", "VVPP"}:
+        # "Die Anwohner sehen es gelassen: „…“": a plural verb the tagger took for an
+        # infinitive right after the sentence's first noun phrase
         return Attribution(None, phrase)
     return Attribution(None, None)
 

@@ -36,7 +36,8 @@ def speech_verb(toks: list[Tok], i: int, limit: int, weak_ok: bool = True) -> st
         return None
     if not weak_ok and t.lemma in lex.weak_verbs:
         return None
-    if t.pos in {"VVPP", "VVINF", "VVIZU"} and i > 0 and toks[i - 1].low in particles:
+    if (t.pos in {"VVPP", "VVINF", "VVIZU"} or t.lemma == "werden") and i > 0 \
+            and toks[i - 1].low in particles:  # "bekannt gegeben", "wie bekannt wurde"
         return f"{toks[i - 1].text} {t.text}"  # "bekannt gegeben", "klar gemacht"
     if "" in particles and not _needs_particle(toks, i, limit, particles):
         return t.text

@@ -197,7 +197,18 @@ def _complement(toks: list[Tok], k: int, s1: int, weak: bool) -> bool:
     # weak verbs ("glauben", "hoffen") take the same complements; only the inversion
     # pattern "…, glaubt er" is kept from them
     del weak
-    return _clause_has_konjunktiv(toks, k, stop) or is_zu_infinitive(toks, k, stop)
+    if _clause_has_konjunktiv(toks, k, stop) or is_zu_infinitive(toks, k, stop):
+        return True
+    if not _has_finite(toks, k, stop) and stop + 2 < s1 and toks[stop].text == ",":
+        # "…, in den Ländern, in denen X gilt, sei …": a fronted phrase with its relative
+        # clause; the reported verb follows the relative clause
+        r = stop + 1
+        if toks[r].pos == "PRELS" or toks[r].pos in {"APPR", "APPRART"} \
+                and toks[r + 1].pos == "PRELS":
+            nxt = _clause_stop(toks, r, s1)
+            if nxt + 1 < s1 and toks[nxt].text == ",":
+                return _clause_has_konjunktiv(toks, nxt + 1, _clause_stop(toks, nxt + 1, s1))
+    return False
 
 
 def _so_attribution(toks: list[Tok], i: int, s0: int, s1: int, add) -> None:  # type: ignore[no-untyped-def]
@@ -225,6 +236,11 @@ def _prepositional(toks: list[Tok], i: int, s0: int, s1: int, add) -> None:  # t
     phrase: Phrase | None = None
     cue: str | None = None
     span_end = i + 1
+    if t.low in {"demnach", "demzufolge"} and i == s0 and i + 1 < s1 and toks[i + 1].is_finite:
+        # "Demnach sei/habe …": news convention for "according to it" -- the sentence goes on
+        # reporting the source named before (the document or its previous speaker)
+        add(i + 1, _trim_end(toks, s1), Attribution(t.text, None, i, fallback_previous=True))
+        return
     if t.low in {"laut", "gemäß", "nach"} and s0 < i < s1 - 2 and toks[i - 1].text == "," \
             and toks[i + 1].low in RELATIVE_SOURCES:
         # "Studien der Universität, nach denen …": the relative pronoun stands for the source
@@ -346,7 +362,14 @@ def _wie_clause(toks: list[Tok], i: int, s0: int, s1: int, add) -> None:  # type
             break
     if cue is None:
         return
-    attr = Attribution(cue, np_from(toks, i + 1, v), v)
+    if end >= s1 - 1 and i == s0 and v + 2 < s1 and toks[v + 1].is_finite:
+        # "Wie die Sender berichten sind …": the comma after the verb is missing
+        add(v + 1, _trim_end(toks, s1), Attribution(cue, np_from(toks, i + 1, v), v))
+        return
+    k = i + 1  # "Wie bereits die Behörde mitteilte": a particle before the subject
+    while k < v - 1 and toks[k].pos == "ADV":
+        k += 1
+    attr = Attribution(cue, np_from(toks, k, v), v)
     if i == s0:
         add(end + 1 if end < s1 and toks[end].text == "," else end, _trim_end(toks, s1), attr)
     else:

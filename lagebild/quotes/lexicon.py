@@ -29,6 +29,7 @@ class Lexicon:
     role_nouns: frozenset[str]
     title_nouns: frozenset[str]
     english_verbs: frozenset[str]
+    reflexive_cues: frozenset[str] = frozenset()  # "„…“, zeigte sich X zufrieden"
 
 
 def _lower_set(items: list[str]) -> frozenset[str]:
@@ -60,6 +61,7 @@ def lexicon() -> Lexicon:
         role_nouns=_lower_set(data["role_nouns"]),
         title_nouns=_lower_set(data["title_nouns"]),
         english_verbs=_lower_set(data["english_verbs"]),
+        reflexive_cues=_lower_set(data.get("reflexive_cues", [])),
     )
 
 

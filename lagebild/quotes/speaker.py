@@ -83,7 +83,9 @@ def np_from(toks: list[Tok], i: int, limit: int) -> Phrase | None:
     if t.low in NOM_PRONOUNS and t.pos in {"PPER", "PIS", "NE", "NN", "FM", "XY", "ADV", ""} \
             or t.low in {"he", "she", "they", "we"}:
         return Phrase([t])
-    particle = _name_particle(toks, i, limit)
+    # "wie sein Anwalt mitteilte": the possessive "sein" the tagger takes for the verb
+    particle = _name_particle(toks, i, limit) or t.low == "sein" and i + 1 < limit \
+        and toks[i + 1].pos in {"NN", "ADJA"} and toks[i + 1].text[:1].isupper()
     if t.text in OPENING_MARKS:
         return _quoted_title(toks, i, limit)
     if not _is_np_tok(t) and not particle:
@@ -96,7 +98,8 @@ def np_from(toks: list[Tok], i: int, limit: int) -> Phrase | None:
                 j > i and toks[j - 1].pos in {"ART", "NN", "ADJA"}):
             break
         if toks[j].pos in HEAD_POS or toks[j].text[:1].isupper() and toks[j].pos not in {
-                "ART", "PDS", "PDAT", "PPOSAT", "PIAT", "ADJA", "PPER"}:
+                "ART", "PDS", "PDAT", "PPOSAT", "PIAT", "ADJA", "PPER"} \
+                or _nominalised(toks, i, j, limit):
             has_head = True
         # a determiner after a head starts a genitive ("Sprecherin des Ministeriums") or ends
         if j > i and toks[j].pos in {"ART", "PPOSAT"} and has_head \
@@ -108,6 +111,11 @@ def np_from(toks: list[Tok], i: int, limit: int) -> Phrase | None:
                 break
             j = close + 1
             has_head = True
+            continue
+        if j == i + 1 and toks[i].pos == "NE" and toks[i].text.endswith("s") \
+                and toks[j].pos == "ADJA" and _noun_follows(toks, j, limit) \
+                and (i == 0 or not toks[i - 1].is_word or toks[i - 1].sent != toks[i].sent):
+            j += 1  # a Saxon genitive opens the phrase: "Müllers neuer Sprecher Kai Roth"
             continue
         if j > i and toks[j].pos == "ADJA" and toks[j - 1].pos == "NE" and not (
                 toks[j].text[:1].isupper() and j + 1 < limit and not toks[j + 1].is_word):
@@ -136,7 +144,10 @@ def np_from(toks: list[Tok], i: int, limit: int) -> Phrase | None:
             j = k
     # affiliation: "ein Sprecher von Tesla", "Ken Rice vom Institut für Astronomie"
     if j + 1 < limit and toks[j].low in AFFILIATION and toks[j + 1].pos not in {"CARD", "ADV"} \
-            and toks[j + 1].low not in TIME_WORDS:
+            and toks[j + 1].low not in TIME_WORDS and not (
+                toks[j].low == "aus" and toks[j + 1].pos == "NN"
+                and (j + 2 >= limit or not toks[j + 2].text[:1].isupper())):
+        # (a bare noun after "aus" is a reason, not an origin: "aus Sicherheitsgründen")
         k = j + 1
         while k < limit and _is_np_tok(toks[k]) or k < limit and toks[k].low in {"für", "of"}:
             k += 1
@@ -151,6 +162,25 @@ def np_from(toks: list[Tok], i: int, limit: int) -> Phrase | None:
         if end is not None:
             j = end
     return _coordination(toks, i, j, limit) or Phrase(toks[i:j])
+
+
+def _nominalised(toks: list[Tok], i: int, j: int, limit: int) -> bool:
+    """'Ein Freiwilliger', 'der 81-Jährige': an adjective right after the article with no noun
+    after it is the noun itself."""
+    t = toks[j]
+    if j != i + 1 or toks[i].pos != "ART" or t.pos != "ADJA" \
+            or toks[i].low in {"des", "dem", "den", "eines", "einem", "einen"}:
+        return False  # (a subject is nominative: "des Weiteren" is an adverb)
+    if not (t.text[:1].isupper() or t.text[:1].isdigit() and "-" in t.text):
+        return False
+    return j + 1 >= limit or toks[j + 1].pos not in {"NN", "NE", "ADJA", "TRUNC", "CARD", "FM"}
+
+
+def _noun_follows(toks: list[Tok], j: int, limit: int) -> bool:
+    """Adjectives at j followed by a common noun: "neuer Sprecher"."""
+    while j < limit and toks[j].pos == "ADJA":
+        j += 1
+    return j < limit and toks[j].pos == "NN"
 
 
 def _coordination(toks: list[Tok], i: int, j: int, limit: int) -> Phrase | None:
@@ -286,6 +316,11 @@ def _nominal_apposition(toks: list[Tok], j: int, limit: int) -> int:
         if toks[k].low in {"am", "seit"} and k + 2 < limit and toks[k + 1].low in TIME_WORDS \
                 and toks[k + 2].text in {",", ".", "!", "?", ";", *QUOTE_MARKS}:
             break  # "…, Kommandeur des Einsatzes am Montag.": when, not who
+        if toks[k].pos in {"ADJD", "ADV", "PTKVZ", "PTKNEG"}:
+            # "X, der Trainer des Vereins nach dem Spiel zufrieden.": the closing comma is
+            # missing and the clause goes on; the apposition is its noun phrase alone
+            inner = np_from(toks, j + 1, k)
+            return j + 1 + len(inner.toks) if inner is not None else j
         k += 1
     return k if k - j <= 12 else j
 
@@ -349,6 +384,9 @@ def _name_run(toks: list[Tok]) -> list[Tok]:
             if end is not None:
                 return toks[k + 1:end]
     core = _strip_determiners(toks)
+    if len(core) > 2 and core[0].pos == "NE" and core[0].text.endswith("s") \
+            and core[1].pos == "ADJA" and _noun_follows(core, 1, len(core)):
+        core = core[1:]  # "Müllers neuer Sprecher Kai Roth": a possessor before its noun
     for k, t in enumerate(core[:4]):
         if t.pos != "NE":
             continue
