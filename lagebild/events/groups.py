@@ -14,7 +14,7 @@ from functools import cache
 import yaml
 
 from lagebild.events.lexicon import DATA
-from lagebild.kb.api import local_id, state_of, state_of_adjective
+from lagebild.kb.api import entity_info, local_id, state_of, state_of_adjective
 from lagebild.model import Document, Entity, Sentence
 
 PREFIX = "lb:MISC:"
@@ -34,6 +34,12 @@ def _data() -> dict:
 def state_forces() -> frozenset[str]:
     """Ids of the groups that act for a state (police, army, authorities, government)."""
     return frozenset(_slug(str(n)) for n in _data().get("state_forces") or ())
+
+
+@cache
+def envoys() -> frozenset[str]:
+    """Ids of the groups that always speak for the state of their adjective (ambassadors)."""
+    return frozenset(_slug(str(n)) for n in _data().get("envoys") or ())
 
 
 @cache
@@ -119,11 +125,13 @@ def _state_before(sent: Sentence, k: int, spans: list[tuple[int, int, str]]) -> 
         tok = sent.tokens[m]
         if any(s <= tok.start and tok.end <= e and t == "GPE" for s, e, t in spans):
             return ""
-        if tok.pos not in _STATE_POS:
-            return None
-        state = state_of_adjective(tok.text)
+        # English adjectives carry no German adjective tag ("the Russian ambassador")
+        state = state_of_adjective(tok.text) if tok.pos in _STATE_POS or \
+            tok.text[:1].isupper() else None
         if state:
             return state
+        if tok.pos not in _STATE_POS:
+            return None
     return None
 
 
@@ -138,6 +146,16 @@ def _state_after(doc: Document, sent: Sentence, k: int, name: str) -> str | None
                 any(m.start == tok.start for m in ent.mentions):
             return ent.id
     return None
+
+
+def _add_state(doc: Document, state: str) -> bool:
+    """Make the state an entity of the document (it is named only by an adjective); True when
+    it was added here."""
+    info = entity_info(state)
+    if info is None or doc.entity(state) is not None:
+        return False
+    doc.entities.append(Entity(id=info.id, name=info.name, type="GPE", kb=info.kb))
+    return True
 
 
 def _to_state(doc: Document, state: str, start: int, end: int) -> None:
@@ -269,6 +287,7 @@ def add_groups(doc: Document, language: str) -> set[str]:
     spans = [(m.start, m.end, e.type) for e in doc.entities for m in e.mentions]
     persons = {m.start for e in doc.entities if e.type == "PER" for m in e.mentions}
     found: dict[str, Entity] = {}
+    added: set[str] = set()
     for sent in doc.news_sentences():
         k = 0
         protest = _protest_at(sent, language)
@@ -293,7 +312,10 @@ def add_groups(doc: Document, language: str) -> set[str]:
             # only a state's own forces stand for it ("die russischen Behörden"); "die russische
             # Opposition" or "russische Medien" are groups of their own
             state = _state_before(sent, k, spans) if _slug(name) in state_forces() else None
-            # "russische Truppen" where the text never names Russia: the group is the party
+            # "russische Truppen" where the text never names Russia: the group is the party;
+            # an envoy always stands for the state ("bestellte den russischen Botschafter ein")
+            if state and _slug(name) in envoys() and _add_state(doc, state):
+                added.add(state)  # kept only if an event names it (see prune)
             named = state == "" or state is not None and doc.entity(state) is not None
             if named and not _covered(doc, start, end, spans):
                 _to_state(doc, str(state), sent.tokens[k - 1].start, end)
@@ -310,7 +332,7 @@ def add_groups(doc: Document, language: str) -> set[str]:
             doc.entities.append(ent)
         else:  # the entities stage has it already: one entity, all mentions
             same.mentions = sorted(same.mentions + ent.mentions, key=lambda m: m.start)
-    return {e.id for e in found.values()}
+    return {e.id for e in found.values()} | added
 
 
 _DEFINITE = frozenset({"der", "die", "das", "des", "dem", "diese", "dieser", "dieses", "the",
@@ -383,7 +405,8 @@ def add_quoted_names(doc: Document, language: str) -> None:
 
 
 def prune(doc: Document, group_ids: set[str], before: set[str]) -> None:
-    """Drop the groups that no event names (unless the entities stage had them already)."""
+    """Drop the groups, and the states added for envoys, that no event names (unless the
+    entities stage had them already)."""
     used = {p for ev in doc.events for p in ev.actors + ev.recipients}
     doc.entities = [e for e in doc.entities
                     if e.id not in group_ids or e.id in used or e.id in before]

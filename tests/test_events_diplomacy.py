@@ -1,0 +1,73 @@
+"""Everyday diplomatic acts: summoning and expelling envoys, signing agreements, appeals to
+allies (own sentences, whole pipeline)."""
+
+from __future__ import annotations
+
+import pytest
+
+from lagebild.ingest.base import document_from_text
+from lagebild.model import Document
+from lagebild.pipeline import process
+
+
+def _doc(text: str, language: str = "de") -> Document:
+    return process(document_from_text("Titel\n\n" + text + "\n", published="2025-06-04",
+                                      language=language))
+
+
+def _named(doc: Document) -> list[tuple[str, list[str], list[str]]]:
+    names = {e.id: e.name for e in doc.entities}
+    return [(e.type, sorted(names[a] for a in e.actors), sorted(names[r] for r in e.recipients))
+            for e in doc.events]
+
+
+@pytest.mark.parametrize(("text", "language", "actor", "envoy_state"), [
+    ("Litauen bestellte am Morgen den belarussischen Botschafter ein.", "de", "Litauen",
+     "Belarus"),
+    ("Das Außenministerium in Rom bestellte die iranische Botschafterin ein.", "de", None, "Iran"),
+    ("Latvia summoned the Russian ambassador over the drone incident.", "en", "Lettland",
+     "Russland"),
+])
+def test_summoning_an_envoy_accuses_the_envoy_state(text, language, actor, envoy_state) -> None:
+    found = _named(_doc(text, language))
+    accuse = [f for f in found if f[0] == "ACCUSE"]
+    assert accuse and accuse[0][2] == [envoy_state], found
+    assert actor is None or accuse[0][1] == [actor]
+
+
+def test_expelling_diplomats_sanctions_their_state() -> None:
+    found = _named(_doc("Estland wies drei russische Diplomaten aus."))
+    assert ("SANCTION", ["Estland"], ["Russland"]) in found
+
+
+def test_an_envoy_without_a_state_stays_a_group() -> None:
+    # near miss: no adjective names the envoy's state
+    doc = _doc("Der Botschafter traf sich in Minsk mit Vertretern der Opposition.")
+    assert not any(e.type == "GPE" and e.name == "Russland" for e in doc.entities)
+    assert ("CONSULT", ["Diplomaten", "Opposition"], []) in _named(doc)
+
+
+@pytest.mark.parametrize("text", [
+    "Finnland und Schweden unterzeichneten in Helsinki ein Verteidigungsabkommen.",
+    "Polen und Litauen schlossen einen Freundschaftsvertrag.",
+])
+def test_signing_an_agreement_is_agreeing(text: str) -> None:
+    found = _named(_doc(text))
+    assert [f[0] for f in found] == ["AGREE"] and len(found[0][1]) == 2, found
+
+
+def test_signing_a_declaration_endorses_it() -> None:
+    # near miss: the same verb with a declaration is support, not an agreement
+    found = _named(_doc("Deutschland unterzeichnete die Erklärung der Ukraine."))
+    assert found == [("SUPPORT", ["Deutschland"], ["Ukraine"])]
+
+
+def test_an_appeal_to_the_allies_is_a_request_to_them() -> None:
+    found = _named(_doc("Selenskyj forderte die Verbündeten auf, mehr Flugabwehr zu liefern."))
+    assert found == [("REQUEST", ["Wolodymyr Selenskyj"], ["Verbündete"])]
+
+
+def test_an_envoy_state_named_only_by_its_adjective_stays_out_without_an_event() -> None:
+    # near miss: no act, so the adjective alone makes no entity of the state
+    doc = _doc("Der finnische Botschafter ist seit Januar im Amt.")
+    assert not any(e.type == "GPE" for e in doc.entities), [e.name for e in doc.entities]
