@@ -71,3 +71,17 @@ def test_an_envoy_state_named_only_by_its_adjective_stays_out_without_an_event()
     # near miss: no act, so the adjective alone makes no entity of the state
     doc = _doc("Der finnische Botschafter ist seit Januar im Amt.")
     assert not any(e.type == "GPE" for e in doc.entities), [e.name for e in doc.entities]
+
+
+def test_an_offered_meeting_is_proposed_not_held() -> None:
+    doc = _doc("Erdogan bot an, ein Treffen zwischen Putin und Selenskyj in Istanbul "
+               "auszurichten.")
+    meetings = [e for e in doc.events if e.type == "CONSULT"]
+    assert meetings and meetings[0].status == "proposed", doc.events
+
+
+def test_a_meeting_announced_as_held_occurred() -> None:
+    # near miss: no offer governs the meeting
+    doc = _doc("Putin und Selenskyj trafen sich in Istanbul.")
+    meetings = [e for e in doc.events if e.type == "CONSULT"]
+    assert meetings and meetings[0].status == "occurred", doc.events

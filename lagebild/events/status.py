@@ -166,6 +166,9 @@ def decide(doc: Document, clauses: list[Clause], idx: int, hit: Hit, lex: Lexico
     if governed and prev is not None and prev.has(lex.cue("announce_verbs")):
         return "planned"
     if governed and prev is not None and _infinitive_clause(clause) and \
+            prev.has(lex.cue("proposal_cues")) and trig_type not in SPEECH_TYPES:
+        return "proposed"  # "bot an, ein Treffen auszurichten": offered, not (yet) done
+    if governed and prev is not None and _infinitive_clause(clause) and \
             prev.has(lex.cue("intent_words")) and trig_type not in SPEECH_TYPES:
         return "planned"  # "ist bereit, X zu treffen", "hofft, X zu treffen": not yet done
     if clause.has(lex.cue("wish_modals")) and trig_type not in SPEECH_TYPES and \
