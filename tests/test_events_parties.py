@@ -305,16 +305,26 @@ def test_state_adjective_before_an_event_noun_is_its_actor():
     assert assault and assault[0].actors == ["Q1033"], _describe(events)
 
 
-def test_state_adjective_of_a_state_not_named_is_no_actor():
+def test_state_adjective_of_a_state_not_named_otherwise_is_the_actor():
+    # the state becomes an entity of its own, with the adjective as its mention
     text = "Der nigerianische Raketenangriff auf Mombasa dauerte am Montag die ganze Nacht."
-    events = events_of(text, {"mombasa": ("GPE", ["Mombasa"])})
-    assert all("Q1033" not in parties(e) for e in events), _describe(events)
+    doc = run(make_doc(text, {"mombasa": ("GPE", ["Mombasa"])}))
+    assault = of_type(doc.events, "ASSAULT")
+    assert assault and assault[0].actors == ["Q1033"], _describe(doc.events)
+    nigeria = doc.entity("Q1033")
+    assert nigeria is not None and [m.text for m in nigeria.mentions] == ["nigerianische"]
 
 
-def test_troops_of_a_state_not_named_are_a_group():
+def test_troops_of_a_state_not_named_otherwise_stand_for_it():
     events = events_of("Nigerianische Truppen beschossen am Montag die Stadt Mombasa.", {"mombasa": ("GPE", ["Mombasa"])})
     assault = of_type(events, "ASSAULT")
-    assert assault and assault[0].actors == [local_id("Armee", "MISC")], _describe(events)
+    assert assault and assault[0].actors == ["Q1033"], _describe(events)
+
+
+def test_a_state_adjective_without_an_event_makes_no_entity():
+    # near miss: no act of the troops, so no entity for the state
+    doc = run(make_doc("Nigerianische Truppen gelten als gut ausgebildet.", {}))
+    assert doc.entity("Q1033") is None
 
 
 def test_addressee_of_a_stopped_delivery():

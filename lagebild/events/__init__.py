@@ -748,7 +748,22 @@ def extract_events(doc: Document, parties: set[str] | None = None) -> list[Event
     events: list[Event] = []
     for sent in doc.news_sentences():
         events.extend(_sentence_events(doc, sent, index, lex, ctx))
+    _add_adjective_states(doc, events, ctx.adjective_states)
     return merge_events(events)
+
+
+def _add_adjective_states(doc: Document, events: list[Event],
+                          spans: dict[str, list[tuple[int, int]]]) -> None:
+    """A state that only its adjective names ("ein russischer Raketenangriff") becomes an
+    entity, with the adjectives as mentions, when an event has it as a party."""
+    used = {p for ev in events for p in ev.actors + ev.recipients}
+    for state, where in spans.items():
+        info = kb_api.entity_info(state)
+        if state not in used or info is None or doc.entity(state) is not None:
+            continue
+        mentions = [doc.span(a, b) for a, b in sorted(set(where))]
+        doc.entities.append(Entity(id=info.id, name=info.name, type="GPE", kb=info.kb,
+                                   mentions=mentions))
 
 
 def run(doc: Document) -> Document:

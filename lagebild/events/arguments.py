@@ -47,6 +47,8 @@ class Context:
     reported_speaker: str | None = None  # whose reported speech the last sentence gave
     # pronouns the quotes stage resolved as speakers in this sentence ("kündigte er an")
     pronoun_speakers: dict[str, str] = field(default_factory=dict)
+    # states named only by an adjective before an event noun: id -> adjective spans
+    adjective_states: dict[str, list[tuple[int, int]]] = field(default_factory=dict)
 
 
 def _groups(chunks: list[Chunk]) -> list[list[Chunk]]:
@@ -258,12 +260,16 @@ def _by_agent(clause: Clause, k: int, ch: Chunk) -> bool:
 
 
 def _adjective_state(clause: Clause, hit: Hit, ctx: Context) -> list[str]:
-    """The state whose adjective stands right before an event noun, when the text names it."""
+    """The state whose adjective stands right before an event noun ("ein russischer
+    Raketenangriff"); a state the text names no other way is noted with the adjective's span,
+    so that the events stage can make it an entity if an event keeps it."""
     k = hit.word - 1
     while k >= clause.i and clause.words[k].pos == "ADJA":
         w = clause.words[k]
         state = state_of_adjective(w.text) if w.entity is None else None
-        if state and state in ctx.named:
+        if state:
+            if state not in ctx.named:
+                ctx.adjective_states.setdefault(state, []).append((w.start, w.end))
             return [state]
         k -= 1
     return []

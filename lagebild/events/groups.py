@@ -37,12 +37,6 @@ def state_forces() -> frozenset[str]:
 
 
 @cache
-def envoys() -> frozenset[str]:
-    """Ids of the groups that always speak for the state of their adjective (ambassadors)."""
-    return frozenset(_slug(str(n)) for n in _data().get("envoys") or ())
-
-
-@cache
 def victims() -> frozenset[str]:
     """Ids of the groups that may only be the ones an act is done to."""
     return frozenset(_slug(str(n)) for n in _data().get("victims") or ())
@@ -312,10 +306,11 @@ def add_groups(doc: Document, language: str) -> set[str]:
             # only a state's own forces stand for it ("die russischen Behörden"); "die russische
             # Opposition" or "russische Medien" are groups of their own
             state = _state_before(sent, k, spans) if _slug(name) in state_forces() else None
-            # "russische Truppen" where the text never names Russia: the group is the party;
-            # an envoy always stands for the state ("bestellte den russischen Botschafter ein")
-            if state and _slug(name) in envoys() and _add_state(doc, state):
-                added.add(state)  # kept only if an event names it (see prune)
+            # "russische Truppen", "den russischen Botschafter" where the text names Russia no
+            # other way: Russia is the party all the same (its entity stays only if an event
+            # names it, see prune)
+            if state and _add_state(doc, state):
+                added.add(state)
             named = state == "" or state is not None and doc.entity(state) is not None
             if named and not _covered(doc, start, end, spans):
                 _to_state(doc, str(state), sent.tokens[k - 1].start, end)
@@ -405,8 +400,8 @@ def add_quoted_names(doc: Document, language: str) -> None:
 
 
 def prune(doc: Document, group_ids: set[str], before: set[str]) -> None:
-    """Drop the groups, and the states added for envoys, that no event names (unless the
-    entities stage had them already)."""
+    """Drop the groups, and the states added for their adjectives, that no event names (unless
+    the entities stage had them already)."""
     used = {p for ev in doc.events for p in ev.actors + ev.recipients}
     doc.entities = [e for e in doc.entities
                     if e.id not in group_ids or e.id in used or e.id in before]

@@ -233,7 +233,10 @@ def find(clause: Clause, lex: Lexicon, sentence_vocab: set[str]) -> list[Hit]:
                     if _pattern_ok(h.trigger, clause) and
                     not _followed_by(clause, k, h.trigger.not_before) and
                     not _obliged(clause, h, lex))
-    verb_types = {h.trigger.type for h in hits}
+    # a verb of the noun's own type tells the same act, unless it has no agent of its own:
+    # "Ein russischer Angriff auf Odessa tötete drei Menschen" (the attack is its subject),
+    # "Bei einem Angriff auf X wurden drei Menschen getötet" (passive)
+    verb_types = {h.trigger.type for h in hits} if not _agentless(clause, hits, lex) else set()
     verbs = _verb_lemmas(clause)
     for k in range(clause.i, clause.j):
         if any(h.word == k for h in hits):
@@ -244,6 +247,29 @@ def find(clause: Clause, lex: Lexicon, sentence_vocab: set[str]) -> list[Hit]:
                 hits.append(Hit(trig, k))
                 break
     return _dedupe(hits)
+
+
+SUBJECT_INNER = frozenset({"ART", "ADJA", "PIAT", "PPOSAT", "CARD", "PIDAT"})
+PASSIVE_AUX = frozenset({"wurde", "wurden", "worden", "wird", "werden"})
+
+
+def _agentless(clause: Clause, hits: list[Hit], lex: Lexicon) -> bool:
+    """The clause's verb triggers have no agent of their own: the clause is passive without
+    "von"/"durch", or its subject is a noun trigger of the verb's type (only articles and
+    adjectives before it)."""
+    verbs = [h for h in hits if h.trigger.kind == "verb"]
+    if not verbs:
+        return False
+    words = clause.span_words()
+    if any(w.low in PASSIVE_AUX for w in words) and \
+            any(clause.words[h.word].pos == "VVPP" for h in verbs) and \
+            not any(w.low in ("von", "vom", "durch") for w in words):
+        return True
+    k = clause.i
+    while k < min(h.word for h in verbs) and clause.words[k].pos in SUBJECT_INNER:
+        k += 1
+    types = {h.trigger.type for h in verbs}
+    return clause.words[k].pos == "NN" and any(t.type in types for t in _noun_hits(clause, k, lex))
 
 
 def _noun_ok(clause: Clause, k: int, trig: Trigger, lex: Lexicon, verbs: set[str],
