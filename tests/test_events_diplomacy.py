@@ -40,11 +40,16 @@ def test_expelling_diplomats_sanctions_their_state() -> None:
     assert ("SANCTION", ["Estland"], ["Russland"]) in found
 
 
-def test_an_envoy_without_a_state_stays_a_group() -> None:
-    # near miss: no adjective names the envoy's state
+def test_an_envoy_without_a_state_is_no_party() -> None:
+    # near miss: no adjective or genitive names the envoy's state, so nobody is known to act
     doc = _doc("Der Botschafter traf sich in Minsk mit Vertretern der Opposition.")
-    assert not any(e.type == "GPE" and e.name == "Russland" for e in doc.entities)
-    assert ("CONSULT", ["Diplomaten", "Opposition"], []) in _named(doc)
+    assert not any(e.name == "Diplomaten" for e in doc.entities)
+    assert not any(e.type == "CONSULT" for e in doc.events)
+
+
+def test_negotiators_of_a_named_state_are_that_state() -> None:
+    found = _named(_doc("Unterhändler der USA trafen in Riad die ukrainische Delegation."))
+    assert ("CONSULT", ["Ukraine", "Vereinigte Staaten"], []) in found, found
 
 
 @pytest.mark.parametrize("text", [
@@ -85,3 +90,20 @@ def test_a_meeting_announced_as_held_occurred() -> None:
     doc = _doc("Putin und Selenskyj trafen sich in Istanbul.")
     meetings = [e for e in doc.events if e.type == "CONSULT"]
     assert meetings and meetings[0].status == "occurred", doc.events
+
+
+def test_the_aim_of_a_visit_with_a_new_partner_is_a_planned_meeting() -> None:
+    doc = _doc("Der Kanzler Friedrich Merz flog nach Kiew, um Selenskyj zu treffen.")
+    found = [(e.type, e.mode, e.status) for e in doc.events]
+    assert ("CONSULT", "visit", "occurred") in found
+    meeting = [e for e in doc.events if e.type == "CONSULT" and e.mode != "visit"]
+    assert meeting and meeting[0].status == "planned", found
+    assert {doc.entity(p).name for p in meeting[0].actors} == {"Friedrich Merz",
+                                                                "Wolodymyr Selenskyj"}
+
+
+def test_the_aim_of_a_summons_is_the_same_act() -> None:
+    # near miss: "um gegen X zu protestieren" tells what the summons was for, no second event
+    found = _named(_doc("Litauen bestellte den belarussischen Botschafter ein, um gegen die "
+                        "Grenzverletzung zu protestieren."))
+    assert [f[0] for f in found] == ["ACCUSE"], found

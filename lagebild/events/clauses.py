@@ -219,6 +219,9 @@ def _role_of(words: list[Word], i: int, lo: int, lex: Lexicon) -> tuple[str, str
             return "coord", None, True
         if w.pos in ("KOUS", "KOUI", "PWAV", "PRELS") or k == lo and w.low in SUBORDINATORS:
             break  # "während die EU ...": a conjunction, not a preposition
+        if k == lo and w.low in lex.cue("purpose") and \
+                any(x.pos == "PTKZU" for x in words[lo:lo + 15]):
+            break  # "um Selenskyj zu treffen": the conjunction of a purpose clause
         if lex.language == "en" and w.text[:1].islower() and w.low not in lex.forms and \
                 w.low not in TRANSPARENT and not any(w.low in v for v in preps.values()):
             k -= 1  # English tags from a German tagger are unreliable: skip plain words

@@ -37,6 +37,13 @@ def state_forces() -> frozenset[str]:
 
 
 @cache
+def stand_ins() -> frozenset[str]:
+    """Ids of the groups that are a party only as their state ("der russische Botschafter"):
+    "der Botschafter" or "die Unterhändler" alone say too little to be a party."""
+    return frozenset(_slug(str(n)) for n in _data().get("stand_ins") or ())
+
+
+@cache
 def victims() -> frozenset[str]:
     """Ids of the groups that may only be the ones an act is done to."""
     return frozenset(_slug(str(n)) for n in _data().get("victims") or ())
@@ -130,13 +137,17 @@ def _state_before(sent: Sentence, k: int, spans: list[tuple[int, int, str]]) -> 
 
 
 def _state_after(doc: Document, sent: Sentence, k: int, name: str) -> str | None:
-    """"die Regierung Kenias", "die Polizei Nigerias": a state force followed by the genitive of
-    a state the document names is that state."""
+    """"die Regierung Kenias", "die Polizei Nigerias", "Unterhändler der USA": a state force
+    followed by the genitive of a state the document names is that state."""
     if _slug(name) not in state_forces() or k >= len(sent.tokens):
         return None
     tok = sent.tokens[k]
+    article = tok.text.lower() in ("der", "des") and k + 1 < len(sent.tokens)
+    if article:
+        tok = sent.tokens[k + 1]
     for ent in doc.entities:
-        if ent.type == "GPE" and state_of(ent.id) == ent.id and tok.text.endswith("s") and \
+        if ent.type == "GPE" and state_of(ent.id) == ent.id and \
+                (article or tok.text.endswith("s")) and \
                 any(m.start == tok.start for m in ent.mentions):
             return ent.id
     return None
@@ -317,7 +328,8 @@ def add_groups(doc: Document, language: str) -> set[str]:
             elif (owner := _state_after(doc, sent, k + n, name)) and \
                     not _covered(doc, start, end, spans):
                 _to_state(doc, owner, start, end)  # "die Regierung Kenias": Kenya
-            elif not _covered(doc, start, end, spans) and not _bare_genitive(sent, k):
+            elif not _covered(doc, start, end, spans) and not _bare_genitive(sent, k) and \
+                    _slug(name) not in stand_ins():
                 ent = found.setdefault(name, Entity(id=_slug(name), name=name, type="MISC"))
                 ent.mentions.append(doc.span(start, end))
             k += n

@@ -310,16 +310,21 @@ def outranked(found: list[tuple[int, Hit, set[str]]], governed: set[int]) -> set
     (relative, dass, zu-infinitive) that share a party with a verb trigger of a main clause:
     the main verb says what that party did; the noun only describes it or the content ("X
     lobte Y, der die Verhandlungen mit Z leitet" is praise, not a meeting of Y and Z)."""
-    mains = [parties for idx, h, parties in found
-             if h.trigger.kind == "verb" and idx not in governed]
-    main_types = {h.trigger.type for idx, h, _ in found
-                  if h.trigger.kind == "verb" and idx not in governed}
+    main_verbs = [(h, parties) for idx, h, parties in found
+                  if h.trigger.kind == "verb" and idx not in governed]
+    mains = [parties for _, parties in main_verbs]
+
+    def same_act(h: Hit, parties: set[str]) -> bool:
+        # "bestellte den Botschafter ein, um gegen X zu protestieren": the aim or content of
+        # the main act, of its own type, is that act, not a second one; but "reiste nach Riad,
+        # um mit X zu sprechen": a visit's aim with a new partner is a meeting of its own
+        return any(m.trigger.type == h.trigger.type and not (m.trigger.visit and parties - mp)
+                   for m, mp in main_verbs)
+
     return {k for k, (idx, h, parties) in enumerate(found)
             if idx in governed and (
                 (h.trigger.kind == "noun" and any(parties & m for m in mains)) or
-                # "bestellte den Botschafter ein, um gegen X zu protestieren": the aim or
-                # content of the main act, of its own type, is that act, not a second one
-                (h.trigger.kind == "verb" and h.trigger.type in main_types))}
+                (h.trigger.kind == "verb" and same_act(h, parties)))}
 
 
 def _dedupe(hits: list[Hit]) -> list[Hit]:
