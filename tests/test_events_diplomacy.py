@@ -107,3 +107,15 @@ def test_the_aim_of_a_summons_is_the_same_act() -> None:
     found = _named(_doc("Litauen bestellte den belarussischen Botschafter ein, um gegen die "
                         "Grenzverletzung zu protestieren."))
     assert [f[0] for f in found] == ["ACCUSE"], found
+
+
+def test_an_english_meeting_at_a_seat_of_government_has_two_sides() -> None:
+    found = _named(_doc("Zelensky met Trump at the White House on Friday.", "en"))
+    assert found == [("CONSULT", ["Donald Trump", "Wolodymyr Selenskyj"], [])], found
+
+
+def test_an_english_meeting_at_a_summit_is_held_in_its_city() -> None:
+    doc = _doc("Zelensky met Trump at the summit in Rome.", "en")
+    meeting = [e for e in doc.events if e.type == "CONSULT"]
+    assert meeting and len(meeting[0].actors + meeting[0].recipients) == 2
+    assert meeting[0].location is not None and doc.entity(meeting[0].location).name == "Rom"

@@ -379,6 +379,10 @@ def extract(clause: Clause, hit: Hit, lex: Lexicon, ctx: Context, light: bool,
     bare = [g for g in groups if g[0].role == "bare"]
     by_role = {r: [c for g in groups if g[0].role == r for c in g]
                for r in ("partner", "recipient", "agent", "location", "weak")}
+    if trig.type == "CONSULT":  # "met Trump at the White House": where, not with whom
+        venue = [c for c in by_role["recipient"] if c.prep in lex.cue("venue_preps")]
+        by_role["recipient"] = [c for c in by_role["recipient"] if c not in venue]
+        by_role["location"] += venue
     args = Args()
     # a visit's target ("nach Moskau") before other places ("in der Ukraine")
     located = sorted(by_role["location"], key=lambda c: c.prep not in lex.cue("destination"))
