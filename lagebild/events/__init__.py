@@ -758,12 +758,8 @@ def _add_adjective_states(doc: Document, events: list[Event],
     entity, with the adjectives as mentions, when an event has it as a party."""
     used = {p for ev in events for p in ev.actors + ev.recipients}
     for state, where in spans.items():
-        info = kb_api.entity_info(state)
-        if state not in used or info is None or doc.entity(state) is not None:
-            continue
-        mentions = [doc.span(a, b) for a, b in sorted(set(where))]
-        doc.entities.append(Entity(id=info.id, name=info.name, type="GPE", kb=info.kb,
-                                   mentions=mentions))
+        if state in used:
+            groups.add_state(doc, state, [doc.span(a, b) for a, b in sorted(set(where))])
 
 
 def run(doc: Document) -> Document:

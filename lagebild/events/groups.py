@@ -15,7 +15,7 @@ import yaml
 
 from lagebild.events.lexicon import DATA
 from lagebild.kb.api import entity_info, local_id, state_of, state_of_adjective
-from lagebild.model import Document, Entity, Sentence
+from lagebild.model import Document, Entity, Sentence, Span
 
 PREFIX = "lb:MISC:"
 # the words a state adjective may stand among before the group noun ("die russischen Behörden")
@@ -153,13 +153,14 @@ def _state_after(doc: Document, sent: Sentence, k: int, name: str) -> str | None
     return None
 
 
-def _add_state(doc: Document, state: str) -> bool:
-    """Make the state an entity of the document (it is named only by an adjective); True when
-    it was added here."""
+def add_state(doc: Document, state: str, mentions: list[Span] | None = None) -> bool:
+    """Make a KB state an entity of the document (it is named only by an adjective), with the
+    given mentions; True when it was added here."""
     info = entity_info(state)
     if info is None or doc.entity(state) is not None:
         return False
-    doc.entities.append(Entity(id=info.id, name=info.name, type="GPE", kb=info.kb))
+    doc.entities.append(Entity(id=info.id, name=info.name, type="GPE", kb=info.kb,
+                               mentions=mentions or []))
     return True
 
 
@@ -320,7 +321,7 @@ def add_groups(doc: Document, language: str) -> set[str]:
             # "russische Truppen", "den russischen Botschafter" where the text names Russia no
             # other way: Russia is the party all the same (its entity stays only if an event
             # names it, see prune)
-            if state and _add_state(doc, state):
+            if state and add_state(doc, state):
                 added.add(state)
             named = state == "" or state is not None and doc.entity(state) is not None
             if named and not _covered(doc, start, end, spans):
