@@ -250,20 +250,20 @@ def find(clause: Clause, lex: Lexicon, sentence_vocab: set[str]) -> list[Hit]:
 
 
 SUBJECT_INNER = frozenset({"ART", "ADJA", "PIAT", "PPOSAT", "CARD", "PIDAT"})
-PASSIVE_AUX = frozenset({"wurde", "wurden", "worden", "wird", "werden"})
 
 
 def _agentless(clause: Clause, hits: list[Hit], lex: Lexicon) -> bool:
-    """The clause's verb triggers have no agent of their own: the clause is passive without
-    "von"/"durch", or its subject is a noun trigger of the verb's type (only articles and
-    adjectives before it)."""
+    """The clause's verb triggers have no agent of their own: the clause is passive without an
+    agent preposition ("von", "durch"), or its subject is a noun trigger of the verb's type
+    (only articles and adjectives before it)."""
     verbs = [h for h in hits if h.trigger.kind == "verb"]
     if not verbs:
         return False
     words = clause.span_words()
-    if any(w.low in PASSIVE_AUX for w in words) and \
+    agent_preps = frozenset(lex.grammar["prepositions"].get("agent", ()))
+    if clause.has(lex.cue("passive_aux")) and \
             any(clause.words[h.word].pos == "VVPP" for h in verbs) and \
-            not any(w.low in ("von", "vom", "durch") for w in words):
+            not any(w.low in agent_preps for w in words):
         return True
     k = clause.i
     while k < min(h.word for h in verbs) and clause.words[k].pos in SUBJECT_INNER:
