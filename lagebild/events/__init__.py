@@ -28,8 +28,8 @@ PLACED_TYPES = {"CONSULT", "PROTEST", "ASSAULT", "COERCE", "MOBILIZE", "RETREAT"
                 "AID"}
 SINGLE_PARTY_TYPES = {"PROTEST", "MOBILIZE", "RETREAT", "REJECT"}
 # events that share a scene: a sentence without a place of its own continues the scene of an
-# earlier event of the same kind in its paragraph ("In Kathmandu demonstrierten Tibeter. Die
-# Polizei ging mit Schlagstöcken gegen sie vor.")
+# earlier event of the same kind in its paragraph ("In Minsk demonstrierten Tausende.
+# Polizisten nahmen Hunderte fest.")
 SCENES = ({"CONSULT", "COOPERATE", "AID"}, {"PROTEST", "ASSAULT", "COERCE", "MOBILIZE", "RETREAT"})
 
 
@@ -71,6 +71,11 @@ def _confidence(hit: triggers.Hit, args: arguments.Args, st: str, sent: Sentence
     return round(min(1.0, max(0.05, score)), 3)
 
 
+def _same_paragraph(doc: Document, end: int, start: int) -> bool:
+    """No paragraph break between an earlier text span's end and a later one's start."""
+    return "\n" not in doc.text[end:start]
+
+
 def _event_date(doc: Document, sent: Sentence, clause: Clause) -> EventDate:
     """The clause's date; a sentence without a time expression continues the narrative time of
     its paragraph ("Am Dienstag traf er X. Dabei sprach er auch mit Y." both happened on
@@ -87,7 +92,7 @@ def _event_date(doc: Document, sent: Sentence, clause: Clause) -> EventDate:
             continue
         other = doc.sentences[j]
         lo, hi = sorted((other, sent), key=lambda s: s.start)
-        if other.role != sent.role or "\n" in doc.text[lo.end:hi.start]:
+        if other.role != sent.role or not _same_paragraph(doc, lo.end, hi.start):
             continue
         near = date_for_span(doc, other.start, other.end)
         if near.origin == "text" and near.precision == "day":
@@ -297,7 +302,7 @@ def _paragraph_scene(doc: Document, sent: Sentence, earlier: list[Event], etype:
     scene = next((kinds for kinds in SCENES if etype in kinds), set())
     parties = set(args.actors) | set(args.recipients)
     for event in reversed(earlier):
-        if "\n" in doc.text[event.evidence.end:sent.start]:
+        if not _same_paragraph(doc, event.evidence.end, sent.start):
             return None  # a new paragraph sets a new scene
         if event.type in scene and event.location and event.location not in parties:
             return event.location
