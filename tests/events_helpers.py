@@ -7,7 +7,9 @@ import re
 
 from lagebild import nlp
 from lagebild.events import run
+from lagebild.ingest.base import document_from_text
 from lagebild.model import Document, Entity, Event, Published, Quote, Segment, Span
+from lagebild.pipeline import process
 
 # id -> (type, surface forms); a mention is every whole-word occurrence of a form
 Ents = dict[str, tuple[str, list[str]]]
@@ -40,6 +42,12 @@ def make_doc(text: str, ents: Ents, language: str = "de", published: str = "2025
     doc.quotes = quotes or []
     nlp.run(doc)
     return doc
+
+
+def pipeline_doc(text: str, language: str = "de", published: str = "2025-06-04") -> Document:
+    """A one-paragraph article through the whole pipeline (real entity, time and quote stages)."""
+    return process(document_from_text("Titel\n\n" + text + "\n", published=published,
+                                      language=language))
 
 
 def events_of(text: str, ents: Ents, **kw) -> list[Event]:

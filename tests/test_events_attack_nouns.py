@@ -5,14 +5,12 @@ from __future__ import annotations
 
 import pytest
 
-from lagebild.ingest.base import document_from_text
 from lagebild.model import Document
-from lagebild.pipeline import process
+from tests.events_helpers import pipeline_doc
 
 
 def _doc(text: str) -> Document:
-    return process(document_from_text("Titel\n\n" + text + "\n", published="2025-06-04",
-                                      language="de"))
+    return pipeline_doc(text)
 
 
 def _assaults(doc: Document) -> list[tuple[list[str], list[str]]]:

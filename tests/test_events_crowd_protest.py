@@ -4,15 +4,12 @@ from __future__ import annotations
 
 import pytest
 
-from lagebild.ingest.base import document_from_text
 from lagebild.model import Event
-from lagebild.pipeline import process
+from tests.events_helpers import pipeline_doc
 
 
 def _events(text: str) -> list[Event]:
-    doc = process(document_from_text("Titel\n\n" + text + "\n", published="2025-02-19",
-                                     language="de"))
-    return doc.events
+    return pipeline_doc(text, published="2025-02-19").events
 
 
 @pytest.mark.parametrize("text", [

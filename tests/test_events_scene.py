@@ -2,16 +2,14 @@
 
 from __future__ import annotations
 
-from lagebild.ingest.base import document_from_text
 from lagebild.model import Document, Event
-from lagebild.pipeline import process
+from tests.events_helpers import pipeline_doc
 
 PROTEST = "In Minsk demonstrierten am Sonntag Tausende Anhänger der Opposition."
 
 
 def _doc(text: str) -> Document:
-    return process(document_from_text("Titel\n\n" + text + "\n", published="2025-02-19",
-                                      language="de"))
+    return pipeline_doc(text, published="2025-02-19")
 
 
 def _first(doc: Document, etype: str) -> Event:
