@@ -127,10 +127,7 @@ def subject_of(toks: list[Tok], v: int, s0: int, limit: int) -> Phrase | None:
         if after is not None and not _unlikely_subject(after):
             return after
     if first.low in SUBORDINATORS:
-        k = s0 + 1  # "Wie schon die Behörde mitteilte": a particle before the subject
-        while k < v - 1 and (toks[k].low in FOCUS_PARTICLES or toks[k].pos == "ADV"):
-            k += 1
-        return np_from(toks, k, v)
+        return np_from(toks, past_particles(toks, s0 + 1, v), v)
     if toks[v].lemma == "verlauten":
         # "Aus Regierungskreisen verlautete, …" / "verlautete aus dem Ministerium": the
         # circle or office named after "aus" is the source
@@ -159,6 +156,14 @@ def subject_of(toks: list[Tok], v: int, s0: int, limit: int) -> Phrase | None:
     if after is not None:
         return after
     return _nearest_name(toks, s0, limit, v)
+
+
+def past_particles(toks: list[Tok], k: int, v: int) -> int:
+    """The first word from k on that is no particle or adverb ("Wie schon die Behörde
+    mitteilte": the subject starts after "schon"), at most up to the word before v."""
+    while k < v - 1 and (toks[k].low in FOCUS_PARTICLES or toks[k].pos == "ADV"):
+        k += 1
+    return k
 
 
 def _asyndetic_subject(toks: list[Tok], start: int, v: int) -> Phrase | None:

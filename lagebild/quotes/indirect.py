@@ -5,7 +5,13 @@ prepositional attributions "laut X", "X zufolge", "nach Angaben von X", "wie X s
 
 from __future__ import annotations
 
-from lagebild.quotes.attribution import Attribution, heisst_es, subject_of, zufolge_phrase
+from lagebild.quotes.attribution import (
+    Attribution,
+    heisst_es,
+    past_particles,
+    subject_of,
+    zufolge_phrase,
+)
 from lagebild.quotes.cues import is_konjunktiv, is_zu_infinitive, speech_verb
 from lagebild.quotes.direct import Found
 from lagebild.quotes.lexicon import lexicon
@@ -366,10 +372,8 @@ def _wie_clause(toks: list[Tok], i: int, s0: int, s1: int, add) -> None:  # type
         # "Wie die Sender berichten sind …": the comma after the verb is missing
         add(v + 1, _trim_end(toks, s1), Attribution(cue, np_from(toks, i + 1, v), v))
         return
-    k = i + 1  # "Wie bereits die Behörde mitteilte": a particle before the subject
-    while k < v - 1 and toks[k].pos == "ADV":
-        k += 1
-    attr = Attribution(cue, np_from(toks, k, v), v)
+    # "Wie bereits die Behörde mitteilte": a particle before the subject
+    attr = Attribution(cue, np_from(toks, past_particles(toks, i + 1, v), v), v)
     if i == s0:
         add(end + 1 if end < s1 and toks[end].text == "," else end, _trim_end(toks, s1), attr)
     else:
