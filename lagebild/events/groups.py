@@ -256,7 +256,7 @@ def crowd_words(language: str) -> frozenset[str]:
 
 def protesters(language: str) -> str:
     """The name of the protesters' group ("Demonstranten")."""
-    return str((_data().get("protesters") or {}).get(language, ""))
+    return str((_data().get("protesters") or {}).get(language) or "")
 
 
 def _protest_at(sent: Sentence, language: str) -> int | None:
@@ -269,7 +269,7 @@ def _protest_at(sent: Sentence, language: str) -> int | None:
 def _crowd(sent: Sentence, k: int, language: str, protest: int | None) -> str | None:
     """The protesters' group name for a crowd noun at k before the sentence's protest word."""
     tok = sent.tokens[k]
-    if protest is None or k >= protest or tok.text.lower() not in _words("crowds", language):
+    if protest is None or k >= protest or tok.text.lower() not in crowd_words(language):
         return None
     if language == "de" and not tok.pos.startswith("N"):
         return None
@@ -277,7 +277,7 @@ def _crowd(sent: Sentence, k: int, language: str, protest: int | None) -> str | 
     if nxt is not None and (nxt.pos.startswith("N") or nxt.text[:1].isupper() and
                             language == "en"):
         return None  # "Tausende Polizisten": a quantity; the noun after it is the head
-    return str((_data().get("protesters") or {}).get(language) or "") or None
+    return protesters(language) or None
 
 
 def _titles_person(sent: Sentence, k: int, persons: set[int]) -> bool:
